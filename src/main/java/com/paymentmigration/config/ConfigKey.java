@@ -1,0 +1,135 @@
+package com.paymentmigration.config;
+
+/**
+ * Every config key the program reads: its Pulumi type, its default (null: required) and what it means.
+ * Pulumi.yaml declares the same keys, types and defaults; {@code PulumiYamlSchemaTest} keeps the two in step,
+ * and the README's config reference is written from this list.
+ */
+public enum ConfigKey {
+    // ---- Deployment identity and tags ----------------------------------------------------------------------
+    MODE("mode", Type.STRING, "forward",
+            "forward: the migration machinery is deployed ready to run. rollback: pulumi up converges to the "
+                    + "rollback state (traffic 0, reverse replication on, forward task stopped) and starts the "
+                    + "rollback state machine once."),
+    ENVIRONMENT_SUFFIX("environmentSuffix", Type.STRING, null,
+            "Carried by every physical name: 1-16 lowercase letters, digits or single hyphens, starting with a "
+                    + "letter (e.g. dev, pr42)."),
+    ENVIRONMENT("environment", Type.STRING, null, "Environment tag, e.g. dev, staging, prod."),
+    COST_CENTER("costCenter", Type.STRING, null, "CostCenter tag on every resource."),
+    MIGRATION_PHASE("migrationPhase", Type.STRING, "migration",
+            "MigrationPhase tag. A static label: the live phase is in Parameter Store (/migration/{env}/phase), "
+                    + "because a tag that followed the phase would rewrite every resource on each step."),
+    EXTRA_TAGS("extraTags", Type.STRING_ARRAY, "[]", "Further tags as Key=Value, e.g. DataClassification=pci."),
+
+    // ---- Regions and networks ------------------------------------------------------------------------------
+    PRIMARY_REGION("primaryRegion", Type.STRING, "eu-central-1", "Region of the production and migration VPCs."),
+    SECONDARY_REGION("secondaryRegion", Type.STRING, "eu-central-2",
+            "Region of the Aurora secondary cluster, the replica buckets and the peered Transit Gateway."),
+    AVAILABILITY_ZONE_COUNT("availabilityZoneCount", Type.INTEGER, "3", "Availability zones per VPC (2-6)."),
+    PRODUCTION_VPC_CIDR("productionVpcCidr", Type.STRING, "10.10.0.0/16", "Production VPC in the primary region."),
+    MIGRATION_VPC_CIDR("migrationVpcCidr", Type.STRING, "10.20.0.0/16",
+            "Migration VPC in the primary region (DMS, validator, new payment service)."),
+    SECONDARY_VPC_CIDR("secondaryVpcCidr", Type.STRING, "10.30.0.0/16", "VPC in the secondary region."),
+    ON_PREM_CIDRS("onPremCidrs", Type.STRING_ARRAY, null,
+            "On-premises networks reached through the VPN; must not overlap any VPC."),
+    NAT_PER_AZ("natPerAz", Type.BOOLEAN, "false",
+            "One NAT gateway per AZ (high availability) instead of one per VPC (cost)."),
+
+    // ---- On-premises side ----------------------------------------------------------------------------------
+    ON_PREM_VPN_PEER_IP("onPremVpnPeerIp", Type.STRING, null, "Public IPv4 address of the on-prem VPN device."),
+    ON_PREM_BGP_ASN("onPremBgpAsn", Type.INTEGER, "65000", "BGP ASN of the on-prem VPN device (1-4294967294)."),
+    ON_PREM_STATIC_ROUTING("onPremStaticRouting", Type.BOOLEAN, "false",
+            "Static routes to onPremCidrs instead of BGP over the VPN."),
+    SOURCE_DB_HOST("sourceDbHost", Type.STRING, null, "Host name or IPv4 of the on-prem PostgreSQL primary."),
+    SOURCE_DB_PORT("sourceDbPort", Type.INTEGER, "5432", "Port of the on-prem PostgreSQL primary."),
+    SOURCE_DB_NAME("sourceDbName", Type.STRING, null, "Database to migrate."),
+    SOURCE_DB_SECRET_NAME("sourceDbSecretName", Type.STRING, null,
+            "Existing Secrets Manager secret with the on-prem credentials; fetched, never created."),
+
+    // ---- Aurora --------------------------------------------------------------------------------------------
+    AURORA_MASTER_SECRET_NAME("auroraMasterSecretName", Type.STRING, null,
+            "Existing Secrets Manager secret with the Aurora master credentials; fetched, never created."),
+    AURORA_ENGINE_VERSION("auroraEngineVersion", Type.STRING, "16.8", "Aurora PostgreSQL engine version (major.minor)."),
+    AURORA_INSTANCE_CLASS("auroraInstanceClass", Type.STRING, "db.r6g.large",
+            "Instance class; a global database needs a memory-optimised class (db.r5 or newer)."),
+    AURORA_READER_COUNT("auroraReaderCount", Type.INTEGER, "1", "Readers in the primary cluster (0-15)."),
+    AURORA_SECONDARY_INSTANCE_COUNT("auroraSecondaryInstanceCount", Type.INTEGER, "1",
+            "Read-only instances in the secondary cluster (1-16)."),
+    AURORA_BACKUP_RETENTION_DAYS("auroraBackupRetentionDays", Type.INTEGER, "7", "Backup retention in days (1-35)."),
+
+    // ---- DMS -----------------------------------------------------------------------------------------------
+    DMS_INSTANCE_CLASS("dmsInstanceClass", Type.STRING, "dms.r6i.large", "DMS replication instance class."),
+    DMS_ALLOCATED_STORAGE_GB("dmsAllocatedStorageGb", Type.INTEGER, "100", "DMS instance storage in GiB (5-6144)."),
+    CREATE_DMS_ACCOUNT_ROLES("createDmsAccountRoles", Type.BOOLEAN, "true",
+            "Create the account-wide dms-vpc-role and dms-cloudwatch-logs-role; false when the account has them."),
+    REPLICATED_TABLES("replicatedTables", Type.STRING_ARRAY, "[\"public.%\"]",
+            "Tables to replicate and validate as schema.table; % is a wildcard."),
+    EXCLUDED_TABLES("excludedTables", Type.STRING_ARRAY, "[]", "Tables left out, as schema.table; % is a wildcard."),
+
+    // ---- Traffic shift -------------------------------------------------------------------------------------
+    TRAFFIC_STEPS("trafficSteps", Type.INTEGER_ARRAY, "[10,25,50,100]",
+            "Share of requests sent to the new backend at each step, strictly increasing, ending at 100."),
+    TRAFFIC_BAKE_MINUTES("trafficBakeMinutes", Type.INTEGER_ARRAY, "[15,15,30,30]",
+            "Bake time after each traffic step, one entry per step (or one entry for all)."),
+    CUTOVER_BAKE_MINUTES("cutoverBakeMinutes", Type.INTEGER, "60",
+            "Bake time after the database cutover before the migration completes."),
+
+    // ---- Thresholds ----------------------------------------------------------------------------------------
+    CDC_LATENCY_THRESHOLD_SECONDS("cdcLatencyThresholdSeconds", Type.INTEGER, "60",
+            "CDC latency that gates validation and cutover, and raises the replication alarm."),
+    CDC_LATENCY_CONSECUTIVE_CHECKS("cdcLatencyConsecutiveChecks", Type.INTEGER, "3",
+            "Consecutive checks under the CDC threshold before the migration moves on."),
+    API_5XX_RATE_PERCENT("api5xxRatePercent", Type.INTEGER, "1", "API 5XX rate (percent of requests) that stops a traffic step."),
+    API_LATENCY_P99_MS("apiLatencyP99Ms", Type.INTEGER, "1000", "API p99 latency in milliseconds that stops a traffic step."),
+    GLOBAL_DB_LAG_THRESHOLD_MS("globalDbLagThresholdMs", Type.INTEGER, "5000",
+            "Aurora global database replication lag, in milliseconds, that raises an alarm."),
+    WRITE_FREEZE_MAX_SECONDS("writeFreezeMaxSeconds", Type.INTEGER, "120",
+            "Longest write freeze the cutover may take before it rolls back."),
+
+    // ---- Operations ----------------------------------------------------------------------------------------
+    ALERT_EMAILS("alertEmails", Type.STRING_ARRAY, null, "Addresses subscribed to the migration and alarm topics."),
+    LOG_RETENTION_DAYS("logRetentionDays", Type.INTEGER, "365",
+            "Retention of every log group; one of the values CloudWatch Logs accepts.");
+
+    public static final String NAMESPACE = "migration";
+
+    public enum Type {
+        STRING("string"), INTEGER("integer"), BOOLEAN("boolean"), STRING_ARRAY("array"), INTEGER_ARRAY("array");
+
+        /** The type name Pulumi.yaml's project config schema uses. */
+        public final String pulumiName;
+
+        Type(String pulumiName) {
+            this.pulumiName = pulumiName;
+        }
+    }
+
+    public final String key;
+    public final Type type;
+    /** The default as Pulumi passes it to the program (arrays as JSON); null when the key is required. */
+    public final String defaultValue;
+    public final String description;
+
+    ConfigKey(String key, Type type, String defaultValue, String description) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String qualified() {
+        return NAMESPACE + ":" + key;
+    }
+
+    /** What a list value looks like, for messages: the default where it shows one, else an example. */
+    public String defaultValueOrExample() {
+        if (defaultValue != null && !defaultValue.equals("[]")) {
+            return defaultValue;
+        }
+        return type == Type.INTEGER_ARRAY ? "[10,25,50,100]" : "[\"" + key + "-item\"]";
+    }
+
+    public boolean required() {
+        return defaultValue == null;
+    }
+}

@@ -1,0 +1,492 @@
+package com.paymentmigration.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.config.MigrationConfig.TablePattern;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the whole config before any resource exists. Every problem is collected, each naming the
+ * key, the value and the fix, and all are thrown together as one {@link InvalidConfigException}.
+ */
+public final class ConfigReader {
+
+    /** Lowercase so that S3 takes it, no double hyphen so that RDS and DMS identifiers take it. */
+    private static final Pattern SUFFIX = Pattern.compile("[a-z](?:[a-z0-9]|-(?!-)){0,14}(?<!-)");
+    public static final int MAX_SUFFIX_LENGTH = 16;
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-gov)?-[a-z]+-\\d");
+    private static final Pattern TAG_LABEL = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern PG_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+    private static final Pattern TABLE_PART = Pattern.compile("[A-Za-z_%][A-Za-z0-9_$%]{0,62}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+    private static final Pattern ENGINE_VERSION = Pattern.compile("(\\d{2})\\.(\\d{1,2})");
+    private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
+    private static final Pattern DMS_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
+    /** CloudWatch Logs accepts only these retention values. */
+    public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    private static final int OLDEST_SUPPORTED_MAJOR = 13;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigSource source;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    private ConfigReader(ConfigSource source) {
+        this.source = source;
+    }
+
+    public static MigrationConfig read(ConfigSource source) {
+        return new ConfigReader(source).read();
+    }
+
+    private MigrationConfig read() {
+        checkUnknownKeys();
+        var mode = parsed(ConfigKey.MODE, Mode::parse);
+        var suffix = matching(ConfigKey.ENVIRONMENT_SUFFIX, SUFFIX,
+                "use 1-" + MAX_SUFFIX_LENGTH + " lowercase letters, digits or single hyphens, starting with a letter "
+                        + "and not ending with a hyphen (AWS rejects others in S3, RDS and DMS names)");
+        var labels = new MigrationConfig.Labels(
+                matching(ConfigKey.ENVIRONMENT, TAG_LABEL, "use up to 256 letters, digits and _.:/=+-@"),
+                matching(ConfigKey.COST_CENTER, TAG_LABEL, "use up to 256 letters, digits and _.:/=+-@"),
+                matching(ConfigKey.MIGRATION_PHASE, TAG_LABEL, "use up to 256 letters, digits and _.:/=+-@"),
+                extraTags());
+        var regions = regions();
+        var networks = networks();
+        var onPrem = new MigrationConfig.OnPrem(
+                publicIpv4(ConfigKey.ON_PREM_VPN_PEER_IP),
+                longInRange(ConfigKey.ON_PREM_BGP_ASN, 1, 4_294_967_294L),
+                bool(ConfigKey.ON_PREM_STATIC_ROUTING),
+                matching(ConfigKey.SOURCE_DB_HOST, HOST, "use a DNS name or an IPv4 address"),
+                intInRange(ConfigKey.SOURCE_DB_PORT, 1, 65535),
+                matching(ConfigKey.SOURCE_DB_NAME, PG_IDENTIFIER, "use a PostgreSQL identifier (letters, digits, _)"),
+                matching(ConfigKey.SOURCE_DB_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name or ARN"));
+        var aurora = new MigrationConfig.Aurora(
+                matching(ConfigKey.AURORA_MASTER_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name or ARN"),
+                engineVersion(),
+                matching(ConfigKey.AURORA_INSTANCE_CLASS, DB_CLASS, "use an RDS instance class like db.r6g.large"),
+                intInRange(ConfigKey.AURORA_READER_COUNT, 0, 15),
+                intInRange(ConfigKey.AURORA_SECONDARY_INSTANCE_COUNT, 1, 16),
+                intInRange(ConfigKey.AURORA_BACKUP_RETENTION_DAYS, 1, 35));
+        var dms = new MigrationConfig.Dms(
+                matching(ConfigKey.DMS_INSTANCE_CLASS, DMS_CLASS, "use a DMS instance class like dms.r6i.large"),
+                intInRange(ConfigKey.DMS_ALLOCATED_STORAGE_GB, 5, 6144),
+                bool(ConfigKey.CREATE_DMS_ACCOUNT_ROLES),
+                tableSelection());
+        var steps = trafficSteps();
+        int cutoverBake = intInRange(ConfigKey.CUTOVER_BAKE_MINUTES, 0, 24 * 60);
+        var thresholds = new MigrationConfig.Thresholds(
+                intInRange(ConfigKey.CDC_LATENCY_THRESHOLD_SECONDS, 1, 3600),
+                intInRange(ConfigKey.CDC_LATENCY_CONSECUTIVE_CHECKS, 1, 60),
+                intInRange(ConfigKey.API_5XX_RATE_PERCENT, 0, 100),
+                intInRange(ConfigKey.API_LATENCY_P99_MS, 1, 29_000),
+                intInRange(ConfigKey.GLOBAL_DB_LAG_THRESHOLD_MS, 1, 3_600_000),
+                intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600));
+        var emails = alertEmails();
+        int retention = logRetention();
+
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, steps, cutoverBake,
+                thresholds, emails, retention);
+    }
+
+    // ---- Rules that span keys --------------------------------------------------------------------------------
+
+    private void checkUnknownKeys() {
+        source.keys().ifPresent(keys -> keys.stream().sorted().forEach(key -> {
+            if (Arrays.stream(ConfigKey.values()).noneMatch(k -> k.key.equals(key))) {
+                var nearest = Arrays.stream(ConfigKey.values())
+                        .min(Comparator.comparingInt(k -> editDistance(k.key.toLowerCase(), key.toLowerCase())))
+                        .orElseThrow();
+                var hint = editDistance(nearest.key.toLowerCase(), key.toLowerCase()) <= 3
+                        ? "did you mean " + nearest.qualified() + "?"
+                        : "remove it; the keys are listed in Pulumi.yaml";
+                problems.add(new ConfigProblem(ConfigKey.NAMESPACE + ":" + key, source.get(key).orElse(null),
+                        "is not a key this program reads; " + hint));
+            }
+        }));
+    }
+
+    private MigrationConfig.Regions regions() {
+        var primary = matching(ConfigKey.PRIMARY_REGION, REGION, "use an AWS region code like eu-central-1");
+        var secondary = matching(ConfigKey.SECONDARY_REGION, REGION, "use an AWS region code like eu-central-2");
+        if (primary != null && primary.equals(secondary)) {
+            fail(ConfigKey.SECONDARY_REGION, secondary, "must differ from " + ConfigKey.PRIMARY_REGION.qualified()
+                    + " so that the global database and replicated buckets survive a regional outage");
+        }
+        return new MigrationConfig.Regions(primary, secondary);
+    }
+
+    private MigrationConfig.Networks networks() {
+        var named = new LinkedHashMap<String, Cidr>();
+        var production = vpcCidr(ConfigKey.PRODUCTION_VPC_CIDR, named);
+        var migration = vpcCidr(ConfigKey.MIGRATION_VPC_CIDR, named);
+        var secondary = vpcCidr(ConfigKey.SECONDARY_VPC_CIDR, named);
+        var onPrem = new ArrayList<Cidr>();
+        var onPremTexts = strings(ConfigKey.ON_PREM_CIDRS);
+        if (onPremTexts != null && onPremTexts.isEmpty()) {
+            fail(ConfigKey.ON_PREM_CIDRS, "[]", "list at least one on-prem network, e.g. [\"192.168.0.0/16\"]");
+        }
+        for (int i = 0; onPremTexts != null && i < onPremTexts.size(); i++) {
+            var label = ConfigKey.ON_PREM_CIDRS.qualified() + "[" + i + "]";
+            try {
+                var cidr = Cidr.parse(onPremTexts.get(i));
+                onPrem.add(cidr);
+                named.put(label, cidr);
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(label, onPremTexts.get(i), e.getMessage()));
+            }
+        }
+        // Routing through the Transit Gateway is by destination prefix: any overlap makes a route ambiguous.
+        var labels = new ArrayList<>(named.keySet());
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                var a = named.get(labels.get(i));
+                var b = named.get(labels.get(j));
+                if (a.overlaps(b)) {
+                    problems.add(new ConfigProblem(labels.get(j), b.toString(), "overlaps " + labels.get(i) + " ("
+                            + a + "); every VPC and on-prem network needs its own address range"));
+                }
+            }
+        }
+        return new MigrationConfig.Networks(production, migration, secondary, onPrem,
+                intInRange(ConfigKey.AVAILABILITY_ZONE_COUNT, 2, 6), bool(ConfigKey.NAT_PER_AZ));
+    }
+
+    private Cidr vpcCidr(ConfigKey key, Map<String, Cidr> named) {
+        var cidr = parsed(key, Cidr::parse);
+        if (cidr == null) {
+            return null;
+        }
+        if (cidr.prefixLength() < 16 || cidr.prefixLength() > 24) {
+            fail(key, cidr.toString(), "a VPC takes a /16 to /24 block; use e.g. 10.20.0.0/16");
+        } else if (!cidr.isPrivate()) {
+            fail(key, cidr.toString(), "use private (RFC 1918) address space: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+        }
+        named.put(key.qualified(), cidr);
+        return cidr;
+    }
+
+    private List<MigrationConfig.TrafficStep> trafficSteps() {
+        var percents = integers(ConfigKey.TRAFFIC_STEPS);
+        var bakes = integers(ConfigKey.TRAFFIC_BAKE_MINUTES);
+        var steps = new ArrayList<MigrationConfig.TrafficStep>();
+        if (percents == null || bakes == null) {
+            return steps;
+        }
+        var raw = JSON.valueToTree(percents).toString();
+        if (percents.isEmpty()) {
+            fail(ConfigKey.TRAFFIC_STEPS, raw, "list at least one step ending at 100, e.g. [10, 25, 50, 100]");
+            return steps;
+        }
+        for (int i = 0; i < percents.size(); i++) {
+            int p = percents.get(i);
+            if (p < 1 || p > 100) {
+                fail(ConfigKey.TRAFFIC_STEPS, raw, "step " + (i + 1) + " is " + p + "%; each step must be 1-100");
+            } else if (i > 0 && p <= percents.get(i - 1)) {
+                fail(ConfigKey.TRAFFIC_STEPS, raw, "step " + (i + 1) + " (" + p + "%) does not increase on step " + i
+                        + " (" + percents.get(i - 1) + "%); steps must be strictly increasing");
+            }
+        }
+        if (percents.get(percents.size() - 1) != 100) {
+            fail(ConfigKey.TRAFFIC_STEPS, raw, "the last step must be 100 so that the shift completes");
+        }
+        if (bakes.size() != 1 && bakes.size() != percents.size()) {
+            fail(ConfigKey.TRAFFIC_BAKE_MINUTES, JSON.valueToTree(bakes).toString(), "give one bake time per traffic "
+                    + "step (" + percents.size() + ") or a single one for all steps");
+            return steps;
+        }
+        for (int i = 0; i < percents.size(); i++) {
+            int bake = bakes.get(bakes.size() == 1 ? 0 : i);
+            if (bake < 0 || bake > 24 * 60) {
+                fail(ConfigKey.TRAFFIC_BAKE_MINUTES, String.valueOf(bake), "bake times are 0-1440 minutes");
+            }
+            steps.add(new MigrationConfig.TrafficStep(percents.get(i), bake));
+        }
+        return steps;
+    }
+
+    private MigrationConfig.TableSelection tableSelection() {
+        var included = tablePatterns(ConfigKey.REPLICATED_TABLES);
+        var excluded = tablePatterns(ConfigKey.EXCLUDED_TABLES);
+        if (included.isEmpty() && strings(ConfigKey.REPLICATED_TABLES) != null
+                && problems.stream().noneMatch(p -> p.key().startsWith(ConfigKey.REPLICATED_TABLES.qualified()))) {
+            fail(ConfigKey.REPLICATED_TABLES, "[]", "select at least one table, e.g. [\"payments.%\"]");
+        }
+        for (var pattern : excluded) {
+            if (included.contains(pattern)) {
+                fail(ConfigKey.EXCLUDED_TABLES, pattern.toString(), "is also in " + ConfigKey.REPLICATED_TABLES.qualified()
+                        + "; a table is either replicated or excluded");
+            }
+        }
+        return new MigrationConfig.TableSelection(included, excluded);
+    }
+
+    private List<TablePattern> tablePatterns(ConfigKey key) {
+        var texts = strings(key);
+        var patterns = new ArrayList<TablePattern>();
+        var seen = new HashSet<String>();
+        for (int i = 0; texts != null && i < texts.size(); i++) {
+            var text = texts.get(i);
+            var label = key.qualified() + "[" + i + "]";
+            var parts = text.split("\\.", -1);
+            if (parts.length != 2 || !TABLE_PART.matcher(parts[0]).matches() || !TABLE_PART.matcher(parts[1]).matches()) {
+                problems.add(new ConfigProblem(label, text, "use schema.table with PostgreSQL identifiers "
+                        + "(letters, digits, _, $) and % as wildcard, e.g. payments.% or public.transactions"));
+            } else if (!seen.add(text)) {
+                problems.add(new ConfigProblem(label, text, "is listed twice; remove the duplicate"));
+            } else {
+                patterns.add(new TablePattern(parts[0], parts[1]));
+            }
+        }
+        return patterns;
+    }
+
+    private Map<String, String> extraTags() {
+        var tags = new LinkedHashMap<String, String>();
+        var entries = strings(ConfigKey.EXTRA_TAGS);
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            var entry = entries.get(i);
+            int eq = entry.indexOf('=');
+            var label = ConfigKey.EXTRA_TAGS.qualified() + "[" + i + "]";
+            if (eq <= 0) {
+                problems.add(new ConfigProblem(label, entry, "write a tag as Key=Value, e.g. DataClassification=pci"));
+                continue;
+            }
+            var key = entry.substring(0, eq);
+            var value = entry.substring(eq + 1);
+            if (key.toLowerCase().startsWith("aws:") || key.length() > 128 || !TAG_LABEL.matcher(key).matches()) {
+                problems.add(new ConfigProblem(label, entry, "tag keys are 1-128 characters of letters, digits and "
+                        + "_.:/=+-@ and may not start with aws:"));
+            } else if (!value.isEmpty() && !TAG_LABEL.matcher(value).matches()) {
+                problems.add(new ConfigProblem(label, entry, "tag values are up to 256 letters, digits and _.:/=+-@"));
+            } else if (tags.put(key, value) != null) {
+                problems.add(new ConfigProblem(label, entry, "tag " + key + " is set twice"));
+            }
+        }
+        return tags;
+    }
+
+    private String engineVersion() {
+        var version = text(ConfigKey.AURORA_ENGINE_VERSION);
+        if (version == null) {
+            return null;
+        }
+        var m = ENGINE_VERSION.matcher(version);
+        if (!m.matches()) {
+            fail(ConfigKey.AURORA_ENGINE_VERSION, version, "use major.minor, e.g. 16.8");
+        } else if (Integer.parseInt(m.group(1)) < OLDEST_SUPPORTED_MAJOR) {
+            fail(ConfigKey.AURORA_ENGINE_VERSION, version, "major versions below " + OLDEST_SUPPORTED_MAJOR
+                    + " are out of standard support; use 16.x or 17.x");
+        }
+        return version;
+    }
+
+    private List<String> alertEmails() {
+        var emails = strings(ConfigKey.ALERT_EMAILS);
+        if (emails == null) {
+            return List.of();
+        }
+        if (emails.isEmpty()) {
+            fail(ConfigKey.ALERT_EMAILS, "[]", "list at least one address, e.g. [\"payments-oncall@example.com\"]");
+        }
+        for (int i = 0; i < emails.size(); i++) {
+            if (!EMAIL.matcher(emails.get(i)).matches()) {
+                problems.add(new ConfigProblem(ConfigKey.ALERT_EMAILS.qualified() + "[" + i + "]", emails.get(i),
+                        "is not an e-mail address"));
+            }
+        }
+        return emails;
+    }
+
+    private int logRetention() {
+        var value = text(ConfigKey.LOG_RETENTION_DAYS);
+        if (value == null) {
+            return 0;
+        }
+        var allowed = LOG_RETENTION_DAYS.stream().sorted().toList();
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (LOG_RETENTION_DAYS.contains(days)) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted values
+        }
+        fail(ConfigKey.LOG_RETENTION_DAYS, value, "CloudWatch Logs accepts only " + allowed + " (days)");
+        return 0;
+    }
+
+    private String publicIpv4(ConfigKey key) {
+        var text = text(key);
+        if (text == null) {
+            return null;
+        }
+        var m = IPV4.matcher(text);
+        boolean valid = m.matches();
+        for (int i = 1; valid && i <= 4; i++) {
+            valid = Integer.parseInt(m.group(i)) <= 255;
+        }
+        if (!valid) {
+            fail(key, text, "use the IPv4 address of the on-prem VPN device, e.g. 203.0.113.10");
+        } else if (Cidr.parse(text + "/32").isPrivate()) {
+            fail(key, text, "a site-to-site VPN over the internet needs the device's public address");
+        }
+        return text;
+    }
+
+    // ---- Typed access --------------------------------------------------------------------------------------
+
+    private String text(ConfigKey key) {
+        var value = source.get(key.key).orElse(key.defaultValue);
+        if (value == null) {
+            fail(key, null, "is required; set it with: pulumi config set " + key.qualified() + " <value>  ("
+                    + key.description + ")");
+        }
+        return value;
+    }
+
+    private String matching(ConfigKey key, Pattern pattern, String fix) {
+        var value = text(key);
+        if (value != null && !pattern.matcher(value).matches()) {
+            fail(key, value, fix);
+        }
+        return value;
+    }
+
+    private <T> T parsed(ConfigKey key, Function<String, T> parser) {
+        var value = text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            fail(key, value, e.getMessage());
+            return null;
+        }
+    }
+
+    private long longInRange(ConfigKey key, long min, long max) {
+        var value = text(key);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < min || n > max) {
+                fail(key, value, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            fail(key, value, "must be a whole number between " + min + " and " + max);
+            return 0;
+        }
+    }
+
+    private int intInRange(ConfigKey key, int min, int max) {
+        return (int) longInRange(key, min, max);
+    }
+
+    private boolean bool(ConfigKey key) {
+        var value = text(key);
+        if (value == null) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            fail(key, value, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private List<String> strings(ConfigKey key) {
+        var array = array(key);
+        if (array == null) {
+            return null;
+        }
+        var values = new ArrayList<String>();
+        for (var item : array) {
+            if (!item.isTextual()) {
+                fail(key, array.toString(), "every item must be a string");
+                return null;
+            }
+            values.add(item.asText());
+        }
+        return values;
+    }
+
+    private List<Integer> integers(ConfigKey key) {
+        var array = array(key);
+        if (array == null) {
+            return null;
+        }
+        var values = new ArrayList<Integer>();
+        for (var item : array) {
+            // `pulumi config set --path 'trafficSteps[0]' 10` stores a number; a hand-edited file may quote it.
+            var text = item.asText();
+            if (!(item.isInt() || item.isTextual() && text.matches("-?\\d{1,9}"))) {
+                fail(key, array.toString(), "every item must be a whole number");
+                return null;
+            }
+            values.add(Integer.parseInt(text));
+        }
+        return values;
+    }
+
+    private JsonNode array(ConfigKey key) {
+        var value = text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            var node = JSON.readTree(value);
+            if (node != null && node.isArray()) {
+                return node;
+            }
+        } catch (java.io.IOException ignored) {
+            // reported below with the expected form
+        }
+        fail(key, value, "must be a list, e.g. " + key.defaultValueOrExample()
+                + "; in Pulumi.<stack>.yaml write a YAML list, or use pulumi config set --path '" + key.key + "[0]' <value>");
+        return null;
+    }
+
+    private void fail(ConfigKey key, String value, String message) {
+        problems.add(new ConfigProblem(key.qualified(), value, message));
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

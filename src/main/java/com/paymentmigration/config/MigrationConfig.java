@@ -1,0 +1,79 @@
+package com.paymentmigration.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** The validated, immutable configuration of one stack. Built only by {@link ConfigReader}. */
+public record MigrationConfig(
+        Mode mode,
+        String environmentSuffix,
+        Labels labels,
+        Regions regions,
+        Networks networks,
+        OnPrem onPrem,
+        Aurora aurora,
+        Dms dms,
+        List<TrafficStep> trafficSteps,
+        int cutoverBakeMinutes,
+        Thresholds thresholds,
+        List<String> alertEmails,
+        int logRetentionDays) {
+
+    public MigrationConfig {
+        trafficSteps = List.copyOf(trafficSteps);
+        alertEmails = List.copyOf(alertEmails);
+    }
+
+    public record Labels(String environment, String costCenter, String migrationPhase, Map<String, String> extraTags) {
+        public Labels {
+            extraTags = Map.copyOf(extraTags);
+        }
+    }
+
+    public record Regions(String primary, String secondary) {
+    }
+
+    public record Networks(Cidr productionVpc, Cidr migrationVpc, Cidr secondaryVpc, List<Cidr> onPrem,
+                           int availabilityZoneCount, boolean natPerAz) {
+        public Networks {
+            onPrem = List.copyOf(onPrem);
+        }
+    }
+
+    public record OnPrem(String vpnPeerIp, long bgpAsn, boolean staticRouting,
+                         String dbHost, int dbPort, String dbName, String dbSecretName) {
+    }
+
+    public record Aurora(String masterSecretName, String engineVersion, String instanceClass, int readerCount,
+                         int secondaryInstanceCount, int backupRetentionDays) {
+        /** Parameter group family of the engine's major version, e.g. aurora-postgresql16. */
+        public String parameterGroupFamily() {
+            return "aurora-postgresql" + engineVersion.substring(0, engineVersion.indexOf('.'));
+        }
+    }
+
+    public record Dms(String instanceClass, int allocatedStorageGb, boolean createAccountRoles, TableSelection tables) {
+    }
+
+    public record TableSelection(List<TablePattern> included, List<TablePattern> excluded) {
+        public TableSelection {
+            included = List.copyOf(included);
+            excluded = List.copyOf(excluded);
+        }
+    }
+
+    /** {@code schema.table}, where either part may use DMS's {@code %} wildcard. */
+    public record TablePattern(String schema, String table) {
+        @Override
+        public String toString() {
+            return schema + "." + table;
+        }
+    }
+
+    public record TrafficStep(int percent, int bakeMinutes) {
+    }
+
+    public record Thresholds(int cdcLatencySeconds, int cdcLatencyConsecutiveChecks, int api5xxRatePercent,
+                             int apiLatencyP99Ms, int globalDbLagMs, int writeFreezeMaxSeconds) {
+    }
+}

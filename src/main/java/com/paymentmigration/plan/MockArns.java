@@ -1,0 +1,32 @@
+package com.paymentmigration.plan;
+
+/** ARNs in the shape each service really uses, so that policies built from them read like the deployed ones. */
+final class MockArns {
+
+    private MockArns() {
+    }
+
+    static String arn(String type, String name, String region, String account) {
+        var module = type.split("[:/]")[1];
+        var resource = lowerFirst(type.substring(type.lastIndexOf(':') + 1));
+        return switch (module) {
+            case "s3" -> "arn:aws:s3:::" + name;
+            case "iam" -> "arn:aws:iam::" + account + ":" + resource + "/" + name;
+            case "sfn" -> "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
+            case "cloudwatch" -> resource.equals("logGroup")
+                    ? "arn:aws:logs:" + region + ":" + account + ":log-group:" + name
+                    : "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            case "lambda" -> "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
+            case "sns" -> "arn:aws:sns:" + region + ":" + account + ":" + name;
+            case "ssm" -> "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? name : "/" + name);
+            case "kms" -> "arn:aws:kms:" + region + ":" + account + ":" + (resource.equals("alias") ? name : "key/" + name);
+            case "rds" -> "arn:aws:rds:" + region + ":" + account + ":" + resource.toLowerCase() + ":" + name;
+            case "dms" -> "arn:aws:dms:" + region + ":" + account + ":" + resource.toLowerCase() + ":" + name.toUpperCase();
+            default -> "arn:aws:" + module + ":" + region + ":" + account + ":" + resource + "/" + name;
+        };
+    }
+
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

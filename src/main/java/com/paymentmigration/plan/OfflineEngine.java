@@ -1,0 +1,57 @@
+package com.paymentmigration.plan;
+
+import com.pulumi.Context;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Runs the program under the Pulumi SDK's mock engine. Config goes in as the engine would pass it
+ * ({@code migration:key} to text), so the program reads it through {@code ctx.config()} exactly as under
+ * {@code pulumi up}. That needs {@link PulumiTestInternal}: the public test API cannot set config
+ * (pulumi-java#1333), and it alone lets the monitor be wrapped to record options and dependencies.
+ */
+public final class OfflineEngine {
+
+    private OfflineEngine() {
+    }
+
+    public static StackRun run(String project, String stack, Map<String, String> config, Consumer<Context> program) {
+        var mocks = new PlanMocks();
+        var monitor = new AtomicReference<RecordingMonitor>();
+        var log = PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.OFF));
+        var test = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                .standardLogger(PulumiTestInternal.logger(Level.OFF))
+                .mocks(mocks)
+                .config(config)
+                .monitorDecorator(ignored -> {
+                    monitor.set(new RecordingMonitor(mocks, log));
+                    return monitor.get();
+                })
+                .build();
+        try {
+            var result = test.runTest(program);
+            var outputs = new LinkedHashMap<String, Object>();
+            result.outputs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                var data = PulumiTestInternal.extractOutputData(entry.getValue());
+                outputs.put(entry.getKey(), !data.isKnown() ? RecordedResource.UNKNOWN
+                        : data.isSecret() ? RecordedResource.SECRET : PlainValues.plain(data.getValueNullable()));
+            });
+            var resources = new ArrayList<>(monitor.get().recorded());
+            resources.sort(Comparator.comparing(RecordedResource::urn));
+            var exceptions = new ArrayList<Throwable>(result.exceptions());
+            return new StackRun(resources, outputs, result.errors(), exceptions);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.paymentmigration.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mock cloud the offline run talks to. Ids and ARNs are derived from names only, so two plans of the same
+ * code and config are byte-identical. An invoke this class does not know fails the run: a silent empty answer
+ * would hide a null in the program.
+ */
+public final class PlanMocks implements Mocks {
+
+    public static final String ACCOUNT_ID = "123456789012";
+    /** Region of a resource that uses no explicit provider; the tagging rule reports such resources. */
+    static final String DEFAULT_PROVIDER_REGION = "us-east-1";
+    private static final List<String> PHYSICAL_NAME_INPUTS = List.of("name", "bucket", "functionName", "identifier",
+            "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId", "endpointId",
+            "replicationSubnetGroupId", "dashboardName", "alarmName", "namePrefix", "bucketPrefix");
+
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        if (args.type.startsWith("pulumi:providers:")) {
+            providerRegions.put(args.name, String.valueOf(args.inputs.getOrDefault("region", DEFAULT_PROVIDER_REGION)));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-provider-id"), args.inputs));
+        }
+        var region = regionOf(args.provider);
+        var physicalName = physicalName(args.name, args.inputs);
+        var state = new HashMap<String, Object>(args.inputs);
+        var id = args.id != null && !args.id.isEmpty() ? args.id : physicalName;
+        state.put("id", id);
+        state.putIfAbsent("arn", MockArns.arn(args.type, physicalName, region, ACCOUNT_ID));
+        MockOutputs.addComputed(args.type, physicalName, region, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        var region = regionOf(args.provider);
+        Map<String, Object> result = switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", ACCOUNT_ID,
+                    "arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/plan", "id", ACCOUNT_ID, "userId", "AROAPLAN");
+            case "aws:index/getRegion:getRegion" -> Map.of("name", region, "region", region, "id", region,
+                    "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
+            case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "id", "aws",
+                    "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of("id", region,
+                    "names", List.of(region + "a", region + "b", region + "c"),
+                    "zoneIds", List.of(zoneId(region, 1), zoneId(region, 2), zoneId(region, 3)));
+            default -> throw new UnmockedInvokeException(args.token);
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private String regionOf(String providerReference) {
+        if (providerReference == null || providerReference.isEmpty()) {
+            return DEFAULT_PROVIDER_REGION;
+        }
+        var urn = providerReference.substring(0, providerReference.lastIndexOf("::"));
+        var name = urn.substring(urn.lastIndexOf("::") + 2);
+        return providerRegions.getOrDefault(name, DEFAULT_PROVIDER_REGION);
+    }
+
+    private static String physicalName(String logicalName, Map<String, Object> inputs) {
+        for (var key : PHYSICAL_NAME_INPUTS) {
+            if (inputs.get(key) instanceof String value && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return logicalName;
+    }
+
+    private static String zoneId(String region, int n) {
+        var parts = region.split("-");
+        return parts[0] + parts[1].charAt(0) + parts[2] + "-az" + n;
+    }
+
+    /** An invoke the mocks cannot answer: add a realistic answer to {@link PlanMocks#callAsync}. */
+    public static final class UnmockedInvokeException extends RuntimeException {
+        UnmockedInvokeException(String token) {
+            super("invoke " + token + " has no offline answer; add one to PlanMocks.callAsync");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.paymentmigration.plan;
+
+import com.google.protobuf.Struct;
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.serialization.internal.Deserializer;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.Resource.ReadResourceRequest;
+import pulumirpc.Resource.ReadResourceResponse;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SDK's mock monitor, keeping what {@link Mocks.ResourceArgs} leaves out: parent, dependencies, resource
+ * options and which inputs were unknown or secret. The engine sees the same register requests in a real run.
+ */
+final class RecordingMonitor extends MockMonitor {
+
+    private final Deserializer deserializer;
+    private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+        this.deserializer = new Deserializer(log);
+    }
+
+    List<RecordedResource> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        var options = new RecordedResource.Options(request.getProtect(), request.getRetainOnDelete(),
+                List.copyOf(request.getIgnoreChangesList()), request.getDeleteBeforeReplace(),
+                List.copyOf(request.getAdditionalSecretOutputsList()));
+        var inputs = inputs(request.getObject());
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
+                    emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
+                    List.copyOf(request.getDependenciesList()), request.getCustom(), false, options, inputs));
+            return response;
+        });
+    }
+
+    @Override
+    public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
+        var inputs = inputs(request.getProperties());
+        var options = new RecordedResource.Options(false, false, List.of(), false, List.of());
+        return super.readResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
+                    emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
+                    List.copyOf(request.getDependenciesList()), true, true, options, inputs));
+            return response;
+        });
+    }
+
+    private Map<String, Object> inputs(Struct struct) {
+        var inputs = new LinkedHashMap<String, Object>();
+        struct.getFieldsMap().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
+            var data = deserializer.deserialize(field.getValue());
+            if (!data.isKnown()) {
+                inputs.put(field.getKey(), RecordedResource.UNKNOWN);
+            } else if (data.isSecret()) {
+                inputs.put(field.getKey(), RecordedResource.SECRET);
+            } else {
+                data.getValueOptional().ifPresent(value -> inputs.put(field.getKey(), PlainValues.plain(value)));
+            }
+        });
+        return Collections.unmodifiableMap(inputs);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

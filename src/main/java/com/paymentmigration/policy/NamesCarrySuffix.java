@@ -1,0 +1,46 @@
+package com.paymentmigration.policy;
+
+import com.paymentmigration.plan.StackRun;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Two environments share an account only if no physical name can collide: each carries the suffix. */
+final class NamesCarrySuffix implements PolicyRule {
+
+    /** Inputs that hold an account- or region-wide physical name. */
+    static final List<String> NAME_INPUTS = List.of("name", "namePrefix", "bucket", "bucketPrefix", "functionName",
+            "identifier", "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId",
+            "endpointId", "replicationSubnetGroupId", "dashboardName", "alarmName");
+    /** Types whose "name" lives inside a parent that already carries the suffix, or is a DNS name. */
+    private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record",
+            "aws:apigateway/stage:Stage", "aws:lambda/alias:Alias");
+
+    @Override
+    public String id() {
+        return "names-carry-suffix";
+    }
+
+    @Override
+    public String description() {
+        return "Every physical name carries the environment suffix, so stacks never collide in one account.";
+    }
+
+    @Override
+    public List<Finding> check(StackRun run, PolicyContext context) {
+        var findings = new ArrayList<Finding>();
+        for (var resource : run.resources()) {
+            if (!resource.custom() || resource.read() || resource.isProvider() || SCOPED_NAMES.contains(resource.type())) {
+                continue;
+            }
+            for (var key : NAME_INPUTS) {
+                if (resource.inputs().get(key) instanceof String value && !value.contains(context.environmentSuffix())) {
+                    findings.add(Finding.of(this, resource, key + " '" + value + "' does not carry the suffix '"
+                            + context.environmentSuffix() + "'; build it with Names.of(...)"));
+                }
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,34 @@
+package com.paymentmigration.policy;
+
+import com.paymentmigration.plan.StackRun;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every environment must be destroyable with one {@code pulumi destroy}; protect and retain would block that. */
+final class NothingProtectedOrRetained implements PolicyRule {
+
+    @Override
+    public String id() {
+        return "nothing-protected-or-retained";
+    }
+
+    @Override
+    public String description() {
+        return "No resource is protected or retained on delete, so every environment can be destroyed.";
+    }
+
+    @Override
+    public List<Finding> check(StackRun run, PolicyContext context) {
+        var findings = new ArrayList<Finding>();
+        for (var resource : run.resources()) {
+            if (resource.options().protect()) {
+                findings.add(Finding.of(this, resource, "is protected; drop protect(true)"));
+            }
+            if (resource.options().retainOnDelete()) {
+                findings.add(Finding.of(this, resource, "is retained on delete; drop retainOnDelete(true)"));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,35 @@
+package com.paymentmigration.policy;
+
+import com.paymentmigration.plan.StackRun;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs the project's rules; {@code plan} exits 1 when any finding remains. */
+public final class PolicyEngine {
+
+    private final List<PolicyRule> rules;
+
+    public PolicyEngine(List<PolicyRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static PolicyEngine standard() {
+        return new PolicyEngine(List.of(
+                new NamesCarrySuffix(),
+                new NothingProtectedOrRetained(),
+                new EveryResourceTagged(),
+                new LogGroupsEncryptedWithRetention(),
+                new NoOpenIngress(NoOpenIngress.ALLOWED_NONE),
+                new DocumentsAreValidJson()));
+    }
+
+    public List<PolicyRule> rules() {
+        return rules;
+    }
+
+    public List<Finding> evaluate(StackRun run, PolicyContext context) {
+        return rules.stream().flatMap(rule -> rule.check(run, context).stream())
+                .sorted(Comparator.comparing(Finding::rule).thenComparing(Finding::urn)).toList();
+    }
+}
