@@ -3,11 +3,13 @@ package com.paymentmigration.plan;
 import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -39,19 +41,35 @@ public final class OfflineEngine {
                 })
                 .build();
         try {
-            var result = test.runTest(program);
+            TestResult result;
+            try {
+                result = test.runTest(program);
+            } catch (RuntimeException e) {
+                // Some failures (a failed invoke) escape the runner instead of landing in the result.
+                return new StackRun(sorted(monitor.get().recorded()), Map.of(), List.of(String.valueOf(e.getMessage())),
+                        List.of(e));
+            }
+            var exceptions = new ArrayList<Throwable>(result.exceptions());
             var outputs = new LinkedHashMap<String, Object>();
             result.outputs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-                var data = PulumiTestInternal.extractOutputData(entry.getValue());
-                outputs.put(entry.getKey(), !data.isKnown() ? RecordedResource.UNKNOWN
-                        : data.isSecret() ? RecordedResource.SECRET : PlainValues.plain(data.getValueNullable()));
+                try {
+                    var data = PulumiTestInternal.extractOutputData(entry.getValue());
+                    outputs.put(entry.getKey(), !data.isKnown() ? RecordedResource.UNKNOWN
+                            : data.isSecret() ? RecordedResource.SECRET : PlainValues.plain(data.getValueNullable()));
+                } catch (RuntimeException e) {
+                    // An output whose computation failed (a failed invoke) fails the run.
+                    exceptions.add(e);
+                }
             });
-            var resources = new ArrayList<>(monitor.get().recorded());
-            resources.sort(Comparator.comparing(RecordedResource::urn));
-            var exceptions = new ArrayList<Throwable>(result.exceptions());
-            return new StackRun(resources, outputs, result.errors(), exceptions);
+            return new StackRun(sorted(monitor.get().recorded()), outputs, result.errors(), exceptions);
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    private static List<RecordedResource> sorted(List<RecordedResource> resources) {
+        var copy = new ArrayList<>(resources);
+        copy.sort(Comparator.comparing(RecordedResource::urn));
+        return copy;
     }
 }

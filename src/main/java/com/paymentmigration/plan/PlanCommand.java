@@ -6,6 +6,7 @@ import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.InvalidConfigException;
 import com.paymentmigration.policy.PolicyContext;
 import com.paymentmigration.policy.PolicyEngine;
+import com.pulumi.Context;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,11 @@ public final class PlanCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Main::stack);
+    }
+
+    /** With another program: lets tests drive every exit path of the command. */
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Context> program) {
         long started = System.nanoTime();
         String stack = "dev";
         Path projectDir = Path.of(".");
@@ -69,7 +76,7 @@ public final class PlanCommand {
             return ERROR;
         }
 
-        var run = OfflineEngine.run(project, stack, config, Main::stack);
+        var run = OfflineEngine.run(project, stack, config, program);
         if (!run.succeeded()) {
             err.println("plan: the program failed for stack '" + stack + "':");
             run.errors().forEach(e -> err.println("  " + e));

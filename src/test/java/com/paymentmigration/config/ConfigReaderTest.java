@@ -1,0 +1,148 @@
+package com.paymentmigration.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigReaderTest {
+
+    @Test
+    void appliesDefaultsToAMinimalConfig() {
+        var config = ConfigReader.read(ConfigSource.of(ValidConfig.map()));
+        assertThat(config.mode()).isEqualTo(Mode.FORWARD);
+        assertThat(config.regions()).isEqualTo(new MigrationConfig.Regions("eu-central-1", "eu-central-2"));
+        assertThat(config.networks().availabilityZoneCount()).isEqualTo(3);
+        assertThat(config.networks().productionVpc()).hasToString("10.10.0.0/16");
+        assertThat(config.onPrem().dbPort()).isEqualTo(5432);
+        assertThat(config.aurora().parameterGroupFamily()).isEqualTo("aurora-postgresql16");
+        assertThat(config.trafficSteps()).extracting(MigrationConfig.TrafficStep::percent).containsExactly(10, 25, 50, 100);
+        assertThat(config.trafficSteps()).extracting(MigrationConfig.TrafficStep::bakeMinutes).containsExactly(15, 15, 30, 30);
+        assertThat(config.dms().tables().included()).containsExactly(new MigrationConfig.TablePattern("public", "%"));
+        assertThat(config.logRetentionDays()).isEqualTo(365);
+    }
+
+    @Test
+    void readsEveryTypedValue() {
+        var map = ValidConfig.map();
+        map.put("migration:mode", "rollback");
+        map.put("migration:trafficSteps", "[20,100]");
+        map.put("migration:trafficBakeMinutes", "[7]");
+        map.put("migration:extraTags", "[\"Owner=payments\",\"Tier=1\"]");
+        map.put("migration:natPerAz", "true");
+        map.put("migration:onPremBgpAsn", "4200000000");
+        var config = ConfigReader.read(ConfigSource.of(map));
+        assertThat(config.mode()).isEqualTo(Mode.ROLLBACK);
+        assertThat(config.trafficSteps()).containsExactly(new MigrationConfig.TrafficStep(20, 7),
+                new MigrationConfig.TrafficStep(100, 7));
+        assertThat(config.labels().extraTags()).containsEntry("Owner", "payments").containsEntry("Tier", "1");
+        assertThat(config.networks().natPerAz()).isTrue();
+        assertThat(config.onPrem().bgpAsn()).isEqualTo(4_200_000_000L);
+    }
+
+    /** One rule per row: the key, a bad value (empty means "unset"), the key the problem must name, and its message. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "mode                 | sideways                    | migration:mode                 | pulumi config set migration:mode forward",
+            "environmentSuffix    |                             | migration:environmentSuffix    | is required; set it with: pulumi config set migration:environmentSuffix",
+            "environmentSuffix    | Dev                         | migration:environmentSuffix    | lowercase letters",
+            "environmentSuffix    | dev_1                       | migration:environmentSuffix    | lowercase letters",
+            "environmentSuffix    | dev--1                      | migration:environmentSuffix    | single hyphens",
+            "environmentSuffix    | dev-                        | migration:environmentSuffix    | not ending with a hyphen",
+            "environmentSuffix    | 1dev                        | migration:environmentSuffix    | starting with a letter",
+            "environmentSuffix    | abcdefghijklmnopq           | migration:environmentSuffix    | 1-16",
+            "costCenter           |                             | migration:costCenter           | is required",
+            "primaryRegion        | europe-1                    | migration:primaryRegion        | AWS region code",
+            "secondaryRegion      | eu-central-1                | migration:secondaryRegion      | must differ from migration:primaryRegion",
+            "productionVpcCidr    | 10.10.0.1/16                | migration:productionVpcCidr    | did you mean 10.10.0.0/16?",
+            "productionVpcCidr    | 10.0.0.0/12                 | migration:productionVpcCidr    | /16 to /24",
+            "productionVpcCidr    | 100.64.0.0/16               | migration:productionVpcCidr    | private (RFC 1918)",
+            "migrationVpcCidr     | 10.10.128.0/17              | migration:migrationVpcCidr     | overlaps migration:productionVpcCidr",
+            "onPremCidrs          | [\"10.30.0.0/20\"]          | migration:onPremCidrs[0]       | overlaps migration:secondaryVpcCidr",
+            "onPremCidrs          | [\"172.16.0.0/16\",\"172.16.4.0/24\"] | migration:onPremCidrs[1] | overlaps migration:onPremCidrs[0]",
+            "onPremCidrs          | []                          | migration:onPremCidrs          | at least one on-prem network",
+            "onPremCidrs          | 172.16.0.0/16               | migration:onPremCidrs          | must be a list",
+            "onPremCidrs          | [\"172.16.0/16\"]           | migration:onPremCidrs[0]       | is not an IPv4 CIDR block",
+            "availabilityZoneCount| 7                           | migration:availabilityZoneCount| between 2 and 6",
+            "availabilityZoneCount| three                       | migration:availabilityZoneCount| whole number",
+            "natPerAz             | yes                         | migration:natPerAz             | true or false",
+            "onPremVpnPeerIp      | 10.1.1.1                    | migration:onPremVpnPeerIp      | public address",
+            "onPremVpnPeerIp      | 300.1.1.1                   | migration:onPremVpnPeerIp      | IPv4 address",
+            "onPremBgpAsn         | 0                           | migration:onPremBgpAsn         | between 1 and 4294967294",
+            "sourceDbPort         | 70000                       | migration:sourceDbPort         | between 1 and 65535",
+            "sourceDbHost         | pg host                     | migration:sourceDbHost         | DNS name",
+            "sourceDbName         | 1payments                   | migration:sourceDbName         | PostgreSQL identifier",
+            "sourceDbSecretName   | bad secret!                 | migration:sourceDbSecretName   | Secrets Manager name",
+            "auroraEngineVersion  | 16                          | migration:auroraEngineVersion  | major.minor",
+            "auroraEngineVersion  | 11.9                        | migration:auroraEngineVersion  | out of standard support",
+            "auroraInstanceClass  | r6g.large                   | migration:auroraInstanceClass  | db.r6g.large",
+            "auroraReaderCount    | 16                          | migration:auroraReaderCount    | between 0 and 15",
+            "auroraBackupRetentionDays | 0                      | migration:auroraBackupRetentionDays | between 1 and 35",
+            "dmsInstanceClass     | r6i.large                   | migration:dmsInstanceClass     | dms.r6i.large",
+            "replicatedTables     | []                          | migration:replicatedTables     | at least one table",
+            "replicatedTables     | [\"payments\"]              | migration:replicatedTables[0]  | schema.table",
+            "replicatedTables     | [\"pay-ments.x\"]           | migration:replicatedTables[0]  | PostgreSQL identifiers",
+            "replicatedTables     | [\"a.b\",\"a.b\"]           | migration:replicatedTables[1]  | listed twice",
+            "excludedTables       | [\"public.%\"]              | migration:excludedTables       | is also in migration:replicatedTables",
+            "trafficSteps         | [10,25,50]                  | migration:trafficSteps         | last step must be 100",
+            "trafficSteps         | [50,25,100]                 | migration:trafficSteps         | strictly increasing",
+            "trafficSteps         | [0,100]                     | migration:trafficSteps         | each step must be 1-100",
+            "trafficSteps         | [10,150]                    | migration:trafficSteps         | each step must be 1-100",
+            "trafficSteps         | []                          | migration:trafficSteps         | at least one step",
+            "trafficSteps         | [\"ten\",100]               | migration:trafficSteps         | whole number",
+            "trafficBakeMinutes   | [5,5]                       | migration:trafficBakeMinutes   | one bake time per traffic step (4)",
+            "api5xxRatePercent    | 101                         | migration:api5xxRatePercent    | between 0 and 100",
+            "api5xxRatePercent    | -1                          | migration:api5xxRatePercent    | between 0 and 100",
+            "alertEmails          | []                          | migration:alertEmails          | at least one address",
+            "alertEmails          | [\"ops-at-example.com\"]    | migration:alertEmails[0]       | not an e-mail address",
+            "alertEmails          |                             | migration:alertEmails          | is required",
+            "extraTags            | [\"Owner\"]                 | migration:extraTags[0]         | Key=Value",
+            "extraTags            | [\"aws:owner=x\"]           | migration:extraTags[0]         | may not start with aws:",
+            "logRetentionDays     | 100                         | migration:logRetentionDays     | CloudWatch Logs accepts only",
+            "environmentSufix     | dev                         | migration:environmentSufix     | did you mean migration:environmentSuffix?",
+            "zzzUnrelated         | 1                           | migration:zzzUnrelated         | is not a key this program reads; remove it",
+    })
+    void rejectsBadValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
+        var error = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with(key, value))));
+        assertThat(error).as("config with %s=%s must be rejected", key, value).isNotNull();
+        assertThat(error.problems()).anySatisfy(problem -> {
+            assertThat(problem.key()).isEqualTo(problemKey);
+            assertThat(problem.message()).contains(message);
+        });
+        assertThat(error.getMessage()).contains(problemKey);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        var map = ValidConfig.with("mode", "sideways");
+        map.put("migration:migrationVpcCidr", "10.10.0.0/16");
+        map.remove("migration:costCenter");
+        var error = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(map)));
+        assertThat(error.problems()).extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("migration:mode", "migration:migrationVpcCidr", "migration:costCenter");
+    }
+
+    @Test
+    void aPulumiRunCannotListKeysSoUnknownKeysAreNotChecked() {
+        var map = ValidConfig.with("typo", "1");
+        ConfigSource withoutKeyListing = key -> java.util.Optional.ofNullable(map.get("migration:" + key));
+        assertThat(ConfigReader.read(withoutKeyListing).environmentSuffix()).isEqualTo("test");
+    }
+
+    @Test
+    void problemsPrintKeyValueAndFix() {
+        assertThat(new ConfigProblem("migration:mode", "sideways", "use forward").toString())
+                .isEqualTo("migration:mode = 'sideways': use forward");
+        assertThat(new ConfigProblem("migration:costCenter", null, "is required").toString())
+                .isEqualTo("migration:costCenter: is required");
+        assertThatThrownBy(() -> ConfigReader.read(ConfigSource.of(ValidConfig.with("mode", "x"))))
+                .hasMessageStartingWith("1 config problem(s):");
+        assertThat(List.of(ConfigKey.values())).allSatisfy(k -> assertThat(k.description).isNotBlank());
+    }
+}

@@ -1,0 +1,36 @@
+package com.paymentmigration.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A complete, valid config as Pulumi passes it (qualified keys, arrays as JSON), for tests to vary one key of. */
+public final class ValidConfig {
+
+    private ValidConfig() {
+    }
+
+    public static Map<String, String> map() {
+        var config = new HashMap<String, String>();
+        config.put("migration:environmentSuffix", "test");
+        config.put("migration:environment", "test");
+        config.put("migration:costCenter", "cc-1");
+        config.put("migration:onPremCidrs", "[\"172.16.0.0/16\"]");
+        config.put("migration:onPremVpnPeerIp", "203.0.113.10");
+        config.put("migration:sourceDbHost", "pg.dc1.internal");
+        config.put("migration:sourceDbName", "payments");
+        config.put("migration:sourceDbSecretName", "test/onprem");
+        config.put("migration:auroraMasterSecretName", "test/aurora");
+        config.put("migration:alertEmails", "[\"ops@example.com\"]");
+        return config;
+    }
+
+    public static Map<String, String> with(String key, String value) {
+        var config = map();
+        if (value == null) {
+            config.remove("migration:" + key);
+        } else {
+            config.put("migration:" + key, value);
+        }
+        return config;
+    }
+}

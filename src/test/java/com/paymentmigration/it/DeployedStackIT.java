@@ -1,0 +1,49 @@
+package com.paymentmigration.it;
+
+import com.paymentmigration.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks a deployed stack through its outputs. Runs with `mvn verify` when cfn-outputs/flat-outputs.json exists. */
+class DeployedStackIT {
+
+    private static FlatOutputs outputs;
+
+    @BeforeAll
+    static void load() {
+        outputs = FlatOutputs.loadOrSkip();
+    }
+
+    @Test
+    void exportsTheThreeRequiredOutputs() {
+        assertThat(outputs.require(Main.OUTPUT_STATE_MACHINE_ARN)).startsWith("arn:aws:states:");
+        assertThat(URI.create(outputs.require(Main.OUTPUT_API_ENDPOINT)).getScheme()).isEqualTo("https");
+        assertThat(outputs.require(Main.OUTPUT_DASHBOARD_URL)).contains("#dashboards:name=");
+    }
+
+    @Test
+    void migrationStateMachineIsActive() {
+        var arn = outputs.require(Main.OUTPUT_STATE_MACHINE_ARN);
+        try (var sfn = SfnClient.builder().region(Region.of(arn.split(":")[3])).build()) {
+            assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).status()).isEqualTo(StateMachineStatus.ACTIVE);
+        }
+    }
+
+    @Test
+    void dashboardExists() {
+        var url = outputs.require(Main.OUTPUT_DASHBOARD_URL);
+        var region = url.replaceAll(".*[?&]region=([a-z0-9-]+).*", "$1");
+        var name = url.substring(url.indexOf("#dashboards:name=") + "#dashboards:name=".length());
+        try (var cloudWatch = CloudWatchClient.builder().region(Region.of(region)).build()) {
+            assertThat(cloudWatch.getDashboard(b -> b.dashboardName(name)).dashboardBody()).contains("widgets");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package com.paymentmigration.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The deployed stack's outputs, as {@code scripts/write-flat-outputs.sh} writes them after {@code pulumi up}.
+ * Without the file every integration test is skipped, with the reason in the test report.
+ */
+final class FlatOutputs {
+
+    private static final Path FILE = Path.of(System.getenv().getOrDefault("FLAT_OUTPUTS", "cfn-outputs/flat-outputs.json"));
+
+    private final JsonNode outputs;
+
+    private FlatOutputs(JsonNode outputs) {
+        this.outputs = outputs;
+    }
+
+    static FlatOutputs loadOrSkip() {
+        assumeTrue(Files.isRegularFile(FILE), () -> FILE + " is absent: deploy a stack with `pulumi up`, then run "
+                + "scripts/write-flat-outputs.sh <stack> to test against it");
+        try {
+            return new FlatOutputs(new ObjectMapper().readTree(FILE.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(FILE + " is not valid JSON; rewrite it with scripts/write-flat-outputs.sh", e);
+        }
+    }
+
+    String require(String key) {
+        var value = outputs.path(key);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new AssertionError(FILE + " has no output '" + key + "'; outputs present: " + outputs.properties()
+                    .stream().map(java.util.Map.Entry::getKey).toList());
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,106 @@
+package com.paymentmigration.policy;
+
+import com.paymentmigration.plan.RecordedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.paymentmigration.policy.Resources.check;
+import static com.paymentmigration.policy.Resources.resource;
+import static com.paymentmigration.policy.Resources.taggedProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PolicyRulesTest {
+
+    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    private static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+    private static final String SG = "aws:ec2/securityGroup:SecurityGroup";
+
+    @Test
+    void namesMustCarryTheSuffix() {
+        var rule = new NamesCarrySuffix();
+        assertThat(check(rule, resource(BUCKET, "ok", Map.of("bucket", "migration-checkpoints-dev")))).isEmpty();
+        assertThat(check(rule, resource("aws:iam/role:Role", "r", Map.of("name", "migration-validator")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("name 'migration-validator' does not carry the suffix 'dev'"));
+        assertThat(check(rule, resource("aws:route53/record:Record", "dns", Map.of("name", "pay.example.com"))))
+                .as("DNS names are scoped by their zone").isEmpty();
+    }
+
+    @Test
+    void nothingMayBeProtectedOrRetained() {
+        var rule = new NothingProtectedOrRetained();
+        var bucket = resource(BUCKET, "b", Map.of());
+        assertThat(check(rule, bucket)).isEmpty();
+        var pinned = Resources.withOptions(bucket, new RecordedResource.Options(true, true, List.of(), false, List.of()));
+        assertThat(check(rule, pinned)).extracting(Finding::message)
+                .containsExactly("is protected; drop protect(true)", "is retained on delete; drop retainOnDelete(true)");
+    }
+
+    @Test
+    void everyResourceGoesThroughATaggedProvider() {
+        var rule = new EveryResourceTagged();
+        var bucket = resource(BUCKET, "b", Map.of());
+        assertThat(check(rule, taggedProvider(), bucket)).isEmpty();
+
+        var untagged = new RecordedResource(bucket.urn(), bucket.type(), bucket.name(), null, null, List.of(), true,
+                false, Resources.PLAIN, Map.of());
+        assertThat(check(rule, taggedProvider(), untagged)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("default AWS provider"));
+
+        var bare = new RecordedResource("urn:p", "pulumi:providers:aws", "aws-primary", null, null, List.of(), true,
+                false, Resources.PLAIN, Map.of("defaultTags", "{\"tags\":{\"Environment\":\"dev\"}}"));
+        assertThat(check(rule, bare, bucket)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("[MigrationPhase, CostCenter, EnvironmentSuffix]"));
+    }
+
+    @Test
+    void logGroupsNeedAKeyAndAnAcceptedRetention() {
+        var rule = new LogGroupsEncryptedWithRetention();
+        assertThat(check(rule, resource(LOG_GROUP, "ok", Map.of("kmsKeyId", "arn:aws:kms:k", "retentionInDays", 30L)))).isEmpty();
+        assertThat(check(rule, resource(LOG_GROUP, "bad", Map.of("retentionInDays", 31L)))).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("no kmsKeyId"))
+                .anySatisfy(m -> assertThat(m).contains("retentionInDays is 31"));
+        assertThat(check(rule, resource(LOG_GROUP, "forever", Map.of("kmsKeyId", "k")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("retentionInDays is null"));
+    }
+
+    @Test
+    void openIngressIsRefusedUnlessAllowedAndHttps() {
+        var open = Map.<String, Object>of("ingress", List.of(Map.of("cidrBlocks", List.of("0.0.0.0/0"),
+                "fromPort", 443L, "toPort", 443L, "protocol", "tcp")));
+        assertThat(check(new NoOpenIngress(NoOpenIngress.ALLOWED_NONE), resource(SG, "alb", open))).hasSize(1);
+        var allowing = new NoOpenIngress(Map.of("alb", "public ALB takes HTTPS"));
+        assertThat(check(allowing, resource(SG, "alb", open))).isEmpty();
+
+        var ssh = Map.<String, Object>of("type", "ingress", "cidrBlocks", List.of("10.0.0.0/8", "0.0.0.0/0"),
+                "fromPort", 22L, "toPort", 22L, "protocol", "tcp");
+        assertThat(check(allowing, resource("aws:ec2/securityGroupRule:SecurityGroupRule", "alb", ssh))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("TCP 443 only"));
+
+        var ipv6 = Map.<String, Object>of("cidrIpv6", "::/0", "fromPort", 5432L, "toPort", 5432L, "ipProtocol", "tcp");
+        assertThat(check(allowing, resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db", ipv6)))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("whole internet"));
+
+        var internal = Map.<String, Object>of("cidrIpv4", "10.20.0.0/16", "fromPort", 5432L, "toPort", 5432L, "ipProtocol", "tcp");
+        assertThat(check(allowing, resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db", internal))).isEmpty();
+    }
+
+    @Test
+    void documentsMustParse() {
+        var rule = new DocumentsAreValidJson();
+        assertThat(check(rule, resource("aws:iam/rolePolicy:RolePolicy", "ok", Map.of("policy", "{\"Version\":\"2012-10-17\"}")))).isEmpty();
+        assertThat(check(rule, resource("aws:iam/rolePolicy:RolePolicy", "bad", Map.of("policy", "{\"Version\":")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("policy is not valid JSON"));
+    }
+
+    @Test
+    void theStandardEngineRunsEveryRuleAndSortsFindings() {
+        var engine = PolicyEngine.standard();
+        assertThat(engine.rules()).extracting(PolicyRule::id).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z-]+"));
+        assertThat(engine.rules()).allSatisfy(r -> assertThat(r.description()).isNotBlank());
+        var findings = engine.evaluate(Resources.run(resource(LOG_GROUP, "lg", Map.of("name", "x"))), new PolicyContext("dev"));
+        assertThat(findings).extracting(Finding::rule).isSorted()
+                .contains("every-resource-tagged", "log-groups-encrypted-with-retention", "names-carry-suffix");
+    }
+}
