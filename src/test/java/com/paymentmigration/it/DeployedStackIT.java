@@ -1,7 +1,7 @@
 package com.paymentmigration.it;
 
 import com.paymentmigration.Main;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Checks a deployed stack through its outputs. Runs with `mvn verify` when cfn-outputs/flat-outputs.json exists. */
 class DeployedStackIT {
 
-    private static FlatOutputs outputs;
+    private FlatOutputs outputs;
 
-    @BeforeAll
-    static void load() {
+    /** Per test, not per class: each test then shows as skipped, with the reason, in the report. */
+    @BeforeEach
+    void load() {
         outputs = FlatOutputs.loadOrSkip();
     }
 

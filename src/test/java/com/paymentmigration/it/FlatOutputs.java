@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,9 +25,15 @@ final class FlatOutputs {
         this.outputs = outputs;
     }
 
+    private static final String ABSENT = FILE + " is absent: deploy a stack with `pulumi up`, then run "
+            + "scripts/write-flat-outputs.sh <stack> to test against it";
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
     static FlatOutputs loadOrSkip() {
-        assumeTrue(Files.isRegularFile(FILE), () -> FILE + " is absent: deploy a stack with `pulumi up`, then run "
-                + "scripts/write-flat-outputs.sh <stack> to test against it");
+        if (!Files.isRegularFile(FILE) && !TOLD.getAndSet(true)) {
+            System.err.println("SKIPPING integration tests: " + ABSENT);
+        }
+        assumeTrue(Files.isRegularFile(FILE), ABSENT);
         try {
             return new FlatOutputs(new ObjectMapper().readTree(FILE.toFile()));
         } catch (IOException e) {
