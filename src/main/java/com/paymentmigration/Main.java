@@ -4,6 +4,10 @@ import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.MigrationConfig;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.notifications.Notifications;
+import com.paymentmigration.parameters.Parameters;
+import com.paymentmigration.storage.Storage;
 import com.paymentmigration.plan.PlanCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -43,6 +47,19 @@ public final class Main {
         MigrationConfig config = ConfigReader.read(ConfigSource.of(ctx.config()));
         var stack = StackContext.create(config);
 
+        var keys = new EncryptionKeys("keys", stack);
+        var parameters = new Parameters("parameters", stack, keys);
+        var storage = new Storage("storage", stack, keys);
+        var notifications = new Notifications("notifications", stack, keys);
+
+        ctx.export("parameterRoot", Output.of(stack.names().parameter()));
+        ctx.export("checkpointBucket", storage.checkpoints.name);
+        ctx.export("rollbackStateBucket", storage.rollbackStates.name);
+        ctx.export("transactionLogBucket", storage.transactionLogs.name);
+        ctx.export("transactionLogReplicaBucket", storage.transactionLogsReplica.name);
+        ctx.export("statusTopicArn", notifications.statusTopicArn);
+        ctx.export("alarmTopicArn", notifications.alarmTopicArn);
+        ctx.export("validationTopicArn", notifications.validationTopicArn);
         ctx.export(OUTPUT_MODE, Output.of(config.mode().configValue()));
         ctx.export(OUTPUT_STATE_MACHINE_ARN, Output.of(pending("orchestration", 9)));
         ctx.export(OUTPUT_API_ENDPOINT, Output.of(pending("api", 8)));

@@ -44,6 +44,21 @@ public final class Names {
         return name;
     }
 
+    /**
+     * A bucket name: S3 names are global across all accounts, so the account id follows the suffix
+     * ({@code migration-checkpoints-dev-123456789012}).
+     */
+    public String bucket(String purpose, String accountId) {
+        if (!accountId.matches("\\d{12}")) {
+            throw new IllegalArgumentException("account id '" + accountId + "' is not 12 digits");
+        }
+        var name = fit(NameRule.S3_BUCKET.maxLength - accountId.length() - 1, purpose) + "-" + accountId;
+        if (!NameRule.S3_BUCKET.accepts(name)) {
+            throw new IllegalStateException("S3 rejects '" + name + "'");
+        }
+        return name;
+    }
+
     /** A hierarchy path under {@code /migration/<suffix>}, e.g. {@code parameter("traffic", "new-backend-percent")}. */
     public String parameter(String... segments) {
         var path = new StringBuilder("/").append(PREFIX).append('/').append(suffix);
@@ -54,6 +69,11 @@ public final class Names {
             path.append('/').append(segment);
         }
         return path.toString();
+    }
+
+    /** The prefix every log group of this stack starts with; the key policy grants CloudWatch Logs only these. */
+    public String logGroupPrefix() {
+        return "/" + PREFIX + "/" + suffix + "/";
     }
 
     /** Log group names: {@code /migration/<suffix>/<purpose>}, which keeps them together and under one KMS grant. */

@@ -1,0 +1,63 @@
+package com.paymentmigration.notifications;
+
+import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.StackContext;
+import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.naming.NameRule;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Encrypted topics the operations team subscribes to: migration status (every phase), alarms, and validation
+ * results. E-mail subscriptions stay pending until the recipient confirms them.
+ */
+public final class Notifications extends MigrationComponent {
+
+    public static final String TYPE = "migration:notifications:Notifications";
+
+    public final Output<String> statusTopicArn;
+    public final Output<String> alarmTopicArn;
+    public final Output<String> validationTopicArn;
+
+    public Notifications(String name, StackContext stack, EncryptionKeys keys) {
+        super(TYPE, name, stack);
+        this.statusTopicArn = topic("status", "Payment migration status", keys);
+        this.alarmTopicArn = topic("alarms", "Payment migration alarms", keys);
+        this.validationTopicArn = topic("validation-results", "Payment migration validation results", keys);
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        outputs.put("statusTopicArn", statusTopicArn);
+        outputs.put("alarmTopicArn", alarmTopicArn);
+        outputs.put("validationTopicArn", validationTopicArn);
+        registerOutputs(outputs);
+    }
+
+    private Output<String> topic(String purpose, String displayName, EncryptionKeys keys) {
+        var topic = new Topic(purpose, TopicArgs.builder()
+                .name(stack.names().of(NameRule.SNS_TOPIC, purpose))
+                .displayName(displayName)
+                // A customer key, not alias/aws/sns: alarms and EventBridge cannot use the AWS-managed key.
+                .kmsMasterKeyId(keys.primaryKeyArn)
+                .build(), primary());
+        new TopicPolicy(purpose + "-policy", TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(Output.tuple(topic.arn(), stack.accountId()).applyValue(t -> TopicPolicies.document(t.t1, t.t2)))
+                .build(), primary());
+        var emails = stack.config().alertEmails();
+        for (int i = 0; i < emails.size(); i++) {
+            new TopicSubscription(purpose + "-email-" + i, TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol("email")
+                    .endpoint(emails.get(i))
+                    .build(), primary());
+        }
+        return topic.arn();
+    }
+}
