@@ -47,7 +47,7 @@ final class RecordingMonitor extends MockMonitor {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
                     emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
-                    List.copyOf(request.getDependenciesList()), request.getCustom(), false, options, inputs));
+                    request.getDependenciesList().stream().sorted().toList(), request.getCustom(), false, options, inputs));
             return response;
         });
     }
@@ -59,7 +59,7 @@ final class RecordingMonitor extends MockMonitor {
         return super.readResourceAsync(resource, request).thenApply(response -> {
             recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
                     emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
-                    List.copyOf(request.getDependenciesList()), true, true, options, inputs));
+                    request.getDependenciesList().stream().sorted().toList(), true, true, options, inputs));
             return response;
         });
     }

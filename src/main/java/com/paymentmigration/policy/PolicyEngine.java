@@ -21,7 +21,12 @@ public final class PolicyEngine {
                 new EveryResourceTagged(),
                 new LogGroupsEncryptedWithRetention(),
                 new NoOpenIngress(NoOpenIngress.ALLOWED_NONE),
-                new DocumentsAreValidJson()));
+                new DocumentsAreValidJson(),
+                new IamPoliciesWellFormed(),
+                new IamLeastPrivilege(),
+                new BucketsSecure(),
+                new TopicsEncrypted(),
+                new ParametersUnderRoot()));
     }
 
     public List<PolicyRule> rules() {

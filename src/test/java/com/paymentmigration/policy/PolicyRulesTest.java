@@ -103,4 +103,47 @@ class PolicyRulesTest {
         assertThat(findings).extracting(Finding::rule).isSorted()
                 .contains("every-resource-tagged", "log-groups-encrypted-with-retention", "names-carry-suffix");
     }
+
+    @Test
+    void bucketsNeedEverySafeguard() {
+        var bucket = resource(BUCKET, "bare", Map.of("bucket", "migration-bare-dev"));
+        assertThat(check(new BucketsSecure(), bucket)).extracting(Finding::message).containsExactlyInAnyOrder(
+                "versioning is not enabled", "is not encrypted with a customer-managed KMS key",
+                "public access is not fully blocked", "ACLs are not disabled (object ownership BucketOwnerEnforced)",
+                "has no policy denying requests without TLS", "has no server access logging");
+    }
+
+    @Test
+    void topicsNeedTheCustomerKey() {
+        var rule = new TopicsEncrypted();
+        assertThat(check(rule, resource("aws:sns/topic:Topic", "ok", Map.of("kmsMasterKeyId", "arn:aws:kms:k")))).isEmpty();
+        assertThat(check(rule, resource("aws:sns/topic:Topic", "plain", Map.of()))).hasSize(1);
+        assertThat(check(rule, resource("aws:sns/topic:Topic", "managed", Map.of("kmsMasterKeyId", "alias/aws/sns"))))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("AWS-managed key"));
+    }
+
+    @Test
+    void parametersStayUnderTheRoot() {
+        var rule = new ParametersUnderRoot();
+        var type = "aws:ssm/parameter:Parameter";
+        assertThat(check(rule, resource(type, "ok", Map.of("name", "/migration/dev/phase", "type", "String")))).isEmpty();
+        assertThat(check(rule, resource(type, "out", Map.of("name", "/other/phase")))).hasSize(1);
+        assertThat(check(rule, resource(type, "weak", Map.of("name", "/migration/dev/x", "type", "SecureString"))))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("without the customer-managed key"));
+    }
+
+    @Test
+    void identityPoliciesAreScoped() {
+        var rule = new IamLeastPrivilege();
+        var broad = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"S\",\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:*\",\"sqs:SendMessage\"],\"Resource\":\"*\"}]}";
+        assertThat(check(rule, resource("aws:iam/rolePolicy:RolePolicy", "p", Map.of("policy", broad))))
+                .extracting(Finding::message).containsExactlyInAnyOrder(
+                        "S: s3:* on Resource \"*\"; scope it to the resource it needs",
+                        "S: sqs:SendMessage on Resource \"*\"; scope it to the resource it needs",
+                        "grants every action of s3:*; list the actions the role calls");
+        assertThat(check(new IamPoliciesWellFormed(), resource("aws:iam/rolePolicy:RolePolicy", "p",
+                Map.of("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("non-empty array"));
+    }
 }

@@ -1,0 +1,84 @@
+package com.paymentmigration.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.plan.RecordedResource;
+import com.paymentmigration.plan.StackRun;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every bucket is versioned, encrypted with a customer-managed key, closed to the public with ACLs disabled,
+ * TLS-only, and access-logged (or is the log bucket). In provider 6.x each of those is its own resource.
+ */
+final class BucketsSecure implements PolicyRule {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String id() {
+        return "buckets-secure";
+    }
+
+    @Override
+    public String description() {
+        return "Every bucket is versioned, KMS-encrypted with a customer key, public access blocked, ACLs disabled, "
+                + "TLS-only and access-logged.";
+    }
+
+    @Override
+    public List<Finding> check(StackRun run, PolicyContext context) {
+        var findings = new ArrayList<Finding>();
+        var logTargets = run.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2").stream()
+                .map(r -> r.stringInput("targetBucket")).toList();
+        for (var bucket : run.ofType("aws:s3/bucketV2:BucketV2")) {
+            var name = bucket.stringInput("bucket");
+            if (none(run, "aws:s3/bucketVersioningV2:BucketVersioningV2", name,
+                    r -> "Enabled".equals(r.stringInput("versioningConfiguration.status")))) {
+                findings.add(Finding.of(this, bucket, "versioning is not enabled"));
+            }
+            if (none(run, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name,
+                    r -> "aws:kms".equals(r.stringInput("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"))
+                            && r.stringInput("rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId") != null)) {
+                findings.add(Finding.of(this, bucket, "is not encrypted with a customer-managed KMS key"));
+            }
+            if (none(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name,
+                    r -> List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")
+                            .stream().allMatch(k -> Boolean.TRUE.equals(r.inputs().get(k))))) {
+                findings.add(Finding.of(this, bucket, "public access is not fully blocked"));
+            }
+            if (none(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", name,
+                    r -> "BucketOwnerEnforced".equals(r.stringInput("rule.objectOwnership")))) {
+                findings.add(Finding.of(this, bucket, "ACLs are not disabled (object ownership BucketOwnerEnforced)"));
+            }
+            if (none(run, "aws:s3/bucketPolicy:BucketPolicy", name, BucketsSecure::deniesInsecureTransport)) {
+                findings.add(Finding.of(this, bucket, "has no policy denying requests without TLS"));
+            }
+            if (none(run, "aws:s3/bucketLoggingV2:BucketLoggingV2", name, r -> true) && !logTargets.contains(name)) {
+                findings.add(Finding.of(this, bucket, "has no server access logging"));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean none(StackRun run, String type, String bucket,
+                                java.util.function.Predicate<RecordedResource> good) {
+        return run.ofType(type).stream().noneMatch(r -> Objects.equals(r.stringInput("bucket"), bucket) && good.test(r));
+    }
+
+    private static boolean deniesInsecureTransport(RecordedResource policy) {
+        try {
+            for (var s : JSON.readTree(policy.stringInput("policy")).path("Statement")) {
+                if ("Deny".equals(s.path("Effect").asText())
+                        && "false".equals(s.path("Condition").path("Bool").path("aws:SecureTransport").asText())) {
+                    return true;
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+        return false;
+    }
+}
