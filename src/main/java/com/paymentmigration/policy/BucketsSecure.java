@@ -13,19 +13,14 @@ import java.util.Objects;
  * Every bucket is versioned, encrypted with a customer-managed key, closed to the public with ACLs disabled,
  * TLS-only, and access-logged (or is the log bucket). In provider 6.x each of those is its own resource.
  */
-final class BucketsSecure implements PolicyRule {
+final class BucketsSecure extends PolicyRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String id() {
-        return "buckets-secure";
-    }
-
-    @Override
-    public String description() {
-        return "Every bucket is versioned, KMS-encrypted with a customer key, public access blocked, ACLs disabled, "
-                + "TLS-only and access-logged.";
+    BucketsSecure() {
+        super("buckets-secure",
+                "Every bucket is versioned, KMS-encrypted with a customer key, public access blocked, ACLs disabled, "
+                + "TLS-only and access-logged.");
     }
 
     @Override

@@ -7,16 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A policy, definition or dashboard that is not valid JSON fails only at deploy time; catch it at plan time. */
-final class DocumentsAreValidJson implements PolicyRule {
+final class DocumentsAreValidJson extends PolicyRule {
 
-    @Override
-    public String id() {
-        return "documents-are-valid-json";
-    }
-
-    @Override
-    public String description() {
-        return "Every generated document (IAM policy, state machine, dashboard, API definition, task settings) parses as JSON.";
+    DocumentsAreValidJson() {
+        super("documents-are-valid-json",
+                "Every generated document (IAM policy, state machine, dashboard, API definition, task settings) parses as JSON.");
     }
 
     @Override

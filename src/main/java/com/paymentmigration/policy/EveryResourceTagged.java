@@ -17,18 +17,13 @@ import java.util.Map;
  * Tags come from the providers' default tags, so a resource is tagged exactly when it is created through one of
  * our providers and that provider carries every required tag. A resource on Pulumi's default provider is not.
  */
-final class EveryResourceTagged implements PolicyRule {
+final class EveryResourceTagged extends PolicyRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String id() {
-        return "every-resource-tagged";
-    }
-
-    @Override
-    public String description() {
-        return "Every AWS resource uses an explicit provider whose default tags include " + Tags.REQUIRED + ".";
+    EveryResourceTagged() {
+        super("every-resource-tagged",
+                "Every AWS resource uses an explicit provider whose default tags include " + Tags.REQUIRED + ".");
     }
 
     @Override

@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Identity policies name the resources they act on; "*" only where the action supports nothing narrower. */
-final class IamLeastPrivilege implements PolicyRule {
+final class IamLeastPrivilege extends PolicyRule {
 
     static final Set<String> IDENTITY_POLICY_TYPES = Set.of("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy");
 
-    @Override
-    public String id() {
-        return "iam-least-privilege";
-    }
-
-    @Override
-    public String description() {
-        return "Identity policies grant no wildcard actions and use Resource \"*\" only for actions that cannot be scoped.";
+    IamLeastPrivilege() {
+        super("iam-least-privilege",
+                "Identity policies grant no wildcard actions and use Resource \"*\" only for actions that cannot be scoped.");
     }
 
     @Override

@@ -9,20 +9,15 @@ import java.util.List;
 import java.util.Set;
 
 /** IAM, key, bucket and topic policies are checked as IAM would check them, before a deploy finds out. */
-final class IamPoliciesWellFormed implements PolicyRule {
+final class IamPoliciesWellFormed extends PolicyRule {
 
     private static final Set<String> POLICY_INPUTS = Set.of("policy", "assumeRolePolicy");
     private static final Set<String> NOT_IAM = Set.of("aws:sfn/stateMachine:StateMachine");
 
-    @Override
-    public String id() {
-        return "iam-policies-well-formed";
-    }
-
-    @Override
-    public String description() {
-        return "Every policy document has Version 2012-10-17, unique Sids, Allow/Deny effects, service:Action actions, "
-                + "and a Resource or Principal.";
+    IamPoliciesWellFormed() {
+        super("iam-policies-well-formed",
+                "Every policy document has Version 2012-10-17, unique Sids, Allow/Deny effects, service:Action actions, "
+                + "and a Resource or Principal.");
     }
 
     @Override

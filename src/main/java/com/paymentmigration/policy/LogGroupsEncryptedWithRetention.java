@@ -7,18 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Logs may carry payment metadata: each group is encrypted with our key and expires on a known schedule. */
-final class LogGroupsEncryptedWithRetention implements PolicyRule {
+final class LogGroupsEncryptedWithRetention extends PolicyRule {
 
     static final String TYPE = "aws:cloudwatch/logGroup:LogGroup";
 
-    @Override
-    public String id() {
-        return "log-groups-encrypted-with-retention";
-    }
-
-    @Override
-    public String description() {
-        return "Every log group has a customer-managed KMS key and a retention CloudWatch Logs accepts.";
+    LogGroupsEncryptedWithRetention() {
+        super("log-groups-encrypted-with-retention",
+                "Every log group has a customer-managed KMS key and a retention CloudWatch Logs accepts.");
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Two environments share an account only if no physical name can collide: each carries the suffix. */
-final class NamesCarrySuffix implements PolicyRule {
+final class NamesCarrySuffix extends PolicyRule {
 
     /** Inputs that hold an account- or region-wide physical name. */
     static final List<String> NAME_INPUTS = List.of("name", "namePrefix", "bucket", "bucketPrefix", "functionName",
@@ -17,14 +17,9 @@ final class NamesCarrySuffix implements PolicyRule {
     private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record",
             "aws:apigateway/stage:Stage", "aws:lambda/alias:Alias");
 
-    @Override
-    public String id() {
-        return "names-carry-suffix";
-    }
-
-    @Override
-    public String description() {
-        return "Every physical name carries the environment suffix, so stacks never collide in one account.";
+    NamesCarrySuffix() {
+        super("names-carry-suffix",
+                "Every physical name carries the environment suffix, so stacks never collide in one account.");
     }
 
     @Override

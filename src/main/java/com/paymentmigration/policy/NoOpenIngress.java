@@ -12,7 +12,7 @@ import java.util.Objects;
  * Nothing admits the whole internet, except a rule named here with its reason, and then only on TCP 443.
  * Covers inline security group ingress and both standalone rule resources.
  */
-final class NoOpenIngress implements PolicyRule {
+final class NoOpenIngress extends PolicyRule {
 
     static final Map<String, String> ALLOWED_NONE = Map.of();
     private static final List<String> OPEN = List.of("0.0.0.0/0", "::/0");
@@ -21,17 +21,9 @@ final class NoOpenIngress implements PolicyRule {
     private final Map<String, String> allowed;
 
     NoOpenIngress(Map<String, String> allowed) {
+        super("no-open-ingress",
+                "No security group admits 0.0.0.0/0 or ::/0, except explicitly allowed HTTPS (443) rules.");
         this.allowed = Map.copyOf(allowed);
-    }
-
-    @Override
-    public String id() {
-        return "no-open-ingress";
-    }
-
-    @Override
-    public String description() {
-        return "No security group admits 0.0.0.0/0 or ::/0, except explicitly allowed HTTPS (443) rules.";
     }
 
     @Override

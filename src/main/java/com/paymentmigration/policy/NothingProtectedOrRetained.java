@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every environment must be destroyable with one {@code pulumi destroy}; protect and retain would block that. */
-final class NothingProtectedOrRetained implements PolicyRule {
+final class NothingProtectedOrRetained extends PolicyRule {
 
-    @Override
-    public String id() {
-        return "nothing-protected-or-retained";
-    }
-
-    @Override
-    public String description() {
-        return "No resource is protected or retained on delete, so every environment can be destroyed.";
+    NothingProtectedOrRetained() {
+        super("nothing-protected-or-retained",
+                "No resource is protected or retained on delete, so every environment can be destroyed.");
     }
 
     @Override

@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One hierarchy per environment: IAM grants and operators find every value under /migration/<suffix>/. */
-final class ParametersUnderRoot implements PolicyRule {
+final class ParametersUnderRoot extends PolicyRule {
 
-    @Override
-    public String id() {
-        return "parameters-under-root";
-    }
-
-    @Override
-    public String description() {
-        return "Every parameter lives under /migration/<suffix>/, and SecureStrings use the customer-managed key.";
+    ParametersUnderRoot() {
+        super("parameters-under-root",
+                "Every parameter lives under /migration/<suffix>/, and SecureStrings use the customer-managed key.");
     }
 
     @Override

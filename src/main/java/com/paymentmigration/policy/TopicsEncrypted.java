@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Topics carry payment-migration status; with the AWS-managed key, alarms could not publish to them at all. */
-final class TopicsEncrypted implements PolicyRule {
+final class TopicsEncrypted extends PolicyRule {
 
-    @Override
-    public String id() {
-        return "topics-encrypted";
-    }
-
-    @Override
-    public String description() {
-        return "Every SNS topic is encrypted with a customer-managed key (not alias/aws/sns).";
+    TopicsEncrypted() {
+        super("topics-encrypted",
+                "Every SNS topic is encrypted with a customer-managed key (not alias/aws/sns).");
     }
 
     @Override

@@ -63,4 +63,10 @@ class ParameterCatalogTest {
         assertThatThrownBy(() -> new ParameterSpec(List.of("x"), "", Kind.CONFIGURED, "d"))
                 .hasMessageContaining("non-empty value");
     }
+
+    @Test
+    void theReadmeDocumentsEveryParameter() throws Exception {
+        var readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(catalog).allSatisfy(spec -> assertThat(readme).contains("`/migration/{env}/" + spec.key() + "`"));
+    }
 }
