@@ -3,7 +3,15 @@ package com.paymentmigration;
 import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.MigrationConfig;
+import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.network.AvailabilityZones;
+import com.paymentmigration.network.Network;
+import com.paymentmigration.network.SecurityRules;
+import com.paymentmigration.network.SubnetPlan;
+import com.paymentmigration.network.Tier;
+import com.paymentmigration.network.VpcRole;
+import com.paymentmigration.transit.Transit;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.notifications.Notifications;
 import com.paymentmigration.parameters.Parameters;
@@ -14,6 +22,8 @@ import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 
 /**
  * The program. Without arguments it runs under the Pulumi engine ({@code pulumi up}); {@code plan} runs the same
@@ -47,11 +57,38 @@ public final class Main {
         MigrationConfig config = ConfigReader.read(ConfigSource.of(ctx.config()));
         var stack = StackContext.create(config);
 
+        var zones = new EnumMap<Region, List<String>>(Region.class);
+        for (var region : Region.values()) {
+            zones.put(region, AvailabilityZones.resolve(stack, region));
+        }
+        var plans = new EnumMap<VpcRole, SubnetPlan>(VpcRole.class);
+        for (var role : VpcRole.values()) {
+            plans.put(role, SubnetPlan.of(role.cidr(config), config.networks().availabilityZoneCount()));
+        }
+
         var keys = new EncryptionKeys("keys", stack);
+        var networks = new EnumMap<VpcRole, Network>(VpcRole.class);
+        for (var role : VpcRole.values()) {
+            networks.put(role, new Network(role.label, stack, role, plans.get(role), zones.get(role.region),
+                    SecurityRules.of(role, plans, config.networks().onPrem()), keys));
+        }
+        var transit = new Transit("transit", stack, networks.get(VpcRole.PRODUCTION), networks.get(VpcRole.MIGRATION),
+                networks.get(VpcRole.SECONDARY));
         var parameters = new Parameters("parameters", stack, keys);
         var storage = new Storage("storage", stack, keys);
         var notifications = new Notifications("notifications", stack, keys);
 
+        for (var network : networks.values()) {
+            ctx.export(network.role.label + "VpcId", network.vpcId);
+            for (var tier : Tier.values()) {
+                if (network.subnets.containsKey(tier)) {
+                    ctx.export(network.role.label + "SubnetIds" + capitalize(tier.label), Output.all(network.subnetIds(tier)));
+                }
+            }
+        }
+        ctx.export("primaryTransitGatewayId", transit.primaryTransitGatewayId);
+        ctx.export("secondaryTransitGatewayId", transit.secondaryTransitGatewayId);
+        ctx.export("vpnConnectionId", transit.vpnConnectionId);
         ctx.export("parameterRoot", Output.of(stack.names().parameter()));
         ctx.export("checkpointBucket", storage.checkpoints.name);
         ctx.export("rollbackStateBucket", storage.rollbackStates.name);
@@ -64,6 +101,10 @@ public final class Main {
         ctx.export(OUTPUT_STATE_MACHINE_ARN, Output.of(pending("orchestration", 9)));
         ctx.export(OUTPUT_API_ENDPOINT, Output.of(pending("api", 8)));
         ctx.export(OUTPUT_DASHBOARD_URL, Output.of(pending("monitoring", 11)));
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** A clearly named placeholder for an output whose component has not landed yet. */

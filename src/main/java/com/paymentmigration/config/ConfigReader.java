@@ -3,6 +3,7 @@ package com.paymentmigration.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.config.MigrationConfig.TablePattern;
+import com.paymentmigration.network.SubnetPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,8 +175,9 @@ public final class ConfigReader {
         if (cidr == null) {
             return null;
         }
-        if (cidr.prefixLength() < 16 || cidr.prefixLength() > 24) {
-            fail(key, cidr.toString(), "a VPC takes a /16 to /24 block; use e.g. 10.20.0.0/16");
+        if (cidr.prefixLength() < 16 || cidr.prefixLength() > SubnetPlan.SMALLEST_VPC) {
+            fail(key, cidr.toString(), "a VPC takes a /16 to /" + SubnetPlan.SMALLEST_VPC
+                    + " block (five subnet tiers per AZ need the room); use e.g. 10.20.0.0/16");
         } else if (!cidr.isPrivate()) {
             fail(key, cidr.toString(), "use private (RFC 1918) address space: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
         }

@@ -55,7 +55,8 @@ public abstract class MigrationComponent extends ComponentResource {
         return in(Region.SECONDARY, more);
     }
 
-    private CustomResourceOptions in(Region region, UnaryOperator<CustomResourceOptions.Builder> more) {
+    /** Options for a child in {@code region}. */
+    protected CustomResourceOptions in(Region region, UnaryOperator<CustomResourceOptions.Builder> more) {
         return more.apply(CustomResourceOptions.builder().parent(this).provider(region.provider(stack))).build();
     }
 

@@ -1,6 +1,7 @@
 package com.paymentmigration.keys;
 
 import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.naming.NameRule;
 import com.pulumi.aws.kms.Alias;
@@ -30,6 +31,10 @@ public final class EncryptionKeys extends MigrationComponent {
         this.primaryKeyArn = key(name + "-primary", "primary", stack.config().regions().primary(), primary()).arn();
         this.secondaryKeyArn = key(name + "-secondary", "secondary", stack.config().regions().secondary(), secondary()).arn();
         registerOutputs(Map.of("primaryKeyArn", primaryKeyArn, "secondaryKeyArn", secondaryKeyArn));
+    }
+
+    public Output<String> keyArn(Region region) {
+        return region == Region.PRIMARY ? primaryKeyArn : secondaryKeyArn;
     }
 
     private Key key(String logicalName, String role, String region, CustomResourceOptions options) {

@@ -16,6 +16,12 @@ final class MockOutputs {
                 state.put("bucketRegionalDomainName", name + ".s3." + region + ".amazonaws.com");
             }
             case "aws:kms/key:Key" -> state.put("keyId", name);
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                if ("Gateway".equals(state.get("vpcEndpointType"))) {
+                    state.put("prefixListId", "pl-" + name);
+                }
+            }
+            case "aws:ec2/vpnConnection:VpnConnection" -> state.put("transitGatewayAttachmentId", "tgw-attach-" + name);
             default -> {
                 // the echoed inputs, id and arn are enough
             }

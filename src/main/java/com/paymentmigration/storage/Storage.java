@@ -3,13 +3,8 @@ package com.paymentmigration.storage;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
-import com.paymentmigration.iam.PolicyDocument;
+import com.paymentmigration.core.Wiring;
 import com.paymentmigration.keys.EncryptionKeys;
-import com.paymentmigration.naming.NameRule;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
@@ -66,16 +61,11 @@ public final class Storage extends MigrationComponent {
     private void replicate(String name, SecureBucket source, SecureBucket destination, EncryptionKeys keys) {
         var primaryRegion = stack.config().regions().primary();
         var secondaryRegion = stack.config().regions().secondary();
-        var role = new Role(name + "-role", RoleArgs.builder()
-                .name(stack.names().of(NameRule.IAM_ROLE, "transaction-logs-replication"))
-                .description("S3 replication of the transaction logs to " + secondaryRegion)
-                .assumeRolePolicy(stack.accountId().applyValue(account -> PolicyDocument.trust("s3.amazonaws.com", account).toJson()))
-                .build(), primary());
-        var policy = new RolePolicy(name + "-policy", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(Output.tuple(source.arn, destination.arn, keys.primaryKeyArn, keys.secondaryKeyArn)
-                        .applyValue(t -> BucketPolicies.replication(t.t1, t.t2, t.t3, primaryRegion, t.t4, secondaryRegion)))
-                .build(), primary());
+        var role = Wiring.serviceRole(name, stack, "transaction-logs-replication", "s3.amazonaws.com",
+                "S3 replication of the transaction logs to " + secondaryRegion,
+                Output.tuple(source.arn, destination.arn, keys.primaryKeyArn, keys.secondaryKeyArn)
+                        .applyValue(t -> BucketPolicies.replication(t.t1, t.t2, t.t3, primaryRegion, t.t4, secondaryRegion)),
+                primary());
         new BucketReplicationConfig(name, BucketReplicationConfigArgs.builder()
                 .bucket(source.name)
                 .role(role.arn())
@@ -98,6 +88,6 @@ public final class Storage extends MigrationComponent {
                                                 .replicaKmsKeyId(keys.secondaryKeyArn).build())
                                 .build())
                         .build())
-                .build(), primary(o -> o.dependsOn(source.versioning, destination.versioning, policy)));
+                .build(), primary(o -> o.dependsOn(source.versioning, destination.versioning, role.policy())));
     }
 }

@@ -1,0 +1,51 @@
+package com.paymentmigration.core;
+
+import com.paymentmigration.iam.PolicyDocument;
+import com.paymentmigration.naming.NameRule;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+/** The two patterns every component repeats: an encrypted log group, and a service role with its inline policy. */
+public final class Wiring {
+
+    private Wiring() {
+    }
+
+    /** A log group under {@code /migration/<suffix>/}, encrypted with the region's key, with the configured retention. */
+    public static LogGroup logGroup(String logicalName, StackContext stack, String purpose, Output<String> keyArn,
+                                    CustomResourceOptions options) {
+        return new LogGroup(logicalName, LogGroupArgs.builder()
+                .name(stack.names().logGroup(purpose))
+                .kmsKeyId(keyArn)
+                .retentionInDays(stack.config().logRetentionDays())
+                .build(), options);
+    }
+
+    /** A role that only {@code service} may assume, from our account; and its inline policy. */
+    public record ServiceRole(Role role, RolePolicy policy) {
+        public Output<String> arn() {
+            return role.arn();
+        }
+    }
+
+    public static ServiceRole serviceRole(String logicalName, StackContext stack, String purpose, String service,
+                                          String description, Output<String> policy, CustomResourceOptions options) {
+        var role = new Role(logicalName + "-role", RoleArgs.builder()
+                .name(stack.names().of(NameRule.IAM_ROLE, purpose))
+                .description(description)
+                .assumeRolePolicy(stack.accountId().applyValue(account -> PolicyDocument.trust(service, account).toJson()))
+                .build(), options);
+        // Resources that assume the role depend on this policy, not just the role: IAM is eventually consistent.
+        var rolePolicy = new RolePolicy(logicalName + "-policy", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(policy)
+                .build(), options);
+        return new ServiceRole(role, rolePolicy);
+    }
+}
