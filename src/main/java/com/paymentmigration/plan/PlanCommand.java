@@ -84,7 +84,7 @@ public final class PlanCommand {
                     .forEach(e -> err.println("  " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             return ERROR;
         }
-        var findings = PolicyEngine.standard().evaluate(run, new PolicyContext(parsed.environmentSuffix()));
+        var findings = PolicyEngine.standard().evaluate(run, PolicyContext.of(parsed));
         int documents = PlanWriter.write(outDir, run, findings);
 
         out.printf("plan: stack %s (mode %s), %d resources, %d documents, %d findings -> %s%n", stack,

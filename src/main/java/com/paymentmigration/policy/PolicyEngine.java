@@ -26,7 +26,9 @@ public final class PolicyEngine {
                 new IamLeastPrivilege(),
                 new BucketsSecure(),
                 new TopicsEncrypted(),
-                new ParametersUnderRoot()));
+                new ParametersUnderRoot(),
+                new VpcFlowLogs(),
+                new OnPremRoutesViaTransitGateway()));
     }
 
     public List<PolicyRule> rules() {

@@ -146,4 +146,24 @@ class PolicyRulesTest {
                 Map.of("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}")))).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("non-empty array"));
     }
+
+    @Test
+    void everyVpcHasAFlowLog() {
+        var vpc = resource("aws:ec2/vpc:Vpc", "production-vpc", Map.of("cidrBlock", "10.10.0.0/16"));
+        var log = resource("aws:ec2/flowLog:FlowLog", "fl", Map.of("vpcId", "production-vpc", "trafficType", "ALL"));
+        var rejectOnly = resource("aws:ec2/flowLog:FlowLog", "fl", Map.of("vpcId", "production-vpc", "trafficType", "REJECT"));
+        assertThat(check(new VpcFlowLogs(), vpc, log)).isEmpty();
+        assertThat(check(new VpcFlowLogs(), vpc, rejectOnly)).hasSize(1);
+    }
+
+    @Test
+    void onPremRoutesGoThroughTheTransitGateway() {
+        var rule = new OnPremRoutesViaTransitGateway();
+        var type = "aws:ec2/route:Route";
+        assertThat(check(rule, resource(type, "ok", Map.of("destinationCidrBlock", "172.16.0.0/16", "transitGatewayId", "tgw")))).isEmpty();
+        assertThat(check(rule, resource(type, "nat", Map.of("destinationCidrBlock", "172.16.8.0/24", "natGatewayId", "nat"))))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("172.16.8.0/24"));
+        assertThat(check(rule, resource(type, "default", Map.of("destinationCidrBlock", "0.0.0.0/0", "natGatewayId", "nat")))).isEmpty();
+        assertThat(check(rule, resource(type, "aws", Map.of("destinationCidrBlock", "10.20.0.0/16", "gatewayId", "igw")))).isEmpty();
+    }
 }

@@ -37,6 +37,6 @@ final class Resources {
     }
 
     static List<Finding> check(PolicyRule rule, RecordedResource... resources) {
-        return rule.check(run(resources), new PolicyContext("dev"));
+        return rule.check(run(resources), new PolicyContext("dev", List.of(com.paymentmigration.config.Cidr.parse("172.16.0.0/16"))));
     }
 }

@@ -4,7 +4,6 @@ import com.paymentmigration.Main;
 import com.paymentmigration.config.InvalidConfigException;
 import com.paymentmigration.core.RegionalProviders;
 import com.paymentmigration.plan.StackRun;
-import com.paymentmigration.policy.PolicyContext;
 import com.paymentmigration.policy.PolicyEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class MainStackTest {
         assertThat(run.errors()).isEmpty();
         assertThat(run.exceptions()).isEmpty();
         assertThat(run.outputs()).containsEntry(Main.OUTPUT_MODE, mode);
-        assertThat(PolicyEngine.standard().evaluate(run, new PolicyContext("dev"))).isEmpty();
+        assertThat(PolicyEngine.standard().evaluate(run, StackFixture.context("mode=" + mode))).isEmpty();
     }
 
     @Test
@@ -68,6 +67,6 @@ class MainStackTest {
     void theSecondStackSuffixChangesEveryName() {
         var pr = StackFixture.dev("environmentSuffix=pr42");
         assertThat(pr.succeeded()).isTrue();
-        assertThat(PolicyEngine.standard().evaluate(pr, new PolicyContext("pr42"))).isEmpty();
+        assertThat(PolicyEngine.standard().evaluate(pr, StackFixture.context("environmentSuffix=pr42"))).isEmpty();
     }
 }

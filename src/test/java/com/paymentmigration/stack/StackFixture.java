@@ -2,6 +2,9 @@ package com.paymentmigration.stack;
 
 import com.paymentmigration.Main;
 import com.paymentmigration.config.ConfigKey;
+import com.paymentmigration.config.ConfigReader;
+import com.paymentmigration.config.ConfigSource;
+import com.paymentmigration.policy.PolicyContext;
 import com.paymentmigration.plan.OfflineEngine;
 import com.paymentmigration.plan.StackFiles;
 import com.paymentmigration.plan.StackRun;
@@ -22,6 +25,11 @@ public final class StackFixture {
     /** The dev stack with {@code key=value} overrides (keys unqualified, e.g. {@code mode=rollback}). */
     public static StackRun dev(String... overrides) {
         return run(StackFiles.config(Path.of("."), "dev", List.of(overrides)));
+    }
+
+    /** The policy context of the dev stack with the same overrides, for running the rules over a run. */
+    public static PolicyContext context(String... overrides) {
+        return PolicyContext.of(ConfigReader.read(ConfigSource.of(StackFiles.config(Path.of("."), "dev", List.of(overrides)))));
     }
 
     public static StackRun run(Map<String, String> config) {
