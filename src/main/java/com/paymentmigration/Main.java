@@ -5,6 +5,10 @@ import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.MigrationConfig;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.database.Database;
+import com.paymentmigration.functions.Functions;
+import com.paymentmigration.secrets.ExistingSecret;
+import com.paymentmigration.secrets.Secrets;
 import com.paymentmigration.network.AvailabilityZones;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
@@ -74,8 +78,18 @@ public final class Main {
         }
         var transit = new Transit("transit", stack, networks.get(VpcRole.PRODUCTION), networks.get(VpcRole.MIGRATION),
                 networks.get(VpcRole.SECONDARY));
+
+        // Existing credentials: fetched by name, never created; every one of them gets rotation.
+        var sourceSecret = ExistingSecret.fetch(stack, config.onPrem().dbSecretName());
+        var masterSecret = ExistingSecret.fetch(stack, config.aurora().masterSecretName());
+        var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
+                Output.all(sourceSecret.arn(), masterSecret.arn()), Output.all(sourceSecret.kmsKeyId(), masterSecret.kmsKeyId()));
+        new Secrets("secrets", stack, sourceSecret, masterSecret, functions.rotation);
         var parameters = new Parameters("parameters", stack, keys);
         var storage = new Storage("storage", stack, keys);
+        var database = new Database("database", stack, keys, networks.get(VpcRole.PRODUCTION),
+                networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
+                masterSecret.currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
 
         for (var network : networks.values()) {
@@ -89,6 +103,11 @@ public final class Main {
         ctx.export("primaryTransitGatewayId", transit.primaryTransitGatewayId);
         ctx.export("secondaryTransitGatewayId", transit.secondaryTransitGatewayId);
         ctx.export("vpnConnectionId", transit.vpnConnectionId);
+        ctx.export("auroraWriterEndpoint", database.writerEndpoint);
+        ctx.export("auroraReaderEndpoint", database.readerEndpoint);
+        ctx.export("auroraSecondaryReaderEndpoint", database.secondaryReaderEndpoint);
+        ctx.export("globalClusterId", database.globalClusterId);
+        ctx.export("rotationFunctionArn", functions.rotation.arn());
         ctx.export("parameterRoot", Output.of(stack.names().parameter()));
         ctx.export("checkpointBucket", storage.checkpoints.name);
         ctx.export("rollbackStateBucket", storage.rollbackStates.name);

@@ -56,6 +56,8 @@ public enum ConfigKey {
     AURORA_SECONDARY_INSTANCE_COUNT("auroraSecondaryInstanceCount", Type.INTEGER, "1",
             "Read-only instances in the secondary cluster (1-16)."),
     AURORA_BACKUP_RETENTION_DAYS("auroraBackupRetentionDays", Type.INTEGER, "7", "Backup retention in days (1-35)."),
+    SECRET_ROTATION_DAYS("secretRotationDays", Type.INTEGER, "30",
+            "Days between automatic rotations of every credential (1-365); the first rotation waits for the schedule."),
 
     // ---- DMS -----------------------------------------------------------------------------------------------
     DMS_INSTANCE_CLASS("dmsInstanceClass", Type.STRING, "dms.r6i.large", "DMS replication instance class."),

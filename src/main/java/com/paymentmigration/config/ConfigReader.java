@@ -35,7 +35,8 @@ public final class ConfigReader {
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
     private static final Pattern ENGINE_VERSION = Pattern.compile("(\\d{2})\\.(\\d{1,2})");
-    private static final Pattern DB_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
+    /** Aurora global databases take memory-optimised classes only (AWS: db.r5 or higher recommended). */
+    private static final Pattern GLOBAL_DB_CLASS = Pattern.compile("db\\.(r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g|x2iedn)\\.[a-z0-9]+");
     private static final Pattern DMS_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
     /** CloudWatch Logs accepts only these retention values. */
     public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
@@ -79,10 +80,12 @@ public final class ConfigReader {
         var aurora = new MigrationConfig.Aurora(
                 matching(ConfigKey.AURORA_MASTER_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name or ARN"),
                 engineVersion(),
-                matching(ConfigKey.AURORA_INSTANCE_CLASS, DB_CLASS, "use an RDS instance class like db.r6g.large"),
+                matching(ConfigKey.AURORA_INSTANCE_CLASS, GLOBAL_DB_CLASS, "a global database needs a memory-optimised "
+                        + "class (db.r5 or newer: db.r6g, db.r6i, db.r7g, db.r7i, db.r8g, db.x2g), e.g. db.r6g.large"),
                 intInRange(ConfigKey.AURORA_READER_COUNT, 0, 15),
                 intInRange(ConfigKey.AURORA_SECONDARY_INSTANCE_COUNT, 1, 16),
-                intInRange(ConfigKey.AURORA_BACKUP_RETENTION_DAYS, 1, 35));
+                intInRange(ConfigKey.AURORA_BACKUP_RETENTION_DAYS, 1, 35),
+                intInRange(ConfigKey.SECRET_ROTATION_DAYS, 1, 365));
         var dms = new MigrationConfig.Dms(
                 matching(ConfigKey.DMS_INSTANCE_CLASS, DMS_CLASS, "use a DMS instance class like dms.r6i.large"),
                 intInRange(ConfigKey.DMS_ALLOCATED_STORAGE_GB, 5, 6144),

@@ -45,10 +45,14 @@ public record MigrationConfig(
     }
 
     public record Aurora(String masterSecretName, String engineVersion, String instanceClass, int readerCount,
-                         int secondaryInstanceCount, int backupRetentionDays) {
+                         int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays) {
         /** Parameter group family of the engine's major version, e.g. aurora-postgresql16. */
         public String parameterGroupFamily() {
-            return "aurora-postgresql" + engineVersion.substring(0, engineVersion.indexOf('.'));
+            return "aurora-postgresql" + majorVersion();
+        }
+
+        public String majorVersion() {
+            return engineVersion.substring(0, engineVersion.indexOf('.'));
         }
     }
 

@@ -21,6 +21,19 @@ final class MockOutputs {
                     state.put("prefixListId", "pl-" + name);
                 }
             }
+            case "aws:rds/cluster:Cluster" -> {
+                state.put("endpoint", name + ".cluster-plan." + region + ".rds.amazonaws.com");
+                state.put("readerEndpoint", name + ".cluster-ro-plan." + region + ".rds.amazonaws.com");
+                state.put("clusterResourceId", "cluster-" + name.toUpperCase());
+            }
+            case "aws:rds/clusterInstance:ClusterInstance" ->
+                    state.put("endpoint", name + ".plan." + region + ".rds.amazonaws.com");
+            case "aws:lambda/function:Function" -> {
+                var arn = String.valueOf(state.get("arn"));
+                state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + arn + "/invocations");
+                state.put("version", "1");
+                state.put("qualifiedArn", arn + ":1");
+            }
             case "aws:ec2/vpnConnection:VpnConnection" -> state.put("transitGatewayAttachmentId", "tgw-attach-" + name);
             default -> {
                 // the echoed inputs, id and arn are enough

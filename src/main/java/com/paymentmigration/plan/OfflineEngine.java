@@ -47,7 +47,7 @@ public final class OfflineEngine {
             } catch (RuntimeException e) {
                 // Some failures (a failed invoke) escape the runner instead of landing in the result.
                 return new StackRun(sorted(monitor.get().recorded()), Map.of(), List.of(String.valueOf(e.getMessage())),
-                        List.of(e));
+                        List.of(e), mocks.invokes());
             }
             var exceptions = new ArrayList<Throwable>(result.exceptions());
             var outputs = new LinkedHashMap<String, Object>();
@@ -61,7 +61,7 @@ public final class OfflineEngine {
                     exceptions.add(e);
                 }
             });
-            return new StackRun(sorted(monitor.get().recorded()), outputs, result.errors(), exceptions);
+            return new StackRun(sorted(monitor.get().recorded()), outputs, result.errors(), exceptions, mocks.invokes());
         } finally {
             PulumiTest.cleanup();
         }

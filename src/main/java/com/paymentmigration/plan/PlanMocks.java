@@ -24,6 +24,12 @@ public final class PlanMocks implements Mocks {
             "replicationSubnetGroupId", "dashboardName", "alarmName", "namePrefix", "bucketPrefix");
 
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+    private final List<StackRun.Invoke> invokes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every invoke answered, in call order. */
+    List<StackRun.Invoke> invokes() {
+        return List.copyOf(invokes);
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -44,6 +50,9 @@ public final class PlanMocks implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var region = regionOf(args.provider);
+        @SuppressWarnings("unchecked")
+        var plainArgs = (Map<String, Object>) PlainValues.plain(args.args);
+        invokes.add(new StackRun.Invoke(args.token, plainArgs));
         Map<String, Object> result = switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", ACCOUNT_ID,
                     "arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/plan", "id", ACCOUNT_ID, "userId", "AROAPLAN");
@@ -54,9 +63,24 @@ public final class PlanMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of("id", region,
                     "names", List.of(region + "a", region + "b", region + "c"),
                     "zoneIds", List.of(zoneId(region, 1), zoneId(region, 2), zoneId(region, 3)));
+            case "aws:secretsmanager/getSecret:getSecret" -> existingSecret(String.valueOf(args.args.get("name")), region);
+            case "aws:secretsmanager/getSecretVersion:getSecretVersion" -> Map.of(
+                    "arn", String.valueOf(args.args.get("secretId")), "id", args.args.get("secretId") + "|AWSCURRENT",
+                    "secretId", String.valueOf(args.args.get("secretId")), "versionId", "plan-version-1",
+                    "versionStage", "AWSCURRENT", "versionStages", List.of("AWSCURRENT"), "createdDate", "2026-01-01T00:00:00Z",
+                    // A stand-in value: the plan never reads real credentials.
+                    "secretString", "{\"engine\":\"postgres\",\"username\":\"migration_admin\","
+                            + "\"password\":\"plan-placeholder-not-a-password\"}");
             default -> throw new UnmockedInvokeException(args.token);
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** An existing secret as Secrets Manager describes it; the ARN carries the usual random 6-character tail. */
+    private static Map<String, Object> existingSecret(String name, String region) {
+        var arn = "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + name + "-AbCdEf";
+        return Map.of("arn", arn, "id", arn, "name", name, "kmsKeyId", "", "description", "existing secret",
+                "policy", "", "tags", Map.of(), "createdDate", "2026-01-01T00:00:00Z", "lastChangedDate", "2026-01-01T00:00:00Z");
     }
 
     private String regionOf(String providerReference) {

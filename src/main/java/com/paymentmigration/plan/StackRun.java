@@ -7,7 +7,20 @@ import java.util.stream.Collectors;
 
 /** What one offline run of the program registered and exported; the plan's files and the stack tests read this. */
 public record StackRun(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors,
-                       List<Throwable> exceptions) {
+                       List<Throwable> exceptions, List<Invoke> invokes) {
+
+    /** A data-source lookup the program made (token and arguments), e.g. the existing secrets it fetched. */
+    public record Invoke(String token, Map<String, Object> args) {
+    }
+
+    public StackRun(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors,
+                    List<Throwable> exceptions) {
+        this(resources, outputs, errors, exceptions, List.of());
+    }
+
+    public List<Invoke> invokes(String token) {
+        return invokes.stream().filter(i -> i.token().equals(token)).toList();
+    }
 
     public boolean succeeded() {
         return errors.isEmpty() && exceptions.isEmpty();

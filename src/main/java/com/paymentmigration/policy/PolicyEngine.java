@@ -28,7 +28,10 @@ public final class PolicyEngine {
                 new TopicsEncrypted(),
                 new ParametersUnderRoot(),
                 new VpcFlowLogs(),
-                new OnPremRoutesViaTransitGateway()));
+                new OnPremRoutesViaTransitGateway(),
+                new DataStoresEncrypted(),
+                new DatabasesForceTls(),
+                new SecretsFetchedAndRotated()));
     }
 
     public List<PolicyRule> rules() {

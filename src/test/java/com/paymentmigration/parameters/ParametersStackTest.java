@@ -49,10 +49,12 @@ class ParametersStackTest {
     }
 
     @Test
-    void everyCatalogEntryIsCreated() {
-        assertThat(run.ofType("aws:ssm/parameter:Parameter")).hasSize(ParameterCatalog.of(
-                com.paymentmigration.config.ConfigReader.read(com.paymentmigration.config.ConfigSource.of(
-                        com.paymentmigration.plan.StackFiles.config(java.nio.file.Path.of("."), "dev", java.util.List.of()))))
-                .size());
+    void everyCatalogEntryIsCreatedAndComponentsAddTheirs() {
+        var config = com.paymentmigration.config.ConfigReader.read(com.paymentmigration.config.ConfigSource.of(
+                com.paymentmigration.plan.StackFiles.config(java.nio.file.Path.of("."), "dev", java.util.List.of())));
+        var names = run.ofType("aws:ssm/parameter:Parameter").stream().map(p -> p.stringInput("name")).toList();
+        assertThat(names).doesNotHaveDuplicates()
+                .containsAll(ParameterCatalog.of(config).stream().map(s -> "/migration/dev/" + s.key()).toList())
+                .contains("/migration/dev/database/writer-endpoint");
     }
 }

@@ -166,4 +166,39 @@ class PolicyRulesTest {
         assertThat(check(rule, resource(type, "default", Map.of("destinationCidrBlock", "0.0.0.0/0", "natGatewayId", "nat")))).isEmpty();
         assertThat(check(rule, resource(type, "aws", Map.of("destinationCidrBlock", "10.20.0.0/16", "gatewayId", "igw")))).isEmpty();
     }
+
+    @Test
+    void databasesAreEncryptedWithACustomerKeyAndForceTls() {
+        var cluster = resource("aws:rds/cluster:Cluster", "c", Map.of("storageEncrypted", true,
+                "kmsKeyId", "arn:aws:kms:k", "dbClusterParameterGroupName", "pg"));
+        var group = resource("aws:rds/clusterParameterGroup:ClusterParameterGroup", "g", Map.of("name", "pg",
+                "parameters", List.of(Map.of("name", "rds.force_ssl", "value", "1"))));
+        assertThat(check(new DataStoresEncrypted(), cluster)).isEmpty();
+        assertThat(check(new DatabasesForceTls(), cluster, group)).isEmpty();
+        var plain = resource("aws:rds/cluster:Cluster", "p", Map.of("dbClusterParameterGroupName", "other"));
+        assertThat(check(new DataStoresEncrypted(), plain)).extracting(Finding::message)
+                .containsExactlyInAnyOrder("storageEncrypted is not true", "kmsKeyId does not name a customer-managed key");
+        assertThat(check(new DatabasesForceTls(), plain, group)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("does not set rds.force_ssl = 1"));
+    }
+
+    @Test
+    void secretsAreFetchedNotCreatedAndEveryFetchedOneRotates() {
+        var rule = new SecretsFetchedAndRotated();
+        var created = resource("aws:secretsmanager/secret:Secret", "s", Map.of("name", "x"));
+        assertThat(check(rule, created)).singleElement().satisfies(f -> assertThat(f.message()).contains("creates a secret"));
+
+        var stack = new com.paymentmigration.plan.RecordedResource("urn:stack", "pulumi:pulumi:Stack", "migration-dev",
+                null, null, List.of(), false, false, Resources.PLAIN, Map.of());
+        var lookup = new com.paymentmigration.plan.StackRun.Invoke(SecretsFetchedAndRotated.GET_SECRET, Map.of("name", "dev/db"));
+        var rotation = resource("aws:secretsmanager/secretRotation:SecretRotation", "r", Map.of(
+                "secretId", "arn:aws:secretsmanager:r:1:secret:dev/db-AbCdEf", "rotationLambdaArn", "arn:fn",
+                "rotationRules", Map.of("automaticallyAfterDays", 30L)));
+        var context = new PolicyContext("dev");
+        assertThat(rule.check(new com.paymentmigration.plan.StackRun(List.of(stack, rotation), Map.of(), List.of(),
+                List.of(), List.of(lookup)), context)).isEmpty();
+        assertThat(rule.check(new com.paymentmigration.plan.StackRun(List.of(stack), Map.of(), List.of(),
+                List.of(), List.of(lookup)), context)).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("secret dev/db is fetched but never rotated"));
+    }
 }

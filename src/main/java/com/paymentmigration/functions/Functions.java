@@ -1,0 +1,90 @@
+package com.paymentmigration.functions;
+
+import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.StackContext;
+import com.paymentmigration.core.Wiring;
+import com.paymentmigration.iam.PolicyDocument;
+import com.paymentmigration.iam.Statement;
+import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.network.Network;
+import com.paymentmigration.network.SecurityRules;
+import com.paymentmigration.network.Tier;
+import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
+import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
+import com.pulumi.core.Output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group and place in the
+ * migration VPC's private subnets. The validator and the authorizer join the rotation function as they land.
+ */
+public final class Functions extends MigrationComponent {
+
+    public static final String TYPE = "migration:functions:Functions";
+    public static final String RUNTIME = "java21";
+    public static final String ROTATION_JAR = "lambda/rotation/target/rotation.jar";
+    public static final String ROTATION_HANDLER = "com.paymentmigration.lambda.rotation.RotationHandler::handleRequest";
+    /** ENI management for functions in a VPC: these actions accept no narrower resource. */
+    static final List<String> VPC_ACCESS = List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+
+    public final Function rotation;
+
+    /**
+     * @param rotatedSecretArns the secrets the rotation function may read and relabel
+     * @param secretKeyArns     customer keys those secrets are encrypted with (empty for the AWS-managed key)
+     */
+    public Functions(String name, StackContext stack, EncryptionKeys keys, Network network,
+                     Output<List<String>> rotatedSecretArns, Output<List<String>> secretKeyArns) {
+        super(TYPE, name, stack);
+        var logGroup = Wiring.logGroup(name + "-rotation-logs", stack, "secret-rotation", keys.primaryKeyArn, primary());
+        var policy = Output.tuple(rotatedSecretArns, secretKeyArns, logGroup.arn())
+                .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3));
+        var role = Wiring.serviceRole(name + "-rotation", stack, "secret-rotation", "lambda.amazonaws.com",
+                "Secrets Manager rotation of the PostgreSQL credentials", policy, primary());
+        this.rotation = new Function(name + "-rotation", FunctionArgs.builder()
+                .name(stack.names().of(NameRule.LAMBDA_FUNCTION, "secret-rotation"))
+                .description("Rotates the PostgreSQL credentials in Secrets Manager (single or alternating users)")
+                .runtime(RUNTIME)
+                .handler(ROTATION_HANDLER)
+                .code(new FileArchive(ROTATION_JAR))
+                .role(role.arn())
+                // The JVM with the JDBC driver and the SDK needs room; a login over the VPN can take seconds.
+                .memorySize(1024)
+                .timeout(60)
+                .kmsKeyArn(keys.primaryKeyArn)
+                .environment(FunctionEnvironmentArgs.builder().variables(Map.of("DB_SSL_MODE", "require")).build())
+                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(logGroup.name()).build())
+                .vpcConfig(FunctionVpcConfigArgs.builder()
+                        .subnetIds(Output.all(network.subnetIds(Tier.PRIVATE)))
+                        .securityGroupIds(network.securityGroups.get(SecurityRules.Group.COMPUTE).id().applyValue(List::of))
+                        .build())
+                .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
+        registerOutputs(Map.of("rotationFunctionArn", rotation.arn()));
+    }
+
+    static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {
+        var document = PolicyDocument.of(
+                Statement.allow("RotateTheKnownSecrets").actions("secretsmanager:DescribeSecret",
+                        "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
+                        "secretsmanager:UpdateSecretVersionStage").resources(secretArns),
+                Statement.allow("GeneratePasswords").actions("secretsmanager:GetRandomPassword").resources("*"),
+                Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
+                        .resources(logGroupArn + ":*"),
+                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
+        var customerKeys = new ArrayList<>(keyArns.stream().filter(k -> !k.isEmpty()).toList());
+        if (!customerKeys.isEmpty()) {
+            document.and(Statement.allow("UseTheSecretsKeys").actions("kms:Decrypt", "kms:GenerateDataKey")
+                    .resources(customerKeys));
+        }
+        return document.toJson();
+    }
+}

@@ -1,0 +1,104 @@
+package com.paymentmigration.database;
+
+import com.paymentmigration.plan.RecordedResource;
+import com.paymentmigration.plan.StackRun;
+import com.paymentmigration.stack.StackFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseStackTest {
+
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+    private static StackRun run;
+
+    @BeforeAll
+    static void plan() {
+        run = StackFixture.dev();
+    }
+
+    @Test
+    void engineVersionAndParameterFamilyMatch() {
+        var global = run.one("aws:rds/globalCluster:GlobalCluster", "database-global");
+        assertThat(global.inputs()).containsEntry("engine", "aurora-postgresql").containsEntry("engineVersion", "16.8")
+                .containsEntry("storageEncrypted", true).containsEntry("forceDestroy", true)
+                .containsEntry("deletionProtection", false)
+                .containsEntry("engineLifecycleSupport", "open-source-rds-extended-support-disabled");
+        for (var cluster : run.ofType(CLUSTER)) {
+            assertThat(cluster.inputs()).containsEntry("engine", "aurora-postgresql").containsEntry("engineVersion", "16.8");
+        }
+        assertThat(run.ofType("aws:rds/clusterParameterGroup:ClusterParameterGroup")).hasSize(2)
+                .allSatisfy(g -> assertThat(g.inputs()).containsEntry("family", "aurora-postgresql16"));
+        var major17 = StackFixture.dev("auroraEngineVersion=17.4");
+        assertThat(major17.ofType("aws:rds/clusterParameterGroup:ClusterParameterGroup"))
+                .allSatisfy(g -> assertThat(g.inputs()).containsEntry("family", "aurora-postgresql17"));
+    }
+
+    @Test
+    void tlsIsForcedAndLogicalReplicationWaitsForAReboot() {
+        var group = run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup", "primary-cluster-parameters");
+        List<Object> parameters = List.copyOf((List<?>) group.input("parameters").orElseThrow());
+        assertThat(parameters).contains(
+                Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate"),
+                Map.of("name", "rds.logical_replication", "value", "1", "applyMethod", "pending-reboot"));
+    }
+
+    @Test
+    void thePrimaryHasTheMasterCredentialsAsSecretsAndIgnoresRotatedPasswords() {
+        var primary = run.one(CLUSTER, "database-primary");
+        assertThat(primary.inputs()).containsEntry("masterUsername", RecordedResource.SECRET)
+                .containsEntry("masterPassword", RecordedResource.SECRET)
+                .containsEntry("kmsKeyId", "arn:aws:kms:eu-central-1:123456789012:key/keys-primary")
+                .containsEntry("globalClusterIdentifier", "migration-global-dev")
+                .containsEntry("skipFinalSnapshot", true).containsEntry("deletionProtection", false)
+                .containsEntry("iamDatabaseAuthenticationEnabled", true)
+                .containsEntry("backupRetentionPeriod", 7L)
+                .containsEntry("enabledCloudwatchLogsExports", List.of("postgresql"))
+                .doesNotContainKey("manageMasterUserPassword");
+        assertThat(primary.options().ignoreChanges()).containsExactlyInAnyOrder("engineVersion", "masterPassword");
+        assertThat(primary.providerName()).contains("aws-primary");
+    }
+
+    @Test
+    void theSecondaryUsesItsRegionsProviderAndKeyAndNoCredentials() {
+        var secondary = run.one(CLUSTER, "database-secondary");
+        assertThat(secondary.providerName()).contains("aws-secondary");
+        assertThat(secondary.inputs()).containsEntry("kmsKeyId", "arn:aws:kms:eu-central-2:123456789012:key/keys-secondary")
+                .doesNotContainKeys("masterUsername", "masterPassword", "databaseName", "replicationSourceIdentifier");
+        assertThat(secondary.options().ignoreChanges()).contains("replicationSourceIdentifier", "engineVersion");
+        assertThat(secondary.dependsOn()).anyMatch(u -> u.endsWith("ClusterInstance::database-primary-0"));
+        assertThat(secondary.input("vpcSecurityGroupIds")).contains(List.of("migration-secondary-database-dev"));
+    }
+
+    @Test
+    void instancesAreMemoryOptimisedSpreadAndPrivate() {
+        var primaryInstances = run.ofType(INSTANCE).stream().filter(i -> i.name().startsWith("database-primary")).toList();
+        assertThat(primaryInstances).hasSize(2);
+        assertThat(primaryInstances).extracting(i -> i.stringInput("availabilityZone"))
+                .containsExactly("eu-central-1a", "eu-central-1b");
+        assertThat(run.ofType(INSTANCE)).hasSize(3).allSatisfy(i -> {
+            assertThat(i.stringInput("instanceClass")).matches("db\\.(r5|r6g|r6i|r7g|r7i|r8g|x2g)\\..+");
+            assertThat(i.inputs()).containsEntry("publiclyAccessible", false).containsEntry("performanceInsightsEnabled", true);
+        });
+        assertThat(run.one(INSTANCE, "database-secondary-0").inputs())
+                .containsEntry("performanceInsightsKmsKeyId", "arn:aws:kms:eu-central-2:123456789012:key/keys-secondary");
+        assertThat(StackFixture.dev("auroraReaderCount=3").ofType(INSTANCE)).hasSize(5);
+    }
+
+    @Test
+    void endpointsArePublishedAndExported() {
+        var endpoints = run.ofType("aws:ssm/parameter:Parameter").stream()
+                .filter(p -> p.stringInput("name").startsWith("/migration/dev/database/") && p.stringInput("name").endsWith("endpoint"))
+                .map(p -> p.stringInput("name")).toList();
+        assertThat(endpoints).containsExactlyInAnyOrder("/migration/dev/database/writer-endpoint",
+                "/migration/dev/database/reader-endpoint", "/migration/dev/database/secondary-reader-endpoint");
+        assertThat(run.outputs()).containsEntry("globalClusterId", "migration-global-dev")
+                .containsEntry("auroraWriterEndpoint", "migration-primary-dev.cluster-plan.eu-central-1.rds.amazonaws.com")
+                .containsKey("auroraSecondaryReaderEndpoint");
+    }
+}
