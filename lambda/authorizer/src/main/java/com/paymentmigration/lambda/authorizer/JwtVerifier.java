@@ -1,0 +1,153 @@
+package com.paymentmigration.lambda.authorizer;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+/**
+ * Verifies a compact JWS: algorithm on an allow-list and equal to the one its key is bound to, signature,
+ * expiry and not-before with a small skew, issuer and audience. Every failure is a {@link Rejected} with a reason
+ * for the log; nothing else escapes.
+ */
+public final class JwtVerifier {
+
+    /** Longer tokens are refused before any decoding: nobody's legitimate token is 8 KiB. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+    static final long CLOCK_SKEW_SECONDS = 60;
+    static final Set<String> ALGORITHMS = Set.of("RS256", "ES256", "HS256");
+    private static final Base64.Decoder URL = Base64.getUrlDecoder();
+
+    /** Why a token was refused; the message goes to the log, never to the caller. */
+    public static final class Rejected extends Exception {
+        Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private final Keys keys;
+    private final String issuer;
+    private final String audience;
+    private final Clock clock;
+
+    public JwtVerifier(Keys keys, String issuer, String audience, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    /** The verified claims. */
+    public Map<String, Object> verify(String token) throws Rejected {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new Rejected("token missing or longer than " + MAX_TOKEN_LENGTH);
+        }
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (first <= 0 || second <= first + 1 || second == token.length() - 1 || token.indexOf('.', second + 1) >= 0) {
+            throw new Rejected("not a compact JWS (three non-empty parts)");
+        }
+        var header = json(token.substring(0, first), "header");
+        var algorithm = header.get("alg") instanceof String alg ? alg : "";
+        if (!ALGORITHMS.contains(algorithm)) {
+            throw new Rejected("algorithm '" + algorithm + "' is not accepted");
+        }
+        if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
+            throw new Rejected("no key id");
+        }
+        var key = keys.find(kid);
+        if (key == null) {
+            throw new Rejected("unknown key id");
+        }
+        // An HS256 token "signed" with a public RSA key is the classic confusion attack: the key decides.
+        if (!key.algorithm().equals(algorithm)) {
+            throw new Rejected("algorithm " + algorithm + " does not match the key's " + key.algorithm());
+        }
+        var signed = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+        if (!signatureValid(algorithm, key, signed, decode(token.substring(second + 1), "signature"))) {
+            throw new Rejected("bad signature");
+        }
+        var claims = json(token.substring(first + 1, second), "payload");
+        checkClaims(claims);
+        return claims;
+    }
+
+    private void checkClaims(Map<String, Object> claims) throws Rejected {
+        long now = clock.instant().getEpochSecond();
+        if (!(claims.get("exp") instanceof Number exp)) {
+            throw new Rejected("no exp");
+        }
+        if (now > exp.longValue() + CLOCK_SKEW_SECONDS) {
+            throw new Rejected("expired");
+        }
+        if (claims.get("nbf") instanceof Number nbf && now + CLOCK_SKEW_SECONDS < nbf.longValue()) {
+            throw new Rejected("not yet valid");
+        }
+        if (claims.containsKey("nbf") && !(claims.get("nbf") instanceof Number)) {
+            throw new Rejected("nbf is not a number");
+        }
+        if (!issuer.equals(claims.get("iss"))) {
+            throw new Rejected("wrong issuer");
+        }
+        var aud = claims.get("aud");
+        boolean audienceOk = audience.equals(aud) || aud instanceof List<?> list && list.contains(audience);
+        if (!audienceOk) {
+            throw new Rejected("wrong audience");
+        }
+        if (!(claims.get("sub") instanceof String sub) || sub.isEmpty()) {
+            throw new Rejected("no subject");
+        }
+    }
+
+    private static boolean signatureValid(String algorithm, KeySet.VerificationKey key, byte[] signed, byte[] signature)
+            throws Rejected {
+        try {
+            switch (algorithm) {
+                case "HS256" -> {
+                    var mac = Mac.getInstance("HmacSHA256");
+                    mac.init((SecretKey) key.key());
+                    return MessageDigest.isEqual(mac.doFinal(signed), signature);
+                }
+                case "RS256", "ES256" -> {
+                    // JOSE carries ECDSA signatures as R||S (64 bytes); the P1363 variant reads exactly that.
+                    var verifier = Signature.getInstance(algorithm.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+                    verifier.initVerify((PublicKey) key.key());
+                    verifier.update(signed);
+                    return verifier.verify(signature);
+                }
+                default -> throw new Rejected("algorithm " + algorithm + " is not accepted");
+            }
+        } catch (java.security.GeneralSecurityException | ClassCastException e) {
+            throw new Rejected("signature check failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Map<String, Object> json(String part, String what) throws Rejected {
+        try {
+            var map = JSON.std.mapFrom(new String(decode(part, what), StandardCharsets.UTF_8));
+            if (map == null) {
+                throw new Rejected(what + " is not a JSON object");
+            }
+            return map;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Rejected(what + " is not a JSON object");
+        }
+    }
+
+    private static byte[] decode(String part, String what) throws Rejected {
+        try {
+            return URL.decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(what + " is not base64url");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package com.paymentmigration.lambda.authorizer;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthorizerTest {
+
+    private static final TestTokens tokens = new TestTokens(Instant.now());
+    private final AtomicReference<String> secret = new AtomicReference<>();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private Authorizer authorizer;
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        secret.set(tokens.keySet());
+        var keys = new Keys(() -> {
+            fetches.incrementAndGet();
+            return secret.get();
+        }, clock);
+        authorizer = new Authorizer(new JwtVerifier(keys, TestTokens.ISSUER, TestTokens.AUDIENCE, clock),
+                ScopeRoutes.parse(TestTokens.ROUTES));
+    }
+
+    private Decision decide(String token) {
+        return authorizer.decide(Map.of("type", "TOKEN", "authorizationToken", "Bearer " + token,
+                "methodArn", TestTokens.METHOD_ARN));
+    }
+
+    private String denyReason(String token) {
+        var decision = decide(token);
+        assertThat(decision).isInstanceOf(Decision.Deny.class);
+        return ((Decision.Deny) decision).reason();
+    }
+
+    @Test
+    void validTokensOfEveryAlgorithmAreAllowedOnTheirScopesRoutes() {
+        for (var token : List.of(tokens.rs256(c -> c), tokens.es256(c -> c), tokens.hs256(c -> c))) {
+            var decision = decide(token);
+            assertThat(decision).isInstanceOf(Decision.Allow.class);
+            var allow = (Decision.Allow) decision;
+            assertThat(allow.principalId()).isEqualTo("client-7");
+            assertThat(allow.resources()).containsExactly(
+                    "arn:aws:execute-api:eu-central-1:123456789012:abc123/live/POST/payments",
+                    "arn:aws:execute-api:eu-central-1:123456789012:abc123/live/POST/refunds");
+            assertThat(allow.context()).containsEntry("sub", "client-7").containsEntry("tenantId", "merchant-42")
+                    .containsEntry("scopes", "payments:write")
+                    .containsEntry("routingBucket", String.valueOf(RoutingBucket.of("merchant-42")));
+        }
+    }
+
+    @Test
+    void thePolicyIsScopedToTheApiAndCarriesTheContext() {
+        var allow = (Decision.Allow) decide(tokens.rs256(c -> c.claim("scope", "payments:read payments:write")));
+        var policy = Authorizer.policy(allow);
+        assertThat(policy).containsEntry("principalId", "client-7").containsKey("context");
+        @SuppressWarnings("unchecked")
+        var statement = ((List<Map<String, Object>>) ((Map<String, Object>) policy.get("policyDocument")).get("Statement")).get(0);
+        assertThat(statement).containsEntry("Effect", "Allow").containsEntry("Action", "execute-api:Invoke");
+        assertThat((List<?>) statement.get("Resource")).hasSize(4)
+                .allSatisfy(r -> assertThat(r.toString()).startsWith("arn:aws:execute-api:eu-central-1:123456789012:abc123/live/"));
+    }
+
+    @Test
+    void expiryAndNotBeforeHonourTheSkewOnly() {
+        var now = Instant.now();
+        assertThat(denyReason(tokens.rs256(c -> c.expirationTime(java.util.Date.from(now.minusSeconds(120)))))).isEqualTo("expired");
+        assertThat(decide(tokens.rs256(c -> c.expirationTime(java.util.Date.from(now.minusSeconds(30)))))).isInstanceOf(Decision.Allow.class);
+        assertThat(denyReason(tokens.rs256(c -> c.notBeforeTime(java.util.Date.from(now.plusSeconds(120)))))).isEqualTo("not yet valid");
+        assertThat(denyReason(tokens.rs256(c -> c.expirationTime(null)))).isEqualTo("no exp");
+    }
+
+    @Test
+    void issuerAudienceAndSubjectMustMatch() {
+        assertThat(denyReason(tokens.rs256(c -> c.issuer("https://evil.example.com/")))).isEqualTo("wrong issuer");
+        assertThat(denyReason(tokens.es256(c -> c.audience("other-api")))).isEqualTo("wrong audience");
+        assertThat(decide(tokens.hs256(c -> c.audience(List.of("other-api", TestTokens.AUDIENCE))))).isInstanceOf(Decision.Allow.class);
+        assertThat(denyReason(tokens.rs256(c -> c.subject(null)))).isEqualTo("no subject");
+    }
+
+    @Test
+    void tamperingAndForeignKeysBreakTheSignature() throws Exception {
+        var token = tokens.rs256(c -> c);
+        var parts = token.split("\\.");
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("payments:write", "payments:admin");
+        var tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(denyReason(tampered)).isEqualTo("bad signature");
+
+        var impostor = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+        assertThat(denyReason(TestTokens.sign(JWSAlgorithm.RS256, "rsa-1", c -> c, TestTokens.rsaSigner(impostor))))
+                .isEqualTo("bad signature");
+    }
+
+    @Test
+    void noneAndAlgorithmConfusionAreRefused() throws Exception {
+        var header = b64("{\"alg\":\"none\",\"kid\":\"rsa-1\"}");
+        var payload = tokens.rs256(c -> c).split("\\.")[1];
+        assertThat(denyReason(header + "." + payload + ".")).contains("not a compact JWS");
+        assertThat(denyReason(header + "." + payload + ".c2ln")).isEqualTo("algorithm 'none' is not accepted");
+
+        // HS256 "signed" with the RSA public key as the HMAC secret, naming the RSA key id.
+        var publicKeyBytes = tokens.rsa.toPublicJWK().toRSAPublicKey().getEncoded();
+        var padded = java.util.Arrays.copyOf(publicKeyBytes, Math.max(32, publicKeyBytes.length));
+        var confused = TestTokens.sign(JWSAlgorithm.HS256, "rsa-1", c -> c, new MACSigner(padded));
+        assertThat(denyReason(confused)).isEqualTo("algorithm HS256 does not match the key's RS256");
+    }
+
+    @Test
+    void unknownKeyIdsReloadTheSetOnceSoRotationNeedsNoRedeploy() throws Exception {
+        assertThat(decide(tokens.rs256(c -> c))).isInstanceOf(Decision.Allow.class);
+        assertThat(fetches).hasValue(1);
+
+        var rotated = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+        var newToken = TestTokens.sign(JWSAlgorithm.RS256, "rsa-2", c -> c, TestTokens.rsaSigner(rotated));
+        assertThat(denyReason(newToken)).isEqualTo("unknown key id");
+        assertThat(fetches).as("a reload within the interval is not repeated").hasValue(1);
+
+        secret.set(tokens.keySet(rotated.toPublicJWK()));
+        clock.now = clock.now.plus(Keys.MIN_REFRESH_INTERVAL);
+        assertThat(decide(newToken)).isInstanceOf(Decision.Allow.class);
+        assertThat(fetches).hasValue(2);
+        for (int i = 0; i < 100; i++) {
+            denyReason(TestTokens.sign(JWSAlgorithm.RS256, "random-" + i, c -> c, TestTokens.rsaSigner(rotated)));
+        }
+        assertThat(fetches).as("random key ids cannot flood Secrets Manager").hasValue(2);
+    }
+
+    @Test
+    void garbageEmptyAndHugeInputsAreDenied() {
+        assertThat(denyReason("")).contains("missing");
+        assertThat(denyReason("not-a-token")).contains("compact JWS");
+        assertThat(denyReason("a.b.c")).contains("header is not");
+        assertThat(denyReason(b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":\"" + "A".repeat(10_000) + "\"}") + ".e30.c2ln"))
+                .contains("longer than");
+        assertThat(authorizer.decide(Map.of("authorizationToken", "Basic dXNlcjpwYXNz", "methodArn", TestTokens.METHOD_ARN)))
+                .isEqualTo(new Decision.Deny("authorization is not a Bearer token"));
+        assertThat(authorizer.decide(Map.of("authorizationToken", "Bearer x"))).isInstanceOf(Decision.Deny.class);
+        assertThat(authorizer.decide(null)).isInstanceOf(Decision.Deny.class);
+        var badArn = new HashMap<String, Object>(Map.of("authorizationToken", "Bearer " + tokens.rs256(c -> c),
+                "methodArn", "arn:aws:lambda:eu-central-1:123456789012:function:x"));
+        assertThat(authorizer.decide(badArn)).isEqualTo(new Decision.Deny("methodArn is not an execute-api ARN"));
+    }
+
+    @Test
+    void scopesThatOpenNothingAreDenied() {
+        assertThat(denyReason(tokens.rs256(c -> c.claim("scope", "admin:everything")))).contains("open no route");
+        assertThat(decide(tokens.rs256(c -> c.claim("scope", null).claim("scp", List.of("payments:read")))))
+                .isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
+    void badKeySetsAndRoutesFailLoudly() {
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[]}")).hasMessageContaining("no \"keys\" array");
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k\",\"k\":\"c2hvcnQ\"}]}"))
+                .hasMessageContaining("shorter than 256 bits");
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"k\",\"crv\":\"P-384\",\"x\":\"AA\",\"y\":\"AA\"}]}"))
+                .hasMessageContaining("not on P-256");
+        assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=FETCH/payments")).hasMessageContaining("is not METHOD/path");
+        assertThatThrownBy(() -> ScopeRoutes.parse("payments:read")).hasMessageContaining("scope=METHOD/path");
+    }
+
+    @Test
+    void routingBucketsAreStableAndSpread() {
+        assertThat(RoutingBucket.of("merchant-42")).isEqualTo(RoutingBucket.of("merchant-42")).isBetween(0, 99);
+        var counts = new int[100];
+        for (int i = 0; i < 100_000; i++) {
+            counts[RoutingBucket.of("merchant-" + i)]++;
+        }
+        // 1,000 expected per bucket; a fair hash stays well within ±20 %.
+        assertThat(java.util.Arrays.stream(counts).boxed().toList()).allSatisfy(c -> assertThat(c).isBetween(800, 1200));
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,108 @@
+package com.paymentmigration.lambda.authorizer;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Keys and tokens made by a real JOSE library (nimbus-jose-jwt), never by the code under test. */
+final class TestTokens {
+
+    static final String ISSUER = "https://idp.example.com/";
+    static final String AUDIENCE = "payments-api";
+    static final String METHOD_ARN = "arn:aws:execute-api:eu-central-1:123456789012:abc123/live/POST/payments";
+    static final String ROUTES = "payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds";
+
+    final RSAKey rsa;
+    final ECKey ec;
+    final OctetSequenceKey hmac;
+    final Instant now;
+
+    TestTokens(Instant now) {
+        try {
+            this.rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+            this.ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+            this.hmac = new OctetSequenceKeyGenerator(256).keyID("hs-1").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        this.now = now;
+    }
+
+    /** The secret's JSON: public halves of RSA and EC, the shared HMAC key. */
+    String keySet(JWK... extra) {
+        var keys = new java.util.ArrayList<JWK>(List.of(rsa.toPublicJWK(), ec.toPublicJWK(), hmac));
+        keys.addAll(List.of(extra));
+        return new JWKSet(keys).toString(false);
+    }
+
+    JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("client-7")
+                .expirationTime(Date.from(now.plusSeconds(300))).notBeforeTime(Date.from(now.minusSeconds(10)))
+                .claim("scope", "payments:write").claim("tenant_id", "merchant-42");
+    }
+
+    String rs256(UnaryOperator<JWTClaimsSet.Builder> edit) {
+        return sign(JWSAlgorithm.RS256, rsa.getKeyID(), edit, rsaSigner(rsa));
+    }
+
+    String es256(UnaryOperator<JWTClaimsSet.Builder> edit) {
+        try {
+            return sign(JWSAlgorithm.ES256, ec.getKeyID(), edit, new ECDSASigner(ec));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String hs256(UnaryOperator<JWTClaimsSet.Builder> edit) {
+        try {
+            return sign(JWSAlgorithm.HS256, hmac.getKeyID(), edit, new MACSigner(hmac));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RSASSASigner rsaSigner(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(JWSAlgorithm algorithm, String kid, UnaryOperator<JWTClaimsSet.Builder> edit,
+                       com.nimbusds.jose.JWSSigner signer) {
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
+                    edit.apply(new TestTokens(Instant.EPOCH).claimsAt(Instant.now())).build());
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JWTClaimsSet.Builder claimsAt(Instant at) {
+        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("client-7")
+                .expirationTime(Date.from(at.plusSeconds(300))).notBeforeTime(Date.from(at.minusSeconds(10)))
+                .claim("scope", "payments:write").claim("tenant_id", "merchant-42");
+    }
+}
