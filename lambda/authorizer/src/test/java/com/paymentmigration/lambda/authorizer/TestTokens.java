@@ -34,7 +34,6 @@ final class TestTokens {
     final RSAKey rsa;
     final ECKey ec;
     final OctetSequenceKey hmac;
-    final Instant now;
 
     TestTokens(Instant now) {
         try {
@@ -44,7 +43,6 @@ final class TestTokens {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        this.now = now;
     }
 
     /** The secret's JSON: public halves of RSA and EC, the shared HMAC key. */
@@ -52,12 +50,6 @@ final class TestTokens {
         var keys = new java.util.ArrayList<JWK>(List.of(rsa.toPublicJWK(), ec.toPublicJWK(), hmac));
         keys.addAll(List.of(extra));
         return new JWKSet(keys).toString(false);
-    }
-
-    JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("client-7")
-                .expirationTime(Date.from(now.plusSeconds(300))).notBeforeTime(Date.from(now.minusSeconds(10)))
-                .claim("scope", "payments:write").claim("tenant_id", "merchant-42");
     }
 
     String rs256(UnaryOperator<JWTClaimsSet.Builder> edit) {
@@ -92,7 +84,7 @@ final class TestTokens {
                        com.nimbusds.jose.JWSSigner signer) {
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
-                    edit.apply(new TestTokens(Instant.EPOCH).claimsAt(Instant.now())).build());
+                    edit.apply(claimsAt(Instant.now())).build());
             jwt.sign(signer);
             return jwt.serialize();
         } catch (Exception e) {
@@ -100,7 +92,7 @@ final class TestTokens {
         }
     }
 
-    private JWTClaimsSet.Builder claimsAt(Instant at) {
+    private static JWTClaimsSet.Builder claimsAt(Instant at) {
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("client-7")
                 .expirationTime(Date.from(at.plusSeconds(300))).notBeforeTime(Date.from(at.minusSeconds(10)))
                 .claim("scope", "payments:write").claim("tenant_id", "merchant-42");
