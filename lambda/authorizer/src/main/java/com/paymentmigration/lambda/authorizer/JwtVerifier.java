@@ -34,6 +34,18 @@ public final class JwtVerifier {
         }
     }
 
+    /** Tokens verified recently, so a client reusing its token (the normal case) costs no signature check. */
+    static final int CACHE_SIZE = 10_000;
+
+    private record Verified(long generation, Map<String, Object> claims) {
+    }
+
+    private final Map<String, Verified> verified = new java.util.LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
     private final Keys keys;
     private final String issuer;
     private final String audience;
@@ -46,11 +58,30 @@ public final class JwtVerifier {
         this.clock = clock;
     }
 
-    /** The verified claims. */
+    /**
+     * The verified claims. A token verified before under the same key set skips the signature check only: expiry,
+     * not-before, issuer and audience are checked on every call.
+     */
     public Map<String, Object> verify(String token) throws Rejected {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new Rejected("token missing or longer than " + MAX_TOKEN_LENGTH);
         }
+        Verified hit;
+        synchronized (verified) {
+            hit = verified.get(token);
+        }
+        if (hit != null && hit.generation() == keys.generation()) {
+            checkClaims(hit.claims());
+            return hit.claims();
+        }
+        var claims = verifySignedToken(token);
+        synchronized (verified) {
+            verified.put(token, new Verified(keys.generation(), claims));
+        }
+        return claims;
+    }
+
+    private Map<String, Object> verifySignedToken(String token) throws Rejected {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);
         if (first <= 0 || second <= first + 1 || second == token.length() - 1 || token.indexOf('.', second + 1) >= 0) {
@@ -76,7 +107,7 @@ public final class JwtVerifier {
         if (!signatureValid(algorithm, key, signed, decode(token.substring(second + 1), "signature"))) {
             throw new Rejected("bad signature");
         }
-        var claims = json(token.substring(first + 1, second), "payload");
+        var claims = java.util.Collections.unmodifiableMap(json(token.substring(first + 1, second), "payload"));
         checkClaims(claims);
         return claims;
     }

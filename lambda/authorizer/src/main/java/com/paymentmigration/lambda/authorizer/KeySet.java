@@ -43,6 +43,16 @@ public final class KeySet {
         return keys.size();
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KeySet set && set.keys.equals(keys);
+    }
+
+    @Override
+    public int hashCode() {
+        return keys.hashCode();
+    }
+
     /** Parses a JWK set; a malformed key fails the whole set, so a bad rotation is noticed, not half-applied. */
     @SuppressWarnings("unchecked")
     public static KeySet parse(String json) {

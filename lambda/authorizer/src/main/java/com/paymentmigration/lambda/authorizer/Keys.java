@@ -16,6 +16,7 @@ public final class Keys {
     private final KeySource source;
     private final Clock clock;
     private volatile KeySet current;
+    private volatile long generation;
     private volatile Instant lastLoad = Instant.MIN;
 
     public Keys(KeySource source, Clock clock) {
@@ -37,10 +38,19 @@ public final class Keys {
         return key;
     }
 
+    /** Changes whenever the loaded key set changes: verifications made under another set are not reused. */
+    public long generation() {
+        return generation;
+    }
+
     private synchronized KeySet reload() {
         lastLoad = clock.instant();
         try {
-            current = KeySet.parse(source.fetch());
+            var fresh = KeySet.parse(source.fetch());
+            if (current == null || !fresh.equals(current)) {
+                generation++;
+            }
+            current = fresh;
         } catch (Exception e) {
             // Keep serving with the keys we have; the failure shows in the log and as denies for new kids.
             System.err.println("{\"level\":\"ERROR\",\"message\":\"key set reload failed\",\"error\":\""

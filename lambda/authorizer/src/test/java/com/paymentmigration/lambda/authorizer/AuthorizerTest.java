@@ -212,6 +212,25 @@ class AuthorizerTest {
         assertThat(java.util.Arrays.stream(counts).boxed().toList()).allSatisfy(c -> assertThat(c).isBetween(800, 1200));
     }
 
+    @Test
+    void aCachedTokenIsStillCheckedForExpiryAndDroppedWhenKeysChange() throws Exception {
+        var token = tokens.es256(c -> c.expirationTime(java.util.Date.from(Instant.now().plusSeconds(100))));
+        assertThat(decide(token)).isInstanceOf(Decision.Allow.class);
+        assertThat(decide(token)).isInstanceOf(Decision.Allow.class);
+        clock.now = clock.now.plusSeconds(100 + JwtVerifier.CLOCK_SKEW_SECONDS + 1);
+        assertThat(denyReason(token)).as("expiry is checked on a cache hit").isEqualTo("expired");
+
+        // The EC key is withdrawn from the set: a token verified under the old set must be verified again.
+        clock.now = Instant.now();
+        var fresh = tokens.es256(c -> c);
+        assertThat(decide(fresh)).isInstanceOf(Decision.Allow.class);
+        secret.set(new com.nimbusds.jose.jwk.JWKSet(List.of(tokens.rsa.toPublicJWK(), tokens.hmac)).toString(false));
+        clock.now = clock.now.plus(Keys.MIN_REFRESH_INTERVAL);
+        var rotated = new RSAKeyGenerator(2048).keyID("rsa-9").generate();
+        denyReason(TestTokens.sign(JWSAlgorithm.RS256, "rsa-9", c -> c, TestTokens.rsaSigner(rotated)));
+        assertThat(denyReason(fresh)).isEqualTo("unknown key id");
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
