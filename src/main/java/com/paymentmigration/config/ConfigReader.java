@@ -228,12 +228,12 @@ public final class ConfigReader {
     }
 
     private MigrationConfig.TableSelection tableSelection() {
-        var included = tablePatterns(ConfigKey.REPLICATED_TABLES);
-        var excluded = tablePatterns(ConfigKey.EXCLUDED_TABLES);
-        if (included.isEmpty() && strings(ConfigKey.REPLICATED_TABLES) != null
-                && problems.stream().noneMatch(p -> p.key().startsWith(ConfigKey.REPLICATED_TABLES.qualified()))) {
+        var includedTexts = strings(ConfigKey.REPLICATED_TABLES);
+        if (includedTexts != null && includedTexts.isEmpty()) {
             fail(ConfigKey.REPLICATED_TABLES, "[]", "select at least one table, e.g. [\"payments.%\"]");
         }
+        var included = tablePatterns(ConfigKey.REPLICATED_TABLES, includedTexts);
+        var excluded = tablePatterns(ConfigKey.EXCLUDED_TABLES, strings(ConfigKey.EXCLUDED_TABLES));
         for (var pattern : excluded) {
             if (included.contains(pattern)) {
                 fail(ConfigKey.EXCLUDED_TABLES, pattern.toString(), "is also in " + ConfigKey.REPLICATED_TABLES.qualified()
@@ -243,8 +243,7 @@ public final class ConfigReader {
         return new MigrationConfig.TableSelection(included, excluded);
     }
 
-    private List<TablePattern> tablePatterns(ConfigKey key) {
-        var texts = strings(key);
+    private List<TablePattern> tablePatterns(ConfigKey key, List<String> texts) {
         var patterns = new ArrayList<TablePattern>();
         var seen = new HashSet<String>();
         for (int i = 0; texts != null && i < texts.size(); i++) {

@@ -59,8 +59,4 @@ public abstract class MigrationComponent extends ComponentResource {
     protected CustomResourceOptions in(Region region, UnaryOperator<CustomResourceOptions.Builder> more) {
         return more.apply(CustomResourceOptions.builder().parent(this).provider(region.provider(stack))).build();
     }
-
-    protected Region homeRegion() {
-        return home;
-    }
 }

@@ -18,7 +18,6 @@ import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +79,7 @@ public final class Functions extends MigrationComponent {
                 Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
                         .resources(logGroupArn + ":*"),
                 Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
-        var customerKeys = new ArrayList<>(keyArns.stream().filter(k -> !k.isEmpty()).toList());
+        var customerKeys = keyArns.stream().filter(k -> !k.isEmpty()).toList();
         if (!customerKeys.isEmpty()) {
             document.and(Statement.allow("UseTheSecretsKeys").actions("kms:Decrypt", "kms:GenerateDataKey")
                     .resources(customerKeys));

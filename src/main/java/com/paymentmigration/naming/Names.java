@@ -73,7 +73,7 @@ public final class Names {
 
     /** The prefix every log group of this stack starts with; the key policy grants CloudWatch Logs only these. */
     public String logGroupPrefix() {
-        return "/" + PREFIX + "/" + suffix + "/";
+        return parameter() + "/";
     }
 
     /** Log group names: {@code /migration/<suffix>/<purpose>}, which keeps them together and under one KMS grant. */

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A Mermaid flowchart a reviewer can read: one box per component holding its resource types with counts, and an
@@ -16,7 +15,7 @@ public final class Diagram {
     }
 
     public static String mermaid(StackRun run) {
-        var byUrn = run.resources().stream().collect(Collectors.toMap(RecordedResource::urn, r -> r, (a, b) -> a));
+        var byUrn = run.byUrn();
         var contents = new TreeMap<String, Map<String, Integer>>();
         var components = new TreeMap<String, RecordedResource>();
         var edges = new LinkedHashSet<String>();
@@ -28,7 +27,7 @@ public final class Diagram {
             if (!resource.custom() || resource.isProvider()) {
                 continue;
             }
-            var owner = run.componentOf(resource).map(RecordedResource::urn).orElse("stack");
+            var owner = StackRun.componentOf(resource, byUrn).map(RecordedResource::urn).orElse("stack");
             contents.computeIfAbsent(owner, k -> new TreeMap<>()).merge(shortType(resource.type()), 1, Integer::sum);
             for (var dependency : resource.dependsOn()) {
                 var target = byUrn.get(dependency);
@@ -36,7 +35,7 @@ public final class Diagram {
                     continue;
                 }
                 var targetOwner = target.isComponent() ? target.urn()
-                        : run.componentOf(target).map(RecordedResource::urn).orElse("stack");
+                        : StackRun.componentOf(target, byUrn).map(RecordedResource::urn).orElse("stack");
                 if (!targetOwner.equals(owner)) {
                     edges.add(id(owner) + " --> " + id(targetOwner));
                 }

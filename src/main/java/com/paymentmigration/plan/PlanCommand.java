@@ -97,8 +97,9 @@ public final class PlanCommand {
 
     /** Resources per component (or "stack" for those outside any). */
     static Map<String, Long> summary(StackRun run) {
+        var byUrn = run.byUrn();
         return run.resources().stream().filter(r -> r.custom() && !r.isProvider())
-                .collect(Collectors.groupingBy(r -> run.componentOf(r).map(c -> c.name() + " (" + c.type() + ")")
+                .collect(Collectors.groupingBy(r -> StackRun.componentOf(r, byUrn).map(c -> c.name() + " (" + c.type() + ")")
                         .orElse("stack"), TreeMap::new, Collectors.counting()));
     }
 

@@ -84,12 +84,7 @@ public final class PlanMocks implements Mocks {
     }
 
     private String regionOf(String providerReference) {
-        if (providerReference == null || providerReference.isEmpty()) {
-            return DEFAULT_PROVIDER_REGION;
-        }
-        var urn = providerReference.substring(0, providerReference.lastIndexOf("::"));
-        var name = urn.substring(urn.lastIndexOf("::") + 2);
-        return providerRegions.getOrDefault(name, DEFAULT_PROVIDER_REGION);
+        return RecordedResource.providerName(providerReference).map(providerRegions::get).orElse(DEFAULT_PROVIDER_REGION);
     }
 
     private static String physicalName(String logicalName, Map<String, Object> inputs) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,8 +75,7 @@ public final class PlanWriter {
             return;
         }
         try (Stream<Path> paths = Files.walk(out)) {
-            var all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (var path : all) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

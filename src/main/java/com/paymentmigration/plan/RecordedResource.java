@@ -52,10 +52,15 @@ public record RecordedResource(
 
     /** The logical name of the provider this resource uses, from its reference {@code urn::id}. */
     public Optional<String> providerName() {
-        if (provider == null || provider.isEmpty()) {
+        return providerName(provider);
+    }
+
+    /** The provider's logical name from a reference {@code urn::id}; empty for the default provider. */
+    static Optional<String> providerName(String reference) {
+        if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }
-        var urn = provider.substring(0, provider.lastIndexOf("::"));
+        var urn = reference.substring(0, reference.lastIndexOf("::"));
         return Optional.of(urn.substring(urn.lastIndexOf("::") + 2));
     }
 

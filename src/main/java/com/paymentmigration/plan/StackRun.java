@@ -13,6 +13,15 @@ public record StackRun(List<RecordedResource> resources, Map<String, Object> out
     public record Invoke(String token, Map<String, Object> args) {
     }
 
+    /** Immutable, so tests may share one run; outputs keep their order and may hold nulls. */
+    public StackRun {
+        resources = List.copyOf(resources);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        errors = List.copyOf(errors);
+        exceptions = List.copyOf(exceptions);
+        invokes = List.copyOf(invokes);
+    }
+
     public StackRun(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors,
                     List<Throwable> exceptions) {
         this(resources, outputs, errors, exceptions, List.of());
@@ -37,13 +46,14 @@ public record StackRun(List<RecordedResource> resources, Map<String, Object> out
                         + ofType(type).stream().map(RecordedResource::name).collect(Collectors.joining(", "))));
     }
 
-    public List<RecordedResource> childrenOf(RecordedResource parent) {
-        return resources.stream().filter(r -> parent.urn().equals(r.parent())).toList();
+    /** Resources by URN, built once; callers that walk parents or dependencies keep it for the whole walk. */
+    public Map<String, RecordedResource> byUrn() {
+        return resources.stream().collect(Collectors.toMap(RecordedResource::urn, r -> r, (a, b) -> a));
     }
 
     /** The component (a non-custom resource other than the stack) that a resource belongs to, if any. */
-    public java.util.Optional<RecordedResource> componentOf(RecordedResource resource) {
-        var byUrn = resources.stream().collect(Collectors.toMap(RecordedResource::urn, r -> r, (a, b) -> a));
+    public static java.util.Optional<RecordedResource> componentOf(RecordedResource resource,
+                                                                     Map<String, RecordedResource> byUrn) {
         var current = resource.parent() == null ? null : byUrn.get(resource.parent());
         while (current != null && !current.isComponent()) {
             current = current.parent() == null ? null : byUrn.get(current.parent());

@@ -8,7 +8,6 @@ import com.pulumi.aws.lambda.PermissionArgs;
 import com.pulumi.aws.secretsmanager.SecretRotation;
 import com.pulumi.aws.secretsmanager.SecretRotationArgs;
 import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
-import com.pulumi.core.Output;
 
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,5 @@ public final class Secrets extends MigrationComponent {
                     .build(), primary(o -> o.dependsOn(permission)));
         }
         registerOutputs(Map.of("sourceSecretArn", source.arn(), "auroraMasterSecretArn", auroraMaster.arn()));
-    }
-
-    public Output<List<String>> arns() {
-        return Output.all(source.arn(), auroraMaster.arn());
     }
 }

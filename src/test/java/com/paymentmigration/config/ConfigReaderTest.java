@@ -133,6 +133,13 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aMalformedListIsReportedOnce() {
+        var error = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with("replicatedTables", "payments.%"))));
+        assertThat(error.problems()).extracting(ConfigProblem::key).containsExactly("migration:replicatedTables");
+    }
+
+    @Test
     void aPulumiRunCannotListKeysSoUnknownKeysAreNotChecked() {
         var map = ValidConfig.with("typo", "1");
         ConfigSource withoutKeyListing = key -> java.util.Optional.ofNullable(map.get("migration:" + key));

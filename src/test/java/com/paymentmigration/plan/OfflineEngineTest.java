@@ -67,7 +67,7 @@ class OfflineEngineTest {
         assertThat(versioning.dependsOn()).contains(bucket.urn());
         assertThat(versioning.input("versioningConfiguration.status")).contains("Enabled");
         assertThat(versioning.inputs()).containsEntry("bucket", "migration-box-dev");
-        assertThat(run.componentOf(versioning)).contains(box);
+        assertThat(StackRun.componentOf(versioning, run.byUrn())).contains(box);
     }
 
     @Test

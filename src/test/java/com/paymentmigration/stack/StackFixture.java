@@ -22,9 +22,18 @@ public final class StackFixture {
     private StackFixture() {
     }
 
+    /** The committed dev stack, run once and shared: a run is immutable, and every test class starts from it. */
+    private static StackRun devRun;
+
     /** The dev stack with {@code key=value} overrides (keys unqualified, e.g. {@code mode=rollback}). */
-    public static StackRun dev(String... overrides) {
-        return run(StackFiles.config(Path.of("."), "dev", List.of(overrides)));
+    public static synchronized StackRun dev(String... overrides) {
+        if (overrides.length > 0) {
+            return run(StackFiles.config(Path.of("."), "dev", List.of(overrides)));
+        }
+        if (devRun == null) {
+            devRun = run(StackFiles.config(Path.of("."), "dev", List.of()));
+        }
+        return devRun;
     }
 
     /** The policy context of the dev stack with the same overrides, for running the rules over a run. */
