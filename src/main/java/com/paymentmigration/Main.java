@@ -19,6 +19,7 @@ import com.paymentmigration.transit.Transit;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.notifications.Notifications;
 import com.paymentmigration.parameters.Parameters;
+import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
 import com.paymentmigration.plan.PlanCommand;
 import com.pulumi.Context;
@@ -91,6 +92,8 @@ public final class Main {
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
                 masterSecret.currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
+        var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
+                masterSecret, parameters);
 
         for (var network : networks.values()) {
             ctx.export(network.role.label + "VpcId", network.vpcId);
@@ -107,6 +110,9 @@ public final class Main {
         ctx.export("auroraReaderEndpoint", database.readerEndpoint);
         ctx.export("auroraSecondaryReaderEndpoint", database.secondaryReaderEndpoint);
         ctx.export("globalClusterId", database.globalClusterId);
+        ctx.export("replicationInstanceArn", replication.instanceArn);
+        ctx.export("forwardTaskArn", replication.forwardTaskArn);
+        ctx.export("reverseTaskArn", replication.reverseTaskArn);
         ctx.export("rotationFunctionArn", functions.rotation.arn());
         ctx.export("parameterRoot", Output.of(stack.names().parameter()));
         ctx.export("checkpointBucket", storage.checkpoints.name);

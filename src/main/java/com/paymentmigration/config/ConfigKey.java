@@ -62,6 +62,14 @@ public enum ConfigKey {
     // ---- DMS -----------------------------------------------------------------------------------------------
     DMS_INSTANCE_CLASS("dmsInstanceClass", Type.STRING, "dms.r6i.large", "DMS replication instance class."),
     DMS_ALLOCATED_STORAGE_GB("dmsAllocatedStorageGb", Type.INTEGER, "100", "DMS instance storage in GiB (5-6144)."),
+    DMS_ENGINE_VERSION("dmsEngineVersion", Type.STRING, "3.5.4",
+            "DMS engine version; PostgreSQL 15 needs 3.5.1 or later, 16 needs 3.5.3, 17 needs 3.6.1."),
+    SOURCE_DB_CA_CERTIFICATE("sourceDbCaCertificate", Type.STRING, "",
+            "PEM of the CA that signed the on-prem PostgreSQL server certificate. Set: DMS verifies the server "
+                    + "(sslmode verify-full). Empty: the connection is encrypted but the server is not verified (require)."),
+    AURORA_CA_CERTIFICATE("auroraCaCertificate", Type.STRING, "",
+            "PEM of the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem). Set: DMS "
+                    + "verifies Aurora (verify-full). Empty: encrypted without verification (require)."),
     CREATE_DMS_ACCOUNT_ROLES("createDmsAccountRoles", Type.BOOLEAN, "true",
             "Create the account-wide dms-vpc-role and dms-cloudwatch-logs-role; false when the account has them."),
     REPLICATED_TABLES("replicatedTables", Type.STRING_ARRAY, "[\"public.%\"]",

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.config.MigrationConfig.TablePattern;
 import com.paymentmigration.network.SubnetPlan;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +41,7 @@ public final class ConfigReader {
     private static final Pattern ENGINE_VERSION = Pattern.compile("(\\d{2})\\.(\\d{1,2})");
     /** Aurora global databases take memory-optimised classes only (AWS: db.r5 or higher recommended). */
     private static final Pattern GLOBAL_DB_CLASS = Pattern.compile("db\\.(r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g|x2iedn)\\.[a-z0-9]+");
+    private static final Pattern DMS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern DMS_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
     /** CloudWatch Logs accepts only these retention values. */
     public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
@@ -89,7 +94,10 @@ public final class ConfigReader {
         var dms = new MigrationConfig.Dms(
                 matching(ConfigKey.DMS_INSTANCE_CLASS, DMS_CLASS, "use a DMS instance class like dms.r6i.large"),
                 intInRange(ConfigKey.DMS_ALLOCATED_STORAGE_GB, 5, 6144),
+                dmsEngineVersion(aurora.engineVersion()),
                 bool(ConfigKey.CREATE_DMS_ACCOUNT_ROLES),
+                caCertificate(ConfigKey.SOURCE_DB_CA_CERTIFICATE),
+                caCertificate(ConfigKey.AURORA_CA_CERTIFICATE),
                 tableSelection());
         var steps = trafficSteps();
         int cutoverBake = intInRange(ConfigKey.CUTOVER_BAKE_MINUTES, 0, 24 * 60);
@@ -300,6 +308,61 @@ public final class ConfigReader {
                     + " are out of standard support; use 16.x or 17.x");
         }
         return version;
+    }
+
+    /** The oldest DMS engine version that supports each PostgreSQL major version as a source (AWS DMS guide). */
+    private static final Map<Integer, String> DMS_MINIMUM_FOR_POSTGRES = Map.of(15, "3.5.1", 16, "3.5.3", 17, "3.6.1");
+
+    private String dmsEngineVersion(String auroraVersion) {
+        var version = text(ConfigKey.DMS_ENGINE_VERSION);
+        if (version == null) {
+            return null;
+        }
+        if (!DMS_VERSION.matcher(version).matches()) {
+            fail(ConfigKey.DMS_ENGINE_VERSION, version, "use major.minor.patch, e.g. 3.5.4");
+            return version;
+        }
+        var m = auroraVersion == null ? null : ENGINE_VERSION.matcher(auroraVersion);
+        if (m != null && m.matches()) {
+            var minimum = DMS_MINIMUM_FOR_POSTGRES.get(Integer.parseInt(m.group(1)));
+            if (minimum != null && compareVersions(version, minimum) < 0) {
+                fail(ConfigKey.DMS_ENGINE_VERSION, version, "PostgreSQL " + m.group(1) + " (" + ConfigKey.AURORA_ENGINE_VERSION.qualified()
+                        + ") needs DMS " + minimum + " or later");
+            }
+        }
+        return version;
+    }
+
+    private static int compareVersions(String a, String b) {
+        var x = a.split("\\.");
+        var y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** A PEM with at least one X.509 certificate, every one of them parsable; empty when not set. */
+    private String caCertificate(ConfigKey key) {
+        var pem = text(key);
+        if (pem == null || pem.isBlank()) {
+            return "";
+        }
+        try {
+            var certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
+            if (certificates.isEmpty()) {
+                fail(key, "(" + pem.length() + " characters)", "holds no certificate; set it from the CA's PEM file: "
+                        + "pulumi config set " + key.qualified() + " -- \"$(cat ca.pem)\"");
+            }
+        } catch (CertificateException e) {
+            fail(key, "(" + pem.length() + " characters)", "is not a PEM certificate (" + e.getMessage()
+                    + "); set it from the CA's PEM file: pulumi config set " + key.qualified() + " -- \"$(cat ca.pem)\"");
+        }
+        return pem.strip() + "\n";
     }
 
     private List<String> alertEmails() {

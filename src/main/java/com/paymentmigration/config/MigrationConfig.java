@@ -56,7 +56,12 @@ public record MigrationConfig(
         }
     }
 
-    public record Dms(String instanceClass, int allocatedStorageGb, boolean createAccountRoles, TableSelection tables) {
+    /**
+     * @param sourceCaCertificate PEM of the on-prem server's CA; empty when not given
+     * @param auroraCaCertificate PEM of the RDS CA bundle; empty when not given
+     */
+    public record Dms(String instanceClass, int allocatedStorageGb, String engineVersion, boolean createAccountRoles,
+                      String sourceCaCertificate, String auroraCaCertificate, TableSelection tables) {
     }
 
     public record TableSelection(List<TablePattern> included, List<TablePattern> excluded) {

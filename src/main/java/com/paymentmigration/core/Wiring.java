@@ -11,6 +11,8 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.List;
+
 /** The two patterns every component repeats: an encrypted log group, and a service role with its inline policy. */
 public final class Wiring {
 
@@ -20,8 +22,14 @@ public final class Wiring {
     /** A log group under {@code /migration/<suffix>/}, encrypted with the region's key, with the configured retention. */
     public static LogGroup logGroup(String logicalName, StackContext stack, String purpose, Output<String> keyArn,
                                     CustomResourceOptions options) {
+        return logGroupNamed(logicalName, stack, stack.names().logGroup(purpose), keyArn, options);
+    }
+
+    /** A log group whose name a service dictates (DMS, API Gateway), encrypted and retained like our own. */
+    public static LogGroup logGroupNamed(String logicalName, StackContext stack, String name, Output<String> keyArn,
+                                         CustomResourceOptions options) {
         return new LogGroup(logicalName, LogGroupArgs.builder()
-                .name(stack.names().logGroup(purpose))
+                .name(name)
                 .kmsKeyId(keyArn)
                 .retentionInDays(stack.config().logRetentionDays())
                 .build(), options);
@@ -36,10 +44,16 @@ public final class Wiring {
 
     public static ServiceRole serviceRole(String logicalName, StackContext stack, String purpose, String service,
                                           String description, Output<String> policy, CustomResourceOptions options) {
+        return serviceRole(logicalName, stack, purpose, List.of(service), description, policy, options);
+    }
+
+    /** As above, for a service that assumes roles under more than one principal (e.g. DMS's regional one). */
+    public static ServiceRole serviceRole(String logicalName, StackContext stack, String purpose, List<String> services,
+                                          String description, Output<String> policy, CustomResourceOptions options) {
         var role = new Role(logicalName + "-role", RoleArgs.builder()
                 .name(stack.names().of(NameRule.IAM_ROLE, purpose))
                 .description(description)
-                .assumeRolePolicy(stack.accountId().applyValue(account -> PolicyDocument.trust(service, account).toJson()))
+                .assumeRolePolicy(stack.accountId().applyValue(account -> PolicyDocument.trust(services, account).toJson()))
                 .build(), options);
         // Resources that assume the role depend on this policy, not just the role: IAM is eventually consistent.
         var rolePolicy = new RolePolicy(logicalName + "-policy", RolePolicyArgs.builder()

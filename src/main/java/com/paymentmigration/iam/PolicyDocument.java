@@ -31,7 +31,12 @@ public final class PolicyDocument {
 
     /** A trust policy letting the given service principal assume a role, only from our own account. */
     public static PolicyDocument trust(String service, String accountId) {
-        return of(Statement.allow("TrustService").service(service).actions("sts:AssumeRole")
+        return trust(List.of(service), accountId);
+    }
+
+    /** As above, for several principals of one service (DMS assumes roles as dms and as dms.<region>). */
+    public static PolicyDocument trust(List<String> services, String accountId) {
+        return of(Statement.allow("TrustService").service(services.toArray(String[]::new)).actions("sts:AssumeRole")
                 .condition("StringEquals", "aws:SourceAccount", accountId));
     }
 

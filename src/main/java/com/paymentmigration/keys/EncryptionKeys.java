@@ -11,6 +11,7 @@ import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,12 +39,13 @@ public final class EncryptionKeys extends MigrationComponent {
     }
 
     private Key key(String logicalName, String role, String region, CustomResourceOptions options) {
-        var logGroupPrefix = stack.names().logGroupPrefix();
+        // DMS names its task log group itself; everything else lives under the stack's prefix.
+        var logGroups = List.of(stack.names().logGroupPrefix() + "*", stack.names().dmsTaskLogGroup());
         var key = new Key(logicalName, KeyArgs.builder()
                 .description("payment-migration " + stack.names().suffix() + ": data at rest in " + region)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(DELETION_WINDOW_DAYS)
-                .policy(stack.accountId().applyValue(account -> KeyPolicy.document(account, region, logGroupPrefix)))
+                .policy(stack.accountId().applyValue(account -> KeyPolicy.document(account, region, logGroups)))
                 .build(), options);
         new Alias(logicalName + "-alias", AliasArgs.builder()
                 .name(stack.names().of(NameRule.KMS_ALIAS, role))

@@ -3,6 +3,8 @@ package com.paymentmigration.keys;
 import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.iam.Statement;
 
+import java.util.List;
+
 /**
  * The policy of each region's customer-managed key. The account keeps administration (so IAM policies can grant
  * use of the key to our roles); the services that encrypt on their own behalf are named one by one.
@@ -13,9 +15,10 @@ public final class KeyPolicy {
     }
 
     /**
-     * @param logGroupPrefix log groups whose data the key may encrypt, e.g. {@code /migration/dev/}
+     * @param logGroups names of the log groups whose data the key may encrypt, {@code *} as wildcard, e.g.
+     *                  {@code /migration/dev/*}
      */
-    public static String document(String accountId, String region, String logGroupPrefix) {
+    public static String document(String accountId, String region, List<String> logGroups) {
         return PolicyDocument.of(
                 Statement.allow("AccountAdministersKey").aws("arn:aws:iam::" + accountId + ":root")
                         .actions("kms:*").resources("*"),
@@ -23,8 +26,9 @@ public final class KeyPolicy {
                 Statement.allow("CloudWatchLogsEncryptsOurLogGroups").service("logs." + region + ".amazonaws.com")
                         .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey")
                         .resources("*")
-                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                                "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupPrefix + "*"),
+                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroups.stream()
+                                .map(group -> "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + group)
+                                .toArray(String[]::new)),
                 // Alarm and EventBridge notifications to an encrypted topic are dropped silently without this.
                 // No aws:SourceArn condition: EventBridge does not send one to KMS, and delivery would fail.
                 Statement.allow("AlarmsAndEventsPublishToEncryptedTopics")

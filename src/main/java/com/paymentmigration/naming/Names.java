@@ -76,6 +76,16 @@ public final class Names {
         return parameter() + "/";
     }
 
+    /** The DMS replication instance: its identifier names the metrics' dimension and DMS's own log group. */
+    public String replicationInstanceId() {
+        return of(NameRule.DMS_IDENTIFIER, "replication");
+    }
+
+    /** The log group DMS writes task logs to; DMS chooses the name, from the replication instance identifier. */
+    public String dmsTaskLogGroup() {
+        return "dms-tasks-" + replicationInstanceId();
+    }
+
     /** Log group names: {@code /migration/<suffix>/<purpose>}, which keeps them together and under one KMS grant. */
     public String logGroup(String purpose) {
         var name = parameter(purpose);

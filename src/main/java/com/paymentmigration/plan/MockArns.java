@@ -21,7 +21,13 @@ final class MockArns {
             case "ssm" -> "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? name : "/" + name);
             case "kms" -> "arn:aws:kms:" + region + ":" + account + ":" + (resource.equals("alias") ? name : "key/" + name);
             case "rds" -> "arn:aws:rds:" + region + ":" + account + ":" + resource.toLowerCase() + ":" + name;
-            case "dms" -> "arn:aws:dms:" + region + ":" + account + ":" + resource.toLowerCase() + ":" + name.toUpperCase();
+            case "dms" -> "arn:aws:dms:" + region + ":" + account + ":" + switch (resource) {
+                case "replicationTask" -> "task";
+                case "replicationInstance" -> "rep";
+                case "certificate" -> "cert";
+                case "replicationSubnetGroup" -> "subgrp";
+                default -> resource.toLowerCase();
+            } + ":" + name;
             default -> "arn:aws:" + module + ":" + region + ":" + account + ":" + resource + "/" + name;
         };
     }

@@ -34,6 +34,10 @@ final class MockOutputs {
                 state.put("version", "1");
                 state.put("qualifiedArn", arn + ":1");
             }
+            case "aws:dms/replicationInstance:ReplicationInstance" -> state.put("replicationInstanceArn", state.get("arn"));
+            case "aws:dms/replicationTask:ReplicationTask" -> state.put("replicationTaskArn", state.get("arn"));
+            case "aws:dms/endpoint:Endpoint" -> state.put("endpointArn", state.get("arn"));
+            case "aws:dms/certificate:Certificate" -> state.put("certificateArn", state.get("arn"));
             case "aws:ec2/vpnConnection:VpnConnection" -> state.put("transitGatewayAttachmentId", "tgw-attach-" + name);
             default -> {
                 // the echoed inputs, id and arn are enough

@@ -12,10 +12,13 @@ final class NamesCarrySuffix extends PolicyRule {
     /** Inputs that hold an account- or region-wide physical name. */
     static final List<String> NAME_INPUTS = List.of("name", "namePrefix", "bucket", "bucketPrefix", "functionName",
             "identifier", "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId",
-            "endpointId", "replicationSubnetGroupId", "dashboardName", "alarmName");
+            "endpointId", "replicationSubnetGroupId", "certificateId", "dashboardName", "alarmName");
     /** Types whose "name" lives inside a parent that already carries the suffix, or is a DNS name. */
     private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record",
             "aws:apigateway/stage:Stage", "aws:lambda/alias:Alias");
+
+    /** Account-wide singletons a service finds by exact name (DMS); created only when config asks for them. */
+    static final Set<String> SERVICE_DEFINED_NAMES = Set.of("dms-vpc-role", "dms-cloudwatch-logs-role");
 
     NamesCarrySuffix() {
         super("names-carry-suffix",
@@ -30,7 +33,8 @@ final class NamesCarrySuffix extends PolicyRule {
                 continue;
             }
             for (var key : NAME_INPUTS) {
-                if (resource.inputs().get(key) instanceof String value && !value.contains(context.environmentSuffix())) {
+                if (resource.inputs().get(key) instanceof String value && !value.contains(context.environmentSuffix())
+                        && !SERVICE_DEFINED_NAMES.contains(value)) {
                     findings.add(Finding.of(this, resource, key + " '" + value + "' does not carry the suffix '"
                             + context.environmentSuffix() + "'; build it with Names.of(...)"));
                 }

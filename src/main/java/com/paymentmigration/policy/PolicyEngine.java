@@ -31,7 +31,8 @@ public final class PolicyEngine {
                 new OnPremRoutesViaTransitGateway(),
                 new DataStoresEncrypted(),
                 new DatabasesForceTls(),
-                new SecretsFetchedAndRotated()));
+                new SecretsFetchedAndRotated(),
+                new ReplicationLocked()));
     }
 
     public List<PolicyRule> rules() {

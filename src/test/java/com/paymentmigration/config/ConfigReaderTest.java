@@ -88,6 +88,10 @@ class ConfigReaderTest {
             "auroraReaderCount    | 16                          | migration:auroraReaderCount    | between 0 and 15",
             "auroraBackupRetentionDays | 0                      | migration:auroraBackupRetentionDays | between 1 and 35",
             "dmsInstanceClass     | r6i.large                   | migration:dmsInstanceClass     | dms.r6i.large",
+            "dmsEngineVersion     | 3.5                         | migration:dmsEngineVersion     | major.minor.patch",
+            "dmsEngineVersion     | 3.5.2                       | migration:dmsEngineVersion     | PostgreSQL 16 (migration:auroraEngineVersion) needs DMS 3.5.3 or later",
+            "sourceDbCaCertificate| not a pem                   | migration:sourceDbCaCertificate| is not a PEM certificate",
+            "auroraCaCertificate  | -----BEGIN CERTIFICATE-----xyz-----END CERTIFICATE----- | migration:auroraCaCertificate | is not a PEM certificate",
             "replicatedTables     | []                          | migration:replicatedTables     | at least one table",
             "replicatedTables     | [\"payments\"]              | migration:replicatedTables[0]  | schema.table",
             "replicatedTables     | [\"pay-ments.x\"]           | migration:replicatedTables[0]  | PostgreSQL identifiers",
@@ -155,5 +159,21 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(ConfigSource.of(ValidConfig.with("mode", "x"))))
                 .hasMessageStartingWith("1 config problem(s):");
         assertThat(List.of(ConfigKey.values())).allSatisfy(k -> assertThat(k.description).isNotBlank());
+    }
+
+    @Test
+    void aCaCertificateIsKeptAsPemAndTheDmsVersionFollowsTheAuroraMajor() throws Exception {
+        var pem = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/certs/test-ca.pem"));
+        var map = ValidConfig.with("sourceDbCaCertificate", pem);
+        map.put("migration:auroraEngineVersion", "17.4");
+        map.put("migration:dmsEngineVersion", "3.6.1");
+        var dms = ConfigReader.read(ConfigSource.of(map)).dms();
+        assertThat(dms.sourceCaCertificate()).startsWith("-----BEGIN CERTIFICATE-----").endsWith("-----END CERTIFICATE-----\n");
+        assertThat(dms.auroraCaCertificate()).isEmpty();
+        assertThat(dms.engineVersion()).isEqualTo("3.6.1");
+
+        map.put("migration:dmsEngineVersion", "3.5.4");
+        assertThatThrownBy(() -> ConfigReader.read(ConfigSource.of(map))).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("PostgreSQL 17 (migration:auroraEngineVersion) needs DMS 3.6.1 or later");
     }
 }

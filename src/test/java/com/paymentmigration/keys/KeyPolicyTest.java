@@ -3,13 +3,14 @@ package com.paymentmigration.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.iam.PolicyChecks;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KeyPolicyTest {
 
-    private final JsonNode policy = read(KeyPolicy.document("123456789012", "eu-central-2", "/migration/dev/"));
+    private final JsonNode policy = read(KeyPolicy.document("123456789012", "eu-central-2", List.of("/migration/dev/*", "dms-tasks-migration-replication-dev")));
 
     private static JsonNode read(String json) {
         try {
@@ -42,8 +43,9 @@ class KeyPolicyTest {
     void logsMayEncryptOnlyThisStacksLogGroupsInTheKeysRegion() {
         var logs = statement("CloudWatchLogsEncryptsOurLogGroups");
         assertThat(logs.at("/Principal/Service").asText()).isEqualTo("logs.eu-central-2.amazonaws.com");
-        assertThat(logs.at("/Condition/ArnLike/kms:EncryptionContext:aws:logs:arn").asText())
-                .isEqualTo("arn:aws:logs:eu-central-2:123456789012:log-group:/migration/dev/*");
+        assertThat(logs.at("/Condition/ArnLike/kms:EncryptionContext:aws:logs:arn")).extracting(JsonNode::asText)
+                .containsExactly("arn:aws:logs:eu-central-2:123456789012:log-group:/migration/dev/*",
+                        "arn:aws:logs:eu-central-2:123456789012:log-group:dms-tasks-migration-replication-dev");
     }
 
     @Test

@@ -201,4 +201,28 @@ class PolicyRulesTest {
                 List.of(), List.of(lookup)), context)).singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("secret dev/db is fetched but never rotated"));
     }
+
+    @Test
+    void replicationStaysPrivateAndAuthenticatesBySecretOverTls() {
+        var rule = new ReplicationLocked();
+        var instance = resource(ReplicationLocked.INSTANCE, "ri", Map.of("publiclyAccessible", false, "kmsKeyArn", "arn:k"));
+        var endpoint = resource(ReplicationLocked.ENDPOINT, "ep", Map.of("secretsManagerArn", "arn:s",
+                "secretsManagerAccessRoleArn", "arn:r", "sslMode", "verify-full", "certificateArn", "arn:c"));
+        assertThat(check(rule, instance, endpoint)).isEmpty();
+
+        var open = resource(ReplicationLocked.INSTANCE, "ri", Map.of());
+        assertThat(check(rule, open)).extracting(Finding::message).containsExactly(
+                "publiclyAccessible is not false (the default is true)",
+                "kmsKeyArn is not set: storage would use the AWS-managed key");
+        var inline = resource(ReplicationLocked.ENDPOINT, "ep", Map.of("username", "dms", "password", "x",
+                "serverName", "db", "sslMode", "none"));
+        assertThat(check(rule, inline)).extracting(Finding::message).containsExactly(
+                "does not authenticate through Secrets Manager; set secretsManagerArn and secretsManagerAccessRoleArn",
+                "username is set inline; it belongs in the secret", "password is set inline; it belongs in the secret",
+                "serverName is set inline; it belongs in the secret", "sslMode is none; use require, verify-ca or verify-full");
+        var unverifiable = resource(ReplicationLocked.ENDPOINT, "ep", Map.of("secretsManagerArn", "arn:s",
+                "secretsManagerAccessRoleArn", "arn:r", "sslMode", "verify-ca"));
+        assertThat(check(rule, unverifiable)).extracting(Finding::message)
+                .containsExactly("sslMode verify-ca needs certificateArn (the CA to verify against)");
+    }
 }

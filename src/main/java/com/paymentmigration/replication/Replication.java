@@ -1,0 +1,262 @@
+package com.paymentmigration.replication;
+
+import com.paymentmigration.config.Mode;
+import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.StackContext;
+import com.paymentmigration.core.Wiring;
+import com.paymentmigration.iam.PolicyDocument;
+import com.paymentmigration.iam.Statement;
+import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.network.Network;
+import com.paymentmigration.network.SecurityRules;
+import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterSpec;
+import com.paymentmigration.parameters.Parameters;
+import com.paymentmigration.secrets.ExistingSecret;
+import com.pulumi.aws.dms.Certificate;
+import com.pulumi.aws.dms.CertificateArgs;
+import com.pulumi.aws.dms.Endpoint;
+import com.pulumi.aws.dms.EndpointArgs;
+import com.pulumi.aws.dms.ReplicationInstance;
+import com.pulumi.aws.dms.ReplicationInstanceArgs;
+import com.pulumi.aws.dms.ReplicationSubnetGroup;
+import com.pulumi.aws.dms.ReplicationSubnetGroupArgs;
+import com.pulumi.aws.dms.ReplicationTask;
+import com.pulumi.aws.dms.ReplicationTaskArgs;
+import com.pulumi.aws.dms.inputs.EndpointPostgresSettingsArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DMS: a Multi-AZ replication instance in the migration VPC's DMS subnets, four secret-authenticated TLS endpoints,
+ * the forward task (on-prem to Aurora, full load and CDC) and the reverse task (Aurora back to on-prem, CDC only,
+ * the rollback path). {@code pulumi up} never starts, stops or restarts a task: the state machines do.
+ */
+public final class Replication extends MigrationComponent {
+
+    public static final String TYPE = "migration:replication:Replication";
+    public static final String SOURCE_ENGINE = "postgres";
+    public static final String TARGET_ENGINE = "aurora-postgresql";
+    /** Account-wide roles DMS looks up by these exact names (AWS DMS User Guide, "IAM roles to use with the CLI"). */
+    public static final String VPC_ROLE = "dms-vpc-role";
+    public static final String LOGS_ROLE = "dms-cloudwatch-logs-role";
+    static final String VPC_ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonDMSVPCManagementRole";
+    static final String LOGS_ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonDMSCloudWatchLogsRole";
+    /** The task status and start flag belong to the state machines once the task exists. */
+    static final List<String> RUNTIME_MANAGED = List.of("startReplicationTask", "cdcStartPosition", "cdcStartTime");
+    /**
+     * Decoding plugin on both sides: test_decoding ships with PostgreSQL and Aurora, needs no extension on the
+     * source, and also replicates tables that rely on REPLICA IDENTITY FULL.
+     */
+    static final String DECODING_PLUGIN = "test_decoding";
+    /**
+     * Writes into a target skip its triggers and foreign-key checks: DMS loads tables in parallel, in no
+     * particular order, and the source already enforced both.
+     */
+    static final String TARGET_SESSION = "SET session_replication_role = replica";
+
+    public final Output<String> instanceArn;
+    public final Output<String> instanceId;
+    public final Output<String> forwardTaskArn;
+    public final Output<String> reverseTaskArn;
+    /** The task resource ids (the ARN suffix): the value of the ReplicationTaskIdentifier metric dimension. */
+    public final Output<String> forwardTaskResourceId;
+    public final Output<String> reverseTaskResourceId;
+    /** The log group DMS writes task logs to (created here so it is encrypted and retained). */
+    public final Output<String> taskLogGroupName;
+    public final List<Output<String>> endpointArns;
+
+    public Replication(String name, StackContext stack, EncryptionKeys keys, Network migration,
+                       ExistingSecret onPremSecret, ExistingSecret auroraSecret, Parameters parameters) {
+        super(TYPE, name, stack);
+        var config = stack.config();
+        var accountRoles = config.dms().createAccountRoles() ? accountRoles(name) : List.<Resource>of();
+
+        var logGroup = Wiring.logGroupNamed(name + "-task-logs", stack, stack.names().dmsTaskLogGroup(),
+                keys.primaryKeyArn, primary());
+        this.taskLogGroupName = logGroup.name();
+
+        var subnetGroup = new ReplicationSubnetGroup(name + "-subnets", ReplicationSubnetGroupArgs.builder()
+                .replicationSubnetGroupId(stack.names().of(NameRule.DMS_IDENTIFIER, "replication-subnets"))
+                .replicationSubnetGroupDescription("DMS tier of the migration VPC, one subnet per AZ")
+                .subnetIds(Output.all(migration.subnetIds(Tier.DMS)))
+                .build(), primary(o -> o.dependsOn(accountRoles)));
+        var dependencies = new ArrayList<Resource>(accountRoles);
+        dependencies.add(subnetGroup);
+        dependencies.add(logGroup);
+        var instance = new ReplicationInstance(name + "-instance", ReplicationInstanceArgs.builder()
+                .replicationInstanceId(stack.names().replicationInstanceId())
+                .replicationInstanceClass(config.dms().instanceClass())
+                .allocatedStorage(config.dms().allocatedStorageGb())
+                .engineVersion(config.dms().engineVersion())
+                // Versions change through config only: an automatic upgrade mid-migration restarts the tasks.
+                .autoMinorVersionUpgrade(false)
+                .allowMajorVersionUpgrade(false)
+                .multiAz(true)
+                .publiclyAccessible(false)
+                .kmsKeyArn(keys.primaryKeyArn)
+                .replicationSubnetGroupId(subnetGroup.replicationSubnetGroupId())
+                .vpcSecurityGroupIds(migration.securityGroups.get(SecurityRules.Group.DMS).id().applyValue(List::of))
+                .applyImmediately(true)
+                .build(), primary(o -> o.dependsOn(dependencies)));
+        this.instanceArn = instance.replicationInstanceArn();
+        this.instanceId = instance.replicationInstanceId();
+
+        var secretAccess = secretAccessRole(name, onPremSecret, auroraSecret);
+        var endpoints = new Endpoints(name, keys, secretAccess);
+        var onPremSource = endpoints.create("onprem-source", "source", SOURCE_ENGINE, onPremSecret);
+        var auroraTarget = endpoints.create("aurora-target", "target", TARGET_ENGINE, auroraSecret);
+        var auroraSource = endpoints.create("aurora-source", "source", TARGET_ENGINE, auroraSecret);
+        var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret);
+        this.endpointArns = List.of(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
+                onPremTarget.endpointArn());
+
+        var mappings = TableMappings.of(config.dms().tables());
+        var forward = task(name + "-forward", "forward", "full-load-and-cdc", instance, onPremSource, auroraTarget,
+                mappings, config.mode() == Mode.ROLLBACK);
+        var reverse = task(name + "-reverse", "reverse", "cdc", instance, auroraSource, onPremTarget, mappings, false);
+        this.forwardTaskArn = forward.replicationTaskArn();
+        this.reverseTaskArn = reverse.replicationTaskArn();
+        this.forwardTaskResourceId = forwardTaskArn.applyValue(Replication::resourceId);
+        this.reverseTaskResourceId = reverseTaskArn.applyValue(Replication::resourceId);
+
+        publish(parameters, "instance-arn", instanceArn, "DMS replication instance ARN");
+        publish(parameters, "instance-id", instanceId, "DMS replication instance identifier (metric dimension)");
+        publish(parameters, "forward-task-arn", forwardTaskArn, "forward task (on-prem to Aurora, full load and CDC)");
+        publish(parameters, "reverse-task-arn", reverseTaskArn, "reverse task (Aurora to on-prem, CDC; the rollback path)");
+        registerOutputs(Map.of("instanceArn", instanceArn, "forwardTaskArn", forwardTaskArn, "reverseTaskArn", reverseTaskArn));
+    }
+
+    /** The resource id at the end of a DMS ARN ({@code arn:aws:dms:region:account:task:ID}). */
+    static String resourceId(String arn) {
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    private void publish(Parameters parameters, String leaf, Output<String> value, String description) {
+        parameters.publish(List.of("replication", leaf), value, ParameterSpec.Kind.CONFIGURED, description);
+    }
+
+    /**
+     * @param stopped in rollback mode the forward task is declared stopped and not left to the state machines,
+     *                so the stack's description matches the rollback state it converges to
+     */
+    private ReplicationTask task(String logicalName, String purpose, String migrationType, ReplicationInstance instance,
+                                 Endpoint source, Endpoint target, String mappings, boolean stopped) {
+        var id = stack.names().of(NameRule.DMS_IDENTIFIER, purpose);
+        return new ReplicationTask(logicalName, ReplicationTaskArgs.builder()
+                .replicationTaskId(id)
+                // The ARN ends in our name instead of a random id, so dashboards and runbooks can name the task.
+                .resourceIdentifier(id)
+                .migrationType(migrationType)
+                .replicationInstanceArn(instance.replicationInstanceArn())
+                .sourceEndpointArn(source.endpointArn())
+                .targetEndpointArn(target.endpointArn())
+                .tableMappings(mappings)
+                .replicationTaskSettings(TaskSettings.document())
+                .startReplicationTask(false)
+                .build(), primary(o -> stopped ? o : o.ignoreChanges(RUNTIME_MANAGED)));
+    }
+
+    private List<Resource> accountRoles(String name) {
+        var created = new ArrayList<Resource>();
+        for (var role : List.of(new String[]{VPC_ROLE, VPC_ROLE_POLICY}, new String[]{LOGS_ROLE, LOGS_ROLE_POLICY})) {
+            // Exact names and the plain trust DMS documents: DMS finds these roles by name, account-wide.
+            var iamRole = new Role(name + "-" + role[0], RoleArgs.builder()
+                    .name(role[0])
+                    .description("Account-wide role DMS requires (created by payment-migration)")
+                    .assumeRolePolicy(PolicyDocument.of(Statement.allow("DmsAssumesRole").service("dms.amazonaws.com")
+                            .actions("sts:AssumeRole")).toJson())
+                    .build(), primary());
+            created.add(new RolePolicyAttachment(name + "-" + role[0] + "-policy", RolePolicyAttachmentArgs.builder()
+                    .role(iamRole.name())
+                    .policyArn(role[1])
+                    .build(), primary()));
+        }
+        return created;
+    }
+
+    private Wiring.ServiceRole secretAccessRole(String name, ExistingSecret onPrem, ExistingSecret aurora) {
+        var region = stack.config().regions().primary();
+        var policy = Output.tuple(onPrem.arn(), aurora.arn(), onPrem.kmsKeyId(), aurora.kmsKeyId())
+                .applyValue(t -> secretAccessPolicy(List.of(t.t1, t.t2), List.of(t.t3, t.t4)));
+        return Wiring.serviceRole(name + "-secret-access", stack, "dms-secret-access",
+                List.of("dms." + region + ".amazonaws.com", "dms.amazonaws.com"),
+                "DMS endpoints read the database credentials from Secrets Manager", policy, primary());
+    }
+
+    static String secretAccessPolicy(List<String> secretArns, List<String> keyArns) {
+        var document = PolicyDocument.of(Statement.allow("ReadEndpointCredentials")
+                .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret").resources(secretArns));
+        var customerKeys = keyArns.stream().filter(k -> !k.isEmpty()).distinct().toList();
+        if (!customerKeys.isEmpty()) {
+            document.and(Statement.allow("DecryptEndpointCredentials").actions("kms:Decrypt", "kms:DescribeKey")
+                    .resources(customerKeys));
+        }
+        return document.toJson();
+    }
+
+    /** The endpoints: the same secret-based, TLS-on shape for all four, differing in engine, direction and CA. */
+    private final class Endpoints {
+        private final String prefix;
+        private final EncryptionKeys keys;
+        private final Wiring.ServiceRole access;
+        private final Map<String, Output<String>> certificates = new HashMap<>();
+
+        Endpoints(String prefix, EncryptionKeys keys, Wiring.ServiceRole access) {
+            this.prefix = prefix;
+            this.keys = keys;
+            this.access = access;
+            certificate(SOURCE_ENGINE, "onprem-ca", stack.config().dms().sourceCaCertificate());
+            certificate(TARGET_ENGINE, "aurora-ca", stack.config().dms().auroraCaCertificate());
+        }
+
+        Endpoint create(String purpose, String type, String engine, ExistingSecret secret) {
+            var settings = EndpointPostgresSettingsArgs.builder().mapBooleanAsBoolean(true).failTasksOnLobTruncation(true);
+            if (type.equals("source")) {
+                // CDC: logical decoding, a heartbeat so an idle slot does not hold WAL back, and no DDL capture
+                // (it installs event triggers on the source; the schema is frozen during a migration).
+                settings.pluginName(DECODING_PLUGIN).heartbeatEnable(true).heartbeatFrequency(5).captureDdls(false);
+            } else {
+                settings.afterConnectScript(TARGET_SESSION);
+            }
+            var args = EndpointArgs.builder()
+                    .endpointId(stack.names().of(NameRule.DMS_IDENTIFIER, purpose))
+                    .endpointType(type)
+                    .engineName(engine)
+                    .databaseName(stack.config().onPrem().dbName())
+                    // Host, port and credentials come from the secret at connect time: nothing inline, and a
+                    // rotated password is picked up without a deploy.
+                    .secretsManagerArn(secret.arn())
+                    .secretsManagerAccessRoleArn(access.arn())
+                    .kmsKeyArn(keys.primaryKeyArn)
+                    .postgresSettings(settings.build());
+            var certificateArn = certificates.get(engine);
+            if (certificateArn == null) {
+                args.sslMode("require");
+            } else {
+                args.sslMode("verify-full").certificateArn(certificateArn);
+            }
+            return new Endpoint(prefix + "-" + purpose, args.build(), primary(o -> o.dependsOn(access.policy())));
+        }
+
+        /** A CA certificate makes the engine's endpoints verify-full; without one they encrypt without verifying. */
+        private void certificate(String engine, String purpose, String pem) {
+            if (!pem.isEmpty()) {
+                certificates.put(engine, new Certificate(prefix + "-" + purpose, CertificateArgs.builder()
+                        .certificateId(stack.names().of(NameRule.DMS_IDENTIFIER, purpose))
+                        .certificatePem(pem)
+                        .build(), primary()).certificateArn());
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.paymentmigration.replication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskSettingsTest {
+
+    private static final JsonNode SETTINGS = read();
+
+    /** Top-level sections of the task settings document, as the DMS User Guide lists them. */
+    private static final Set<String> DOCUMENTED_SECTIONS = Set.of("TargetMetadata", "FullLoadSettings", "Logging",
+            "ControlTablesSettings", "StreamBufferSettings", "ChangeProcessingDdlHandlingPolicy", "ErrorBehavior",
+            "ChangeProcessingTuning", "ValidationSettings", "FailTaskWhenCleanTaskResourceFailed",
+            "CharacterSetSettings", "BeforeImageSettings", "LoopbackPreventionSettings", "PostProcessingRules",
+            "TTSettings");
+    /** Sections DMS fills in when left out, so a document without them shows a diff on every up. */
+    private static final Set<String> REQUIRED_SECTIONS = Set.of("TargetMetadata", "FullLoadSettings", "Logging",
+            "ControlTablesSettings", "StreamBufferSettings", "ChangeProcessingDdlHandlingPolicy", "ErrorBehavior",
+            "ChangeProcessingTuning", "ValidationSettings");
+    private static final Set<String> ERROR_ACTIONS = Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK",
+            "INSERT_RECORD", "UPDATE_RECORD", "IGNORE");
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper().readTree(TaskSettings.document());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void isACompleteDocumentOfDocumentedSections() {
+        var sections = new HashSet<String>();
+        SETTINGS.fieldNames().forEachRemaining(sections::add);
+        assertThat(DOCUMENTED_SECTIONS).containsAll(sections);
+        assertThat(sections).containsAll(REQUIRED_SECTIONS);
+    }
+
+    @Test
+    void logsToCloudWatchWithoutTheReadOnlyGroupAndStream() {
+        var logging = SETTINGS.get("Logging");
+        assertThat(logging.get("EnableLogging").asBoolean()).isTrue();
+        assertThat(logging.has("CloudWatchLogGroup")).isFalse();
+        assertThat(logging.has("CloudWatchLogStream")).isFalse();
+        var ids = new HashSet<String>();
+        logging.get("LogComponents").forEach(c -> {
+            assertThat(c.get("Severity").asText()).startsWith("LOGGER_SEVERITY_");
+            ids.add(c.get("Id").asText());
+        });
+        assertThat(ids).contains("SOURCE_CAPTURE", "TARGET_APPLY", "VALIDATOR_EXT", "TASK_MANAGER")
+                .hasSize(TaskSettings.LOG_COMPONENTS.size());
+    }
+
+    @Test
+    void dmsValidatesEveryRow() {
+        var validation = SETTINGS.get("ValidationSettings");
+        assertThat(validation.get("EnableValidation").asBoolean()).isTrue();
+        assertThat(validation.get("ValidationMode").asText()).isEqualTo("ROW_LEVEL");
+        assertThat(validation.get("ValidationOnly").asBoolean()).as("immutable after create; must be false").isFalse();
+        assertThat(validation.get("SkipLobColumns").asBoolean()).isFalse();
+    }
+
+    @Test
+    void lobsArriveWholeAndTheSchemaIsKept() {
+        var target = SETTINGS.get("TargetMetadata");
+        assertThat(target.get("SupportLobs").asBoolean()).isTrue();
+        assertThat(target.get("FullLobMode").asBoolean()).as("limited LOB mode truncates").isTrue();
+        assertThat(target.get("LimitedSizeLobMode").asBoolean()).isFalse();
+        assertThat(target.get("BatchApplyEnabled").asBoolean()).as("commit order preserved").isFalse();
+        assertThat(SETTINGS.at("/FullLoadSettings/TargetTablePrepMode").asText()).isEqualTo("TRUNCATE_BEFORE_LOAD");
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenStopsTheTask() {
+        var errors = SETTINGS.get("ErrorBehavior");
+        errors.fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith("Policy")) {
+                assertThat(ERROR_ACTIONS).as(e.getKey()).contains(e.getValue().asText());
+            }
+        });
+        Map.of("DataErrorPolicy", "STOP_TASK", "DataTruncationErrorPolicy", "STOP_TASK", "TableErrorPolicy", "STOP_TASK",
+                "ApplyErrorUpdatePolicy", "STOP_TASK", "ApplyErrorInsertPolicy", "INSERT_RECORD")
+                .forEach((key, value) -> assertThat(errors.get(key).asText()).as(key).isEqualTo(value));
+        assertThat(errors.get("FailOnNoTablesCaptured").asBoolean()).isTrue();
+    }
+}
