@@ -1,5 +1,6 @@
 package com.paymentmigration;
 
+import com.paymentmigration.api.Api;
 import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.MigrationConfig;
@@ -92,6 +93,7 @@ public final class Main {
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
                 masterSecret.currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
+        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);
 
@@ -124,7 +126,8 @@ public final class Main {
         ctx.export("validationTopicArn", notifications.validationTopicArn);
         ctx.export(OUTPUT_MODE, Output.of(config.mode().configValue()));
         ctx.export(OUTPUT_STATE_MACHINE_ARN, Output.of(pending("orchestration", 9)));
-        ctx.export(OUTPUT_API_ENDPOINT, Output.of(pending("api", 8)));
+        ctx.export(OUTPUT_API_ENDPOINT, api.endpoint);
+        ctx.export("apiId", api.restApiId);
         ctx.export(OUTPUT_DASHBOARD_URL, Output.of(pending("monitoring", 11)));
     }
 

@@ -41,6 +41,11 @@ public final class ConfigReader {
     private static final Pattern ENGINE_VERSION = Pattern.compile("(\\d{2})\\.(\\d{1,2})");
     /** Aurora global databases take memory-optimised classes only (AWS: db.r5 or higher recommended). */
     private static final Pattern GLOBAL_DB_CLASS = Pattern.compile("db\\.(r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g|x2iedn)\\.[a-z0-9]+");
+    private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final Pattern ACM_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Pattern LAYER_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
+    private static final Pattern SCOPE_ROUTE = Pattern.compile("[^=\\s]+=(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*"
+            + "(?:,(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*)*");
     private static final Pattern DMS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern DMS_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
     /** CloudWatch Logs accepts only these retention values. */
@@ -99,6 +104,27 @@ public final class ConfigReader {
                 caCertificate(ConfigKey.SOURCE_DB_CA_CERTIFICATE),
                 caCertificate(ConfigKey.AURORA_CA_CERTIFICATE),
                 tableSelection());
+        var api = new MigrationConfig.Api(
+                backend(ConfigKey.LEGACY_BACKEND_URL, ConfigKey.LEGACY_BACKEND_IPS, networks.onPrem()),
+                backend(ConfigKey.NEW_BACKEND_URL, ConfigKey.NEW_BACKEND_IPS,
+                        networks.migrationVpc() == null ? List.of() : List.of(networks.migrationVpc())),
+                matching(ConfigKey.API_STAGE_NAME, STAGE_NAME, "use letters, digits and _ (1-64), e.g. v1"),
+                apiDomainName(),
+                optionalMatching(ConfigKey.API_CERTIFICATE_ARN, ACM_ARN,
+                        "use an ACM certificate ARN, e.g. arn:aws:acm:eu-central-1:123456789012:certificate/<id>"),
+                intInRange(ConfigKey.API_THROTTLE_RATE, 1, 10_000),
+                intInRange(ConfigKey.API_THROTTLE_BURST, 1, 5_000),
+                intInRange(ConfigKey.API_DAILY_QUOTA, 0, Integer.MAX_VALUE),
+                bool(ConfigKey.CREATE_API_GATEWAY_ACCOUNT_ROLE),
+                new MigrationConfig.AuthorizerSettings(
+                        matching(ConfigKey.AUTHORIZER_KEY_SET_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name"),
+                        text(ConfigKey.AUTHORIZER_ISSUER),
+                        text(ConfigKey.AUTHORIZER_AUDIENCE),
+                        scopeRoutes(),
+                        intInRange(ConfigKey.AUTHORIZER_CACHE_SECONDS, 0, 3600),
+                        matching(ConfigKey.SECRETS_EXTENSION_LAYER_ARN, LAYER_ARN,
+                                "use a Lambda layer version ARN, e.g. arn:aws:lambda:eu-central-1:187925254637:layer:"
+                                        + "AWS-Parameters-and-Secrets-Lambda-Extension:2")));
         var steps = trafficSteps();
         int cutoverBake = intInRange(ConfigKey.CUTOVER_BAKE_MINUTES, 0, 24 * 60);
         var thresholds = new MigrationConfig.Thresholds(
@@ -114,7 +140,7 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, steps, cutoverBake,
+        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, steps, cutoverBake,
                 thresholds, emails, retention);
     }
 
@@ -363,6 +389,93 @@ public final class ConfigReader {
                     + "); set it from the CA's PEM file: pulumi config set " + key.qualified() + " -- \"$(cat ca.pem)\"");
         }
         return pem.strip() + "\n";
+    }
+
+    /** An HTTPS URL of a backend and the private addresses behind it, which must lie in {@code networks}. */
+    private MigrationConfig.Backend backend(ConfigKey urlKey, ConfigKey ipsKey, List<Cidr> networks) {
+        var url = text(urlKey);
+        String host = null;
+        int port = 443;
+        if (url != null) {
+            try {
+                var uri = new java.net.URI(url);
+                if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null
+                        || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))) {
+                    fail(urlKey, url, "use https://host[:port] with no path or query, e.g. https://payments.dc1.internal:8443");
+                } else {
+                    host = uri.getHost();
+                    port = uri.getPort() == -1 ? 443 : uri.getPort();
+                }
+            } catch (java.net.URISyntaxException e) {
+                fail(urlKey, url, "is not a URL; use https://host[:port], e.g. https://payments.dc1.internal:8443");
+            }
+        }
+        var ips = strings(ipsKey);
+        if (ips != null && ips.isEmpty()) {
+            fail(ipsKey, "[]", "list at least one IPv4 address of the backend");
+        }
+        var valid = new ArrayList<String>();
+        for (int i = 0; ips != null && i < ips.size(); i++) {
+            var ip = ips.get(i);
+            var label = ipsKey.qualified() + "[" + i + "]";
+            var m = IPV4.matcher(ip);
+            boolean parsed = m.matches();
+            for (int g = 1; parsed && g <= 4; g++) {
+                parsed = Integer.parseInt(m.group(g)) <= 255;
+            }
+            if (!parsed) {
+                problems.add(new ConfigProblem(label, ip, "is not an IPv4 address"));
+            } else if (networks.stream().noneMatch(net -> net.contains(Cidr.parse(ip + "/32")))) {
+                problems.add(new ConfigProblem(label, ip, "is outside " + networks
+                        + "; the private load balancer reaches only addresses there"));
+            } else {
+                valid.add(ip);
+            }
+        }
+        return new MigrationConfig.Backend(host, port, valid);
+    }
+
+    private String apiDomainName() {
+        var domain = text(ConfigKey.API_DOMAIN_NAME);
+        if (domain == null || domain.isEmpty()) {
+            if (!source.get(ConfigKey.API_CERTIFICATE_ARN.key).orElse("").isEmpty()) {
+                fail(ConfigKey.API_DOMAIN_NAME, "", "is required when " + ConfigKey.API_CERTIFICATE_ARN.qualified()
+                        + " is set; name the domain the certificate covers");
+            }
+            return "";
+        }
+        if (!HOST.matcher(domain).matches() || !domain.contains(".")) {
+            fail(ConfigKey.API_DOMAIN_NAME, domain, "use a DNS name, e.g. api.payments.example.com");
+        } else if (source.get(ConfigKey.API_CERTIFICATE_ARN.key).orElse("").isEmpty()) {
+            fail(ConfigKey.API_CERTIFICATE_ARN, "", "is required with " + ConfigKey.API_DOMAIN_NAME.qualified()
+                    + "; use the ACM certificate for " + domain + " in the primary region");
+        }
+        return domain;
+    }
+
+    private String optionalMatching(ConfigKey key, Pattern pattern, String fix) {
+        var value = text(key);
+        if (value != null && !value.isEmpty() && !pattern.matcher(value).matches()) {
+            fail(key, value, fix);
+        }
+        return value == null ? "" : value;
+    }
+
+    private List<String> scopeRoutes() {
+        var routes = strings(ConfigKey.AUTHORIZER_SCOPE_ROUTES);
+        if (routes == null) {
+            return List.of();
+        }
+        if (routes.isEmpty()) {
+            fail(ConfigKey.AUTHORIZER_SCOPE_ROUTES, "[]", "list at least one scope, e.g. [\"payments:read=GET/payments\"]");
+        }
+        for (int i = 0; i < routes.size(); i++) {
+            if (!SCOPE_ROUTE.matcher(routes.get(i)).matches()) {
+                problems.add(new ConfigProblem(ConfigKey.AUTHORIZER_SCOPE_ROUTES.qualified() + "[" + i + "]", routes.get(i),
+                        "use scope=METHOD/path,METHOD/path, e.g. payments:read=GET/payments,GET/payments/*"));
+            }
+        }
+        return routes;
     }
 
     private List<String> alertEmails() {

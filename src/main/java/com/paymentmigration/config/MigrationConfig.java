@@ -13,6 +13,7 @@ public record MigrationConfig(
         OnPrem onPrem,
         Aurora aurora,
         Dms dms,
+        Api api,
         List<TrafficStep> trafficSteps,
         int cutoverBakeMinutes,
         Thresholds thresholds,
@@ -76,6 +77,33 @@ public record MigrationConfig(
         @Override
         public String toString() {
             return schema + "." + table;
+        }
+    }
+
+    /**
+     * @param domainName     custom domain; empty for the execute-api endpoint
+     * @param certificateArn ACM certificate of the domain; empty without one
+     * @param dailyQuota     requests per day per key; 0 for none
+     */
+    public record Api(Backend legacy, Backend next, String stageName, String domainName, String certificateArn,
+                      int throttleRate, int throttleBurst, int dailyQuota, boolean createAccountRole,
+                      AuthorizerSettings authorizer) {
+        public boolean customDomain() {
+            return !domainName.isEmpty();
+        }
+    }
+
+    /** A backend service: its HTTPS URL (host and port as its certificate names them) and the private IPs behind it. */
+    public record Backend(String host, int port, List<String> ips) {
+        public Backend {
+            ips = List.copyOf(ips);
+        }
+    }
+
+    public record AuthorizerSettings(String keySetSecretName, String issuer, String audience, List<String> scopeRoutes,
+                                     int cacheSeconds, String extensionLayerArn) {
+        public AuthorizerSettings {
+            scopeRoutes = List.copyOf(scopeRoutes);
         }
     }
 

@@ -11,10 +11,13 @@ import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
 import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.lambda.Alias;
+import com.pulumi.aws.lambda.AliasArgs;
 import com.pulumi.aws.lambda.Function;
 import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 
@@ -23,7 +26,7 @@ import java.util.Map;
 
 /**
  * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group and place in the
- * migration VPC's private subnets. The validator and the authorizer join the rotation function as they land.
+ * migration VPC's private subnets where they reach databases. The validator joins when it lands.
  */
 public final class Functions extends MigrationComponent {
 
@@ -35,7 +38,14 @@ public final class Functions extends MigrationComponent {
     static final List<String> VPC_ACCESS = List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
             "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
+    public static final String AUTHORIZER_JAR = "lambda/authorizer/target/authorizer.jar";
+    public static final String AUTHORIZER_HANDLER = "com.paymentmigration.lambda.authorizer.AuthorizerHandler::handleRequest";
+    /** Callers invoke this alias: SnapStart applies only to published versions, never to $LATEST. */
+    public static final String LIVE_ALIAS = "live";
+
     public final Function rotation;
+    public final Function authorizer;
+    public final Alias authorizerAlias;
 
     /**
      * @param rotatedSecretArns the secrets the rotation function may read and relabel
@@ -67,7 +77,49 @@ public final class Functions extends MigrationComponent {
                         .securityGroupIds(network.securityGroups.get(SecurityRules.Group.COMPUTE).id().applyValue(List::of))
                         .build())
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
-        registerOutputs(Map.of("rotationFunctionArn", rotation.arn()));
+
+        var settings = stack.config().api().authorizer();
+        var authorizerLogs = Wiring.logGroup(name + "-authorizer-logs", stack, "authorizer", keys.primaryKeyArn, primary());
+        var keySetArn = stack.accountId().applyValue(account -> "arn:aws:secretsmanager:" + stack.config().regions().primary()
+                + ":" + account + ":secret:" + settings.keySetSecretName() + "-??????");
+        var authorizerRole = Wiring.serviceRole(name + "-authorizer", stack, "authorizer", "lambda.amazonaws.com",
+                "API Gateway token authorizer: reads the JWK set, writes its logs",
+                Output.tuple(keySetArn, authorizerLogs.arn()).applyValue(t -> authorizerPolicy(t.t1, t.t2)), primary());
+        // Outside the VPC: it touches no private resource, only Secrets Manager through the extension.
+        this.authorizer = new Function(name + "-authorizer", FunctionArgs.builder()
+                .name(stack.names().of(NameRule.LAMBDA_FUNCTION, "authorizer"))
+                .description("Verifies the caller's JWT and returns the routes its scopes open")
+                .runtime(RUNTIME)
+                .handler(AUTHORIZER_HANDLER)
+                .code(new FileArchive(AUTHORIZER_JAR))
+                .role(authorizerRole.arn())
+                .memorySize(512)
+                .timeout(10)
+                .publish(true)
+                .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+                .layers(settings.extensionLayerArn())
+                .kmsKeyArn(keys.primaryKeyArn)
+                .environment(FunctionEnvironmentArgs.builder().variables(Map.of(
+                        "KEY_SET_SECRET_ID", settings.keySetSecretName(),
+                        "ISSUER", settings.issuer(),
+                        "AUDIENCE", settings.audience(),
+                        "SCOPE_ROUTES", String.join(";", settings.scopeRoutes()))).build())
+                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(authorizerLogs.name()).build())
+                .build(), primary(o -> o.dependsOn(authorizerRole.policy(), authorizerLogs)));
+        this.authorizerAlias = new Alias(name + "-authorizer-live", AliasArgs.builder()
+                .name(LIVE_ALIAS)
+                .description("The published version API Gateway invokes (SnapStart)")
+                .functionName(authorizer.name())
+                .functionVersion(authorizer.version())
+                .build(), primary());
+        registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn()));
+    }
+
+    static String authorizerPolicy(String keySetSecretArn, String logGroupArn) {
+        return PolicyDocument.of(
+                Statement.allow("ReadTheKeySet").actions("secretsmanager:GetSecretValue").resources(keySetSecretArn),
+                Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
+                        .resources(logGroupArn + ":*")).toJson();
     }
 
     static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {

@@ -16,6 +16,11 @@ final class MockArns {
             case "cloudwatch" -> resource.equals("logGroup")
                     ? "arn:aws:logs:" + region + ":" + account + ":log-group:" + name
                     : "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            case "lb" -> "arn:aws:elasticloadbalancing:" + region + ":" + account + ":" + switch (resource) {
+                case "loadBalancer" -> "loadbalancer/net/" + name + "/plan";
+                case "targetGroup" -> "targetgroup/" + name + "/plan";
+                default -> "listener/net/" + name + "/plan";
+            };
             case "lambda" -> "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
             case "sns" -> "arn:aws:sns:" + region + ":" + account + ":" + name;
             case "ssm" -> "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? name : "/" + name);

@@ -34,6 +34,33 @@ final class MockOutputs {
                 state.put("version", "1");
                 state.put("qualifiedArn", arn + ":1");
             }
+            case "aws:lambda/alias:Alias" -> {
+                var arn = "arn:aws:lambda:" + region + ":" + PlanMocks.ACCOUNT_ID + ":function:" + state.get("functionName")
+                        + ":" + name;
+                state.put("arn", arn);
+                state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + arn
+                        + "/invocations");
+            }
+            case "aws:apigateway/restApi:RestApi" -> {
+                state.put("rootResourceId", name + "-root");
+                state.put("executionArn", "arn:aws:execute-api:" + region + ":" + PlanMocks.ACCOUNT_ID + ":" + name);
+            }
+            case "aws:apigateway/stage:Stage" -> {
+                state.put("invokeUrl", "https://" + state.get("restApi") + ".execute-api." + region + ".amazonaws.com/"
+                        + state.get("stageName"));
+                state.put("arn", "arn:aws:apigateway:" + region + "::/restapis/" + state.get("restApi") + "/stages/"
+                        + state.get("stageName"));
+            }
+            case "aws:apigateway/domainName:DomainName" -> {
+                state.put("regionalDomainName", "d-" + name.replace('.', '-') + ".execute-api." + region + ".amazonaws.com");
+                state.put("regionalZoneId", "Z1U9ULNL0V5AJ3");
+            }
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                state.put("dnsName", "internal-" + name + ".elb." + region + ".amazonaws.com");
+                state.put("zoneId", "Z3F0SRJ5LGBH90");
+                state.put("arnSuffix", "net/" + name + "/plan");
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/plan");
             case "aws:dms/replicationInstance:ReplicationInstance" -> state.put("replicationInstanceArn", state.get("arn"));
             case "aws:dms/replicationTask:ReplicationTask" -> state.put("replicationTaskArn", state.get("arn"));
             case "aws:dms/endpoint:Endpoint" -> state.put("endpointArn", state.get("arn"));

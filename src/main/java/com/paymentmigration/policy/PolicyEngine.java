@@ -32,7 +32,8 @@ public final class PolicyEngine {
                 new DataStoresEncrypted(),
                 new DatabasesForceTls(),
                 new SecretsFetchedAndRotated(),
-                new ReplicationLocked()));
+                new ReplicationLocked(),
+                new ApiProtected()));
     }
 
     public List<PolicyRule> rules() {

@@ -92,6 +92,18 @@ class ConfigReaderTest {
             "dmsEngineVersion     | 3.5.2                       | migration:dmsEngineVersion     | PostgreSQL 16 (migration:auroraEngineVersion) needs DMS 3.5.3 or later",
             "sourceDbCaCertificate| not a pem                   | migration:sourceDbCaCertificate| is not a PEM certificate",
             "auroraCaCertificate  | -----BEGIN CERTIFICATE-----xyz-----END CERTIFICATE----- | migration:auroraCaCertificate | is not a PEM certificate",
+            "legacyBackendUrl     | http://payments.dc1:8080    | migration:legacyBackendUrl     | use https://host[:port]",
+            "legacyBackendUrl     | https://payments.dc1/api    | migration:legacyBackendUrl     | no path or query",
+            "legacyBackendIps     | [\"10.20.0.5\"]           | migration:legacyBackendIps[0]  | is outside [172.16.0.0/16]",
+            "legacyBackendIps     | []                          | migration:legacyBackendIps     | at least one IPv4 address",
+            "newBackendIps        | [\"10.20.0.300\"]         | migration:newBackendIps[0]     | is not an IPv4 address",
+            "apiStageName         | v-1                         | migration:apiStageName         | letters, digits and _",
+            "apiDomainName        | api.example.com             | migration:apiCertificateArn    | is required with migration:apiDomainName",
+            "apiCertificateArn    | arn:aws:acm:x               | migration:apiCertificateArn    | ACM certificate ARN",
+            "authorizerCacheSeconds | 3601                      | migration:authorizerCacheSeconds | between 0 and 3600",
+            "authorizerScopeRoutes | [\"payments:read\"]      | migration:authorizerScopeRoutes[0] | scope=METHOD/path",
+            "secretsExtensionLayerArn | arn:aws:lambda:layer    | migration:secretsExtensionLayerArn | Lambda layer version ARN",
+            "authorizerIssuer     |                             | migration:authorizerIssuer     | is required",
             "replicatedTables     | []                          | migration:replicatedTables     | at least one table",
             "replicatedTables     | [\"payments\"]              | migration:replicatedTables[0]  | schema.table",
             "replicatedTables     | [\"pay-ments.x\"]           | migration:replicatedTables[0]  | PostgreSQL identifiers",
@@ -133,7 +145,8 @@ class ConfigReaderTest {
         map.remove("migration:costCenter");
         var error = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(map)));
         assertThat(error.problems()).extracting(ConfigProblem::key)
-                .containsExactlyInAnyOrder("migration:mode", "migration:migrationVpcCidr", "migration:costCenter");
+                .containsExactlyInAnyOrder("migration:mode", "migration:migrationVpcCidr", "migration:costCenter",
+                        "migration:newBackendIps[0]");
     }
 
     @Test

@@ -21,6 +21,13 @@ public final class ValidConfig {
         config.put("migration:sourceDbSecretName", "test/onprem");
         config.put("migration:auroraMasterSecretName", "test/aurora");
         config.put("migration:alertEmails", "[\"ops@example.com\"]");
+        config.put("migration:legacyBackendUrl", "https://payments.dc1.internal:8443");
+        config.put("migration:legacyBackendIps", "[\"172.16.20.11\"]");
+        config.put("migration:newBackendUrl", "https://payments.migration.internal");
+        config.put("migration:newBackendIps", "[\"10.20.0.10\"]");
+        config.put("migration:authorizerKeySetSecretName", "test/jwks");
+        config.put("migration:authorizerIssuer", "https://login.example.com/");
+        config.put("migration:authorizerAudience", "payments-api");
         return config;
     }
 

@@ -225,4 +225,40 @@ class PolicyRulesTest {
         assertThat(check(rule, unverifiable)).extracting(Finding::message)
                 .containsExactly("sslMode verify-ca needs certificateArn (the CA to verify against)");
     }
+
+    @Test
+    void everyApiMethodButHealthRunsTheAuthorizerAndStagesLog() {
+        var rule = new ApiProtected();
+        var health = resource(ApiProtected.RESOURCE, "health", Map.of("pathPart", "health"));
+        var payments = resource(ApiProtected.RESOURCE, "payments", Map.of("pathPart", "payments"));
+        var openHealth = withDependency(resource(ApiProtected.METHOD, "health-get",
+                Map.of("authorization", "NONE", "httpMethod", "GET")), health);
+        var authorized = withDependency(resource(ApiProtected.METHOD, "pay-post",
+                Map.of("authorization", "CUSTOM", "authorizerId", "a1", "httpMethod", "POST")), payments);
+        var logged = resource(ApiProtected.STAGE, "stage", Map.of("accessLogSettings",
+                Map.of("destinationArn", "arn:aws:logs:x", "format", "{}")));
+        var tls12 = resource(ApiProtected.DOMAIN, "domain", Map.of("securityPolicy", "TLS_1_2"));
+        assertThat(check(rule, health, payments, openHealth, authorized, logged, tls12)).isEmpty();
+
+        var openPayments = withDependency(resource(ApiProtected.METHOD, "pay-get",
+                Map.of("authorization", "NONE", "httpMethod", "GET")), payments);
+        var keyOnly = withDependency(resource(ApiProtected.METHOD, "pay-put",
+                Map.of("authorization", "NONE", "httpMethod", "PUT", "apiKeyRequired", true)), payments);
+        var postHealth = withDependency(resource(ApiProtected.METHOD, "health-post",
+                Map.of("authorization", "NONE", "httpMethod", "POST")), health);
+        var silent = resource(ApiProtected.STAGE, "stage", Map.of());
+        var tls10 = resource(ApiProtected.DOMAIN, "domain", Map.of("securityPolicy", "TLS_1_0"));
+        assertThat(check(rule, health, payments, openPayments, keyOnly, postHealth, silent, tls10)).extracting(Finding::message)
+                .containsExactlyInAnyOrder(
+                        "has authorization NONE on /payments; only GET /health may be open, every other method needs the authorizer",
+                        "relies on an API key alone; add the authorizer (authorization CUSTOM)",
+                        "has authorization NONE on /health; only GET /health may be open, every other method needs the authorizer",
+                        "has no access logs; set accessLogSettings (destination and format)",
+                        "securityPolicy is TLS_1_0; use TLS_1_2");
+    }
+
+    private static RecordedResource withDependency(RecordedResource r, RecordedResource dependency) {
+        return new RecordedResource(r.urn(), r.type(), r.name(), r.parent(), r.provider(), List.of(dependency.urn()),
+                r.custom(), r.read(), r.options(), r.inputs());
+    }
 }

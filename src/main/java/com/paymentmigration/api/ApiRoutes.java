@@ -1,0 +1,55 @@
+package com.paymentmigration.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the API exposes, as data: the authorized proxy route, the open health route and the backend integration.
+ * Its fingerprint is the deployment's trigger, so the API is redeployed exactly when its definition changes.
+ */
+public final class ApiRoutes {
+
+    /** The only route served without the authorizer: load balancers and probes call it without a token. */
+    public static final String HEALTH_PATH = "health";
+    public static final String PROXY_PATH = "{proxy+}";
+    /** Stage variables the backend URI is built from; the canary overrides them to reach the new backend. */
+    public static final String HOST_VARIABLE = "backendHost";
+    public static final String PORT_VARIABLE = "linkPort";
+    public static final String BACKEND_URI = "https://${stageVariables." + HOST_VARIABLE + "}:${stageVariables."
+            + PORT_VARIABLE + "}/{proxy}";
+    /** The authorizer's context travels to the backend as headers (it cannot choose the backend itself). */
+    public static final Map<String, String> BACKEND_PARAMETERS = Map.of(
+            "integration.request.path.proxy", "method.request.path.proxy",
+            "integration.request.header.X-Tenant-Id", "context.authorizer.tenantId",
+            "integration.request.header.X-Routing-Bucket", "context.authorizer.routingBucket",
+            "integration.request.header.X-Request-Id", "context.requestId");
+    public static final String TOKEN_PATTERN = "^Bearer [-0-9A-Za-z._~+/]+=*$";
+    /** API Gateway's ceiling for an integration without a quota increase. */
+    public static final int INTEGRATION_TIMEOUT_MS = 29_000;
+
+    private ApiRoutes() {
+    }
+
+    /** A stable hash of everything a deployment snapshots; any change to it redeploys the API. */
+    public static String fingerprint(int authorizerCacheSeconds, List<String> scopeRoutes) {
+        var definition = new TreeMap<String, Object>();
+        definition.put("routes", List.of("ANY /" + PROXY_PATH + " custom-authorizer", "GET /" + HEALTH_PATH + " open"));
+        definition.put("backendUri", BACKEND_URI);
+        definition.put("backendParameters", new TreeMap<>(BACKEND_PARAMETERS));
+        definition.put("timeoutMs", INTEGRATION_TIMEOUT_MS);
+        definition.put("tokenPattern", TOKEN_PATTERN);
+        definition.put("authorizerCacheSeconds", authorizerCacheSeconds);
+        definition.put("scopeRoutes", scopeRoutes);
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(definition.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
