@@ -18,6 +18,7 @@ import com.paymentmigration.network.Tier;
 import com.paymentmigration.network.VpcRole;
 import com.paymentmigration.transit.Transit;
 import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.monitoring.Monitoring;
 import com.paymentmigration.notifications.Notifications;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.replication.Replication;
@@ -30,6 +31,7 @@ import com.pulumi.core.Output;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The program. Without arguments it runs under the Pulumi engine ({@code pulumi up}); {@code plan} runs the same
@@ -96,6 +98,13 @@ public final class Main {
         var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);
+        var monitoring = new Monitoring("monitoring", stack, new Monitoring.Sources(replication.instanceId,
+                replication.forwardTaskResourceId, replication.reverseTaskResourceId, database.primaryClusterId,
+                database.secondaryClusterId, api.apiName, api.stageName, api.loadBalancerArnSuffix,
+                api.legacyTargetGroupArnSuffix, api.newTargetGroupArnSuffix,
+                Map.of("rotation", functions.rotation.name(), "authorizer", functions.authorizer.name())),
+                notifications.alarmTopicArn, notifications.secondaryAlarmTopicArn, replication.taskLogGroupName,
+                functions.authorizerLogGroupName);
 
         for (var network : networks.values()) {
             ctx.export(network.role.label + "VpcId", network.vpcId);
@@ -128,7 +137,7 @@ public final class Main {
         ctx.export(OUTPUT_STATE_MACHINE_ARN, Output.of(pending("orchestration", 9)));
         ctx.export(OUTPUT_API_ENDPOINT, api.endpoint);
         ctx.export("apiId", api.restApiId);
-        ctx.export(OUTPUT_DASHBOARD_URL, Output.of(pending("monitoring", 11)));
+        ctx.export(OUTPUT_DASHBOARD_URL, monitoring.dashboardUrl);
     }
 
     private static String capitalize(String text) {

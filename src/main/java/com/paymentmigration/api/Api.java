@@ -96,6 +96,11 @@ public final class Api extends MigrationComponent {
     public final Output<String> endpoint;
     public final Output<String> executionArn;
     public final Output<String> loadBalancerArn;
+    /** The NLB and target groups' ARN suffixes: the dimensions of their AWS/NetworkELB metrics. */
+    public final Output<String> loadBalancerArnSuffix;
+    public final Output<String> legacyTargetGroupArnSuffix;
+    public final Output<String> newTargetGroupArnSuffix;
+    public final Output<String> apiName;
 
     public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, Functions functions,
                Parameters parameters) {
@@ -106,6 +111,9 @@ public final class Api extends MigrationComponent {
 
         var link = privateLink(name, migration, api.legacy(), api.next());
         this.loadBalancerArn = link.loadBalancerArn();
+        this.loadBalancerArnSuffix = link.loadBalancerArnSuffix();
+        this.legacyTargetGroupArnSuffix = link.legacyGroupSuffix();
+        this.newTargetGroupArnSuffix = link.newGroupSuffix();
         var restApi = new RestApi(name, RestApiArgs.builder()
                 .name(stack.names().of(NameRule.API, "payments"))
                 .description("Payments API: legacy on-prem and new backends behind one authorizer")
@@ -114,6 +122,7 @@ public final class Api extends MigrationComponent {
                 .disableExecuteApiEndpoint(api.customDomain())
                 .build(), primary());
         this.restApiId = restApi.id();
+        this.apiName = restApi.name();
         this.executionArn = restApi.executionArn();
 
         var settings = api.authorizer();
@@ -221,7 +230,8 @@ public final class Api extends MigrationComponent {
         return Map.of(ApiRoutes.HOST_VARIABLE, backend.host(), ApiRoutes.PORT_VARIABLE, String.valueOf(linkPort));
     }
 
-    private record Link(VpcLink vpcLink, Output<String> loadBalancerArn) {
+    private record Link(VpcLink vpcLink, Output<String> loadBalancerArn, Output<String> loadBalancerArnSuffix,
+                        Output<String> legacyGroupSuffix, Output<String> newGroupSuffix) {
     }
 
     /** One internal NLB for both backends (a REST VPC link targets one NLB), a listener and target group each. */
@@ -234,17 +244,17 @@ public final class Api extends MigrationComponent {
                 .enableCrossZoneLoadBalancing(true)
                 .enableDeletionProtection(false)
                 .build(), primary());
-        backend(name + "-legacy", "api-legacy", nlb, migration, legacy, LEGACY_LINK_PORT, true);
-        backend(name + "-new", "api-new", nlb, migration, next, NEW_LINK_PORT, false);
+        var legacyGroup = backend(name + "-legacy", "api-legacy", nlb, migration, legacy, LEGACY_LINK_PORT, true);
+        var newGroup = backend(name + "-new", "api-new", nlb, migration, next, NEW_LINK_PORT, false);
         var vpcLink = new VpcLink(name + "-vpc-link", VpcLinkArgs.builder()
                 .name(stack.names().of(NameRule.GENERIC, "api-backends"))
                 .description("API Gateway to the private load balancer of both backends")
                 .targetArn(nlb.arn())
                 .build(), primary());
-        return new Link(vpcLink, nlb.arn());
+        return new Link(vpcLink, nlb.arn(), nlb.arnSuffix(), legacyGroup.arnSuffix(), newGroup.arnSuffix());
     }
 
-    private void backend(String logicalName, String purpose, LoadBalancer nlb, Network migration, Backend backend,
+    private TargetGroup backend(String logicalName, String purpose, LoadBalancer nlb, Network migration, Backend backend,
                          int linkPort, boolean outsideVpc) {
         var group = new TargetGroup(logicalName, TargetGroupArgs.builder()
                 .name(stack.names().of(NameRule.TARGET_GROUP, purpose))
@@ -273,6 +283,7 @@ public final class Api extends MigrationComponent {
                 .protocol("TCP")
                 .defaultActions(ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(group.arn()).build())
                 .build(), primary());
+        return group;
     }
 
     private List<com.pulumi.resources.Resource> routes(String name, RestApi restApi, Authorizer authorizer, Link link) {

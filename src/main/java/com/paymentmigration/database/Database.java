@@ -46,6 +46,7 @@ public final class Database extends MigrationComponent {
     public final Output<String> secondaryReaderEndpoint;
     public final Output<String> globalClusterId;
     public final Output<String> primaryClusterId;
+    public final Output<String> secondaryClusterId;
 
     public Database(String name, StackContext stack, EncryptionKeys keys, Network production, Network secondary,
                     List<String> primaryZones, List<String> secondaryZones, ExistingSecret.Credentials master,
@@ -86,6 +87,7 @@ public final class Database extends MigrationComponent {
         this.readerEndpoint = primaryCluster.readerEndpoint();
         this.secondaryReaderEndpoint = secondaryCluster.readerEndpoint();
         this.primaryClusterId = primaryCluster.clusterIdentifier();
+        this.secondaryClusterId = secondaryCluster.clusterIdentifier();
         parameters.publish(List.of("database", "writer-endpoint"), writerEndpoint, ParameterSpec.Kind.CONFIGURED,
                 "Aurora writer endpoint (primary region)");
         parameters.publish(List.of("database", "reader-endpoint"), readerEndpoint, ParameterSpec.Kind.CONFIGURED,

@@ -46,6 +46,7 @@ public final class Functions extends MigrationComponent {
     public final Function rotation;
     public final Function authorizer;
     public final Alias authorizerAlias;
+    public final Output<String> authorizerLogGroupName;
 
     /**
      * @param rotatedSecretArns the secrets the rotation function may read and relabel
@@ -80,6 +81,7 @@ public final class Functions extends MigrationComponent {
 
         var settings = stack.config().api().authorizer();
         var authorizerLogs = Wiring.logGroup(name + "-authorizer-logs", stack, "authorizer", keys.primaryKeyArn, primary());
+        this.authorizerLogGroupName = authorizerLogs.name();
         var keySetArn = stack.accountId().applyValue(account -> "arn:aws:secretsmanager:" + stack.config().regions().primary()
                 + ":" + account + ":secret:" + settings.keySetSecretName() + "-??????");
         var authorizerRole = Wiring.serviceRole(name + "-authorizer", stack, "authorizer", "lambda.amazonaws.com",

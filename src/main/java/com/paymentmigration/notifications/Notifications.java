@@ -1,6 +1,7 @@
 package com.paymentmigration.notifications;
 
 import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
@@ -26,37 +27,43 @@ public final class Notifications extends MigrationComponent {
     public final Output<String> statusTopicArn;
     public final Output<String> alarmTopicArn;
     public final Output<String> validationTopicArn;
+    /** Alarms notify a topic in their own region: the secondary cluster's lag alarm lives in the secondary. */
+    public final Output<String> secondaryAlarmTopicArn;
 
     public Notifications(String name, StackContext stack, EncryptionKeys keys) {
         super(TYPE, name, stack);
-        this.statusTopicArn = topic("status", "Payment migration status", keys);
-        this.alarmTopicArn = topic("alarms", "Payment migration alarms", keys);
-        this.validationTopicArn = topic("validation-results", "Payment migration validation results", keys);
+        this.statusTopicArn = topic("status", "Payment migration status", keys, Region.PRIMARY);
+        this.alarmTopicArn = topic("alarms", "Payment migration alarms", keys, Region.PRIMARY);
+        this.validationTopicArn = topic("validation-results", "Payment migration validation results", keys, Region.PRIMARY);
+        this.secondaryAlarmTopicArn = topic("alarms-secondary", "Payment migration alarms (secondary region)", keys,
+                Region.SECONDARY);
         var outputs = new LinkedHashMap<String, Output<?>>();
         outputs.put("statusTopicArn", statusTopicArn);
         outputs.put("alarmTopicArn", alarmTopicArn);
         outputs.put("validationTopicArn", validationTopicArn);
+        outputs.put("secondaryAlarmTopicArn", secondaryAlarmTopicArn);
         registerOutputs(outputs);
     }
 
-    private Output<String> topic(String purpose, String displayName, EncryptionKeys keys) {
+    private Output<String> topic(String purpose, String displayName, EncryptionKeys keys, Region region) {
+        var options = in(region, o -> o);
         var topic = new Topic(purpose, TopicArgs.builder()
                 .name(stack.names().of(NameRule.SNS_TOPIC, purpose))
                 .displayName(displayName)
                 // A customer key, not alias/aws/sns: alarms and EventBridge cannot use the AWS-managed key.
-                .kmsMasterKeyId(keys.primaryKeyArn)
-                .build(), primary());
+                .kmsMasterKeyId(keys.keyArn(region))
+                .build(), options);
         new TopicPolicy(purpose + "-policy", TopicPolicyArgs.builder()
                 .arn(topic.arn())
                 .policy(Output.tuple(topic.arn(), stack.accountId()).applyValue(t -> TopicPolicies.document(t.t1, t.t2)))
-                .build(), primary());
+                .build(), in(region, o -> o));
         var emails = stack.config().alertEmails();
         for (int i = 0; i < emails.size(); i++) {
             new TopicSubscription(purpose + "-email-" + i, TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
                     .protocol("email")
                     .endpoint(emails.get(i))
-                    .build(), primary());
+                    .build(), in(region, o -> o));
         }
         return topic.arn();
     }

@@ -18,17 +18,22 @@ class NotificationsStackTest {
     }
 
     @Test
-    void threeTopicsEncryptedWithTheCustomerKey() {
+    void fourTopicsEachEncryptedWithItsRegionsCustomerKey() {
         assertThat(run.ofType("aws:sns/topic:Topic")).extracting(r -> r.stringInput("name"))
-                .containsExactlyInAnyOrder("migration-status-dev", "migration-alarms-dev", "migration-validation-results-dev");
-        assertThat(run.ofType("aws:sns/topic:Topic")).allSatisfy(t -> assertThat(t.stringInput("kmsMasterKeyId"))
-                .isEqualTo("arn:aws:kms:eu-central-1:123456789012:key/keys-primary"));
+                .containsExactlyInAnyOrder("migration-status-dev", "migration-alarms-dev", "migration-validation-results-dev",
+                        "migration-alarms-secondary-dev");
+        assertThat(run.ofType("aws:sns/topic:Topic")).filteredOn(t -> !t.name().equals("alarms-secondary"))
+                .allSatisfy(t -> assertThat(t.stringInput("kmsMasterKeyId"))
+                        .isEqualTo("arn:aws:kms:eu-central-1:123456789012:key/keys-primary"));
+        var secondary = run.one("aws:sns/topic:Topic", "alarms-secondary");
+        assertThat(secondary.stringInput("kmsMasterKeyId")).isEqualTo("arn:aws:kms:eu-central-2:123456789012:key/keys-secondary");
+        assertThat(secondary.providerName()).contains("aws-secondary");
     }
 
     @Test
     void everyAddressIsSubscribedToEveryTopic() {
         var subscriptions = run.ofType("aws:sns/topicSubscription:TopicSubscription");
-        assertThat(subscriptions).hasSize(6).allSatisfy(s -> assertThat(s.stringInput("protocol")).isEqualTo("email"));
+        assertThat(subscriptions).hasSize(8).allSatisfy(s -> assertThat(s.stringInput("protocol")).isEqualTo("email"));
         assertThat(subscriptions).filteredOn(s -> s.stringInput("topic").endsWith(":migration-alarms-dev"))
                 .extracting(s -> s.stringInput("endpoint")).containsExactlyInAnyOrder("a@example.com", "b@example.com");
     }

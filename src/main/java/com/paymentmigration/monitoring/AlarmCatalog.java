@@ -1,0 +1,84 @@
+package com.paymentmigration.monitoring;
+
+import com.paymentmigration.config.MigrationConfig.Thresholds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every alarm of the stack, as data. Each says what it watches, when it fires, and what missing data means,
+ * because "no data" means different things: no traffic yet, a task not started, or a metric gone silent.
+ */
+public final class AlarmCatalog {
+
+    /** One metric of an alarm, or a math expression over the others (exactly one query returns data). */
+    public record Query(String id, String namespace, String metric, Map<String, String> dimensions, String stat,
+                        String expression, boolean returnData) {
+        static Query metric(String id, String namespace, String metric, Map<String, String> dimensions, String stat,
+                            boolean returnData) {
+            return new Query(id, namespace, metric, dimensions, stat, null, returnData);
+        }
+
+        static Query expression(String id, String expression) {
+            return new Query(id, null, null, Map.of(), null, expression, true);
+        }
+    }
+
+    /**
+     * @param secondary        the alarm lives in the secondary region (its metric is published there)
+     * @param missingData      CloudWatch's treatMissingData
+     * @param alarmOnNoData    also notify on INSUFFICIENT_DATA: silence is itself a problem
+     * @param critical         an ALARM starts the automatic rollback while a migration runs
+     */
+    public record AlarmSpec(String purpose, String description, boolean secondary, List<Query> queries, int period,
+                            int evaluationPeriods, int datapointsToAlarm, double threshold, String comparison,
+                            String missingData, boolean alarmOnNoData, boolean critical) {
+    }
+
+    private AlarmCatalog() {
+    }
+
+    public static List<AlarmSpec> of(MonitoredResources r, Thresholds t) {
+        var alarms = new ArrayList<AlarmSpec>();
+        var forward = Map.of("ReplicationInstanceIdentifier", r.replicationInstanceId(),
+                "ReplicationTaskIdentifier", r.forwardTaskId());
+        alarms.add(new AlarmSpec("cdc-latency", "Forward replication lags more than " + t.cdcLatencySeconds()
+                + " s behind on-prem for 3 minutes", false,
+                List.of(Query.metric("latency", Metrics.DMS, "CDCLatencyTarget", forward, "Maximum", true)),
+                60, 3, 3, t.cdcLatencySeconds(), "GreaterThanThreshold",
+                // No data until the state machine starts the task; a stopped task raises the task-errors alarm.
+                "notBreaching", false, true));
+        alarms.add(new AlarmSpec("global-db-lag", "The secondary region lags more than " + t.globalDbLagMs()
+                + " ms behind the primary", true,
+                List.of(Query.metric("lag", Metrics.RDS, "AuroraGlobalDBReplicationLag",
+                        Map.of("DBClusterIdentifier", r.secondaryClusterId()), "Maximum", true)),
+                60, 3, 3, t.globalDbLagMs(), "GreaterThanThreshold",
+                // The secondary reports continuously; silence means replication itself is broken: tell someone.
+                "missing", true, false));
+        var api = Map.of("ApiName", r.apiName(), "Stage", r.stageName());
+        alarms.add(new AlarmSpec("api-5xx-rate", "More than " + t.api5xxRatePercent() + " % of API requests fail with 5XX",
+                false, List.of(
+                        Query.metric("errors", Metrics.API_GATEWAY, "5XXError", api, "Sum", false),
+                        Query.metric("requests", Metrics.API_GATEWAY, "Count", api, "Sum", false),
+                        Query.expression("rate", "IF(requests > 0, 100 * errors / requests, 0)")),
+                60, 5, 3, t.api5xxRatePercent(), "GreaterThanThreshold", "notBreaching", false, true));
+        alarms.add(new AlarmSpec("api-latency-p99", "API p99 latency above " + t.apiLatencyP99Ms() + " ms", false,
+                List.of(Query.metric("p99", Metrics.API_GATEWAY, "Latency", api, "p99", true)),
+                60, 5, 3, t.apiLatencyP99Ms(), "GreaterThanThreshold", "notBreaching", false, true));
+        for (var function : r.functions().entrySet()) {
+            alarms.add(new AlarmSpec(function.getKey() + "-errors", "The " + function.getKey() + " function reported errors",
+                    false, List.of(Query.metric("errors", Metrics.LAMBDA, "Errors",
+                            Map.of("FunctionName", function.getValue()), "Sum", true)),
+                    300, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, false));
+        }
+        alarms.add(new AlarmSpec("validation-mismatches", "The validator found rows that differ between source and target",
+                false, List.of(Query.metric("mismatches", Metrics.VALIDATION, "Mismatches",
+                        Map.of("Environment", r.environmentSuffix()), "Sum", true)),
+                60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));
+        alarms.add(new AlarmSpec("dms-task-errors", "A DMS task logged errors", false,
+                List.of(Query.metric("errors", Metrics.REPLICATION_LOGS, "TaskErrors", Map.of(), "Sum", true)),
+                60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));
+        return alarms;
+    }
+}

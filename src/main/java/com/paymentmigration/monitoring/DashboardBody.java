@@ -1,0 +1,157 @@
+package com.paymentmigration.monitoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The migration dashboard, one row per concern: how far replication lags, how the databases cope, how the API
+ * and its two backends answer, whether the functions fail, and what validation found. Every metric names all
+ * the dimensions AWS publishes it with; a metric with a missing dimension draws an empty graph.
+ */
+public final class DashboardBody {
+
+    static final int GRID_WIDTH = 24;
+    static final int HEIGHT = 6;
+    static final int PERIOD = 60;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MonitoredResources r;
+    private final ArrayNode widgets = JSON.createArrayNode();
+    private int y;
+
+    private DashboardBody(MonitoredResources resources) {
+        this.r = resources;
+    }
+
+    public static String of(MonitoredResources resources, String runbookMarkdown) {
+        var body = new DashboardBody(resources);
+        body.build(runbookMarkdown);
+        var root = JSON.createObjectNode();
+        root.set("widgets", body.widgets);
+        return root.toString();
+    }
+
+    private void build(String runbook) {
+        var text = widgets.addObject();
+        place(text, 0, GRID_WIDTH, 3);
+        text.put("type", "text");
+        text.putObject("properties").put("markdown", runbook);
+        y += 3;
+
+        var forward = dms(r.forwardTaskId());
+        var reverse = dms(r.reverseTaskId());
+        row(metric("Replication: CDC latency (s)", r.primaryRegion(), "Maximum",
+                        m(forward, "CDCLatencySource"), m(forward, "CDCLatencyTarget"), m(reverse, "CDCLatencyTarget")),
+                metric("Replication: CDC throughput (rows/s)", r.primaryRegion(), "Average",
+                        m(forward, "CDCThroughputRowsSource"), m(forward, "CDCThroughputRowsTarget")),
+                metric("Replication: full load (rows/s) and task log errors", r.primaryRegion(), "Sum",
+                        m(forward, "FullLoadThroughputRowsTarget"),
+                        List.of(Metrics.REPLICATION_LOGS, "TaskErrors"), List.of(Metrics.REPLICATION_LOGS, "TaskWarnings")));
+
+        row(metric("Aurora writer: CPU (%)", r.primaryRegion(), "Average",
+                        List.of(Metrics.RDS, "CPUUtilization", "DBClusterIdentifier", r.primaryClusterId(), "Role", "WRITER")),
+                metric("Aurora: connections and replica lag (ms)", r.primaryRegion(), "Maximum",
+                        List.of(Metrics.RDS, "DatabaseConnections", "DBClusterIdentifier", r.primaryClusterId()),
+                        List.of(Metrics.RDS, "AuroraReplicaLagMaximum", "DBClusterIdentifier", r.primaryClusterId())),
+                metric("Aurora global database: replication lag (ms)", r.secondaryRegion(), "Maximum",
+                        List.of(Metrics.RDS, "AuroraGlobalDBReplicationLag", "DBClusterIdentifier", r.secondaryClusterId())));
+
+        var api = List.of("ApiName", r.apiName(), "Stage", r.stageName());
+        row(metric("API: requests, 4XX, 5XX", r.primaryRegion(), "Sum",
+                        api(api, "Count"), api(api, "4XXError"), api(api, "5XXError"),
+                        List.of(Metrics.API_LOGS, "AuthorizerDenies")),
+                latency(api),
+                metric("Backends: healthy targets (legacy, new)", r.primaryRegion(), "Minimum",
+                        nlb(r.legacyTargetGroup(), "HealthyHostCount"), nlb(r.newTargetGroup(), "HealthyHostCount"),
+                        nlb(r.legacyTargetGroup(), "UnHealthyHostCount"), nlb(r.newTargetGroup(), "UnHealthyHostCount")));
+
+        var errors = new ArrayList<List<String>>();
+        var durations = new ArrayList<List<String>>();
+        var throttles = new ArrayList<List<String>>();
+        for (var function : r.functions().values()) {
+            errors.add(List.of(Metrics.LAMBDA, "Errors", "FunctionName", function));
+            durations.add(List.of(Metrics.LAMBDA, "Duration", "FunctionName", function));
+            throttles.add(List.of(Metrics.LAMBDA, "Throttles", "FunctionName", function));
+        }
+        row(metric("Lambda: errors", r.primaryRegion(), "Sum", errors.toArray(List[]::new)),
+                metric("Lambda: duration (ms)", r.primaryRegion(), "Maximum", durations.toArray(List[]::new)),
+                metric("Lambda: throttles", r.primaryRegion(), "Sum", throttles.toArray(List[]::new)));
+
+        var environment = List.of("Environment", r.environmentSuffix());
+        row(metric("Validation: rows checked", r.primaryRegion(), "Sum", validation(environment, "RowsChecked")),
+                metric("Validation: mismatches", r.primaryRegion(), "Sum", validation(environment, "Mismatches")));
+    }
+
+    private List<String> dms(String taskId) {
+        return List.of("ReplicationInstanceIdentifier", r.replicationInstanceId(), "ReplicationTaskIdentifier", taskId);
+    }
+
+    private static List<String> m(List<String> dimensions, String metric) {
+        var line = new ArrayList<>(List.of(Metrics.DMS, metric));
+        line.addAll(dimensions);
+        return line;
+    }
+
+    private static List<String> api(List<String> dimensions, String metric) {
+        var line = new ArrayList<>(List.of(Metrics.API_GATEWAY, metric));
+        line.addAll(dimensions);
+        return line;
+    }
+
+    private static List<String> validation(List<String> dimensions, String metric) {
+        var line = new ArrayList<>(List.of(Metrics.VALIDATION, metric));
+        line.addAll(dimensions);
+        return line;
+    }
+
+    private List<String> nlb(String targetGroup, String metric) {
+        return List.of(Metrics.NLB, metric, "TargetGroup", targetGroup, "LoadBalancer", r.loadBalancer());
+    }
+
+    private ObjectNode latency(List<String> api) {
+        var widget = metric("API: latency p50 / p99 (ms)", r.primaryRegion(), "p50", api(api, "Latency"));
+        var metrics = (ArrayNode) widget.path("properties").path("metrics");
+        var p99 = metrics.addArray();
+        api(api, "Latency").forEach(p99::add);
+        p99.addObject().put("stat", "p99");
+        return widget;
+    }
+
+    @SafeVarargs
+    private ObjectNode metric(String title, String region, String stat, List<String>... lines) {
+        var widget = JSON.createObjectNode();
+        widget.put("type", "metric");
+        var properties = widget.putObject("properties");
+        properties.put("title", title);
+        properties.put("region", region);
+        properties.put("stat", stat);
+        properties.put("period", PERIOD);
+        properties.put("view", "timeSeries");
+        var metrics = properties.putArray("metrics");
+        for (var line : lines) {
+            var array = metrics.addArray();
+            line.forEach(array::add);
+        }
+        return widget;
+    }
+
+    private void row(ObjectNode... row) {
+        int width = GRID_WIDTH / row.length;
+        for (int i = 0; i < row.length; i++) {
+            place(row[i], i * width, width, HEIGHT);
+            widgets.add(row[i]);
+        }
+        y += HEIGHT;
+    }
+
+    private void place(ObjectNode widget, int x, int width, int height) {
+        widget.put("x", x);
+        widget.put("y", y);
+        widget.put("width", width);
+        widget.put("height", height);
+    }
+}

@@ -1,0 +1,19 @@
+package com.paymentmigration.monitoring;
+
+/** Namespaces: AWS's own, and ours for what the stack's log filters and the validator publish. */
+public final class Metrics {
+
+    public static final String DMS = "AWS/DMS";
+    public static final String RDS = "AWS/RDS";
+    public static final String API_GATEWAY = "AWS/ApiGateway";
+    public static final String LAMBDA = "AWS/Lambda";
+    public static final String NLB = "AWS/NetworkELB";
+    /** Published by the validator (embedded metric format), dimension Environment. */
+    public static final String VALIDATION = "PaymentMigration/Validation";
+    /** Published by this stack's log metric filters. */
+    public static final String REPLICATION_LOGS = "PaymentMigration/Replication";
+    public static final String API_LOGS = "PaymentMigration/Api";
+
+    private Metrics() {
+    }
+}

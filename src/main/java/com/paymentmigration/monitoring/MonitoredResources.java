@@ -1,0 +1,30 @@
+package com.paymentmigration.monitoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The identifiers of everything the dashboard and alarms watch, as the metrics' dimensions spell them (resolved
+ * from the components' outputs, so the builders stay plain functions).
+ */
+public record MonitoredResources(
+        String primaryRegion,
+        String secondaryRegion,
+        String environmentSuffix,
+        String replicationInstanceId,
+        String forwardTaskId,
+        String reverseTaskId,
+        String primaryClusterId,
+        String secondaryClusterId,
+        String apiName,
+        String stageName,
+        String loadBalancer,
+        String legacyTargetGroup,
+        String newTargetGroup,
+        Map<String, String> functions) {
+
+    /** @param functions each Lambda function's short label (for alarm names) and its function name */
+    public MonitoredResources {
+        functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    }
+}

@@ -1,0 +1,89 @@
+package com.paymentmigration.monitoring;
+
+import com.paymentmigration.plan.RecordedResource;
+import com.paymentmigration.plan.StackRun;
+import com.paymentmigration.stack.StackFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MonitoringStackTest {
+
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static StackRun run;
+
+    @BeforeAll
+    static void plan() {
+        run = StackFixture.dev();
+    }
+
+    @Test
+    void theDashboardUrlPointsAtThePrimaryRegionsDashboard() {
+        var dashboard = run.one("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard");
+        assertThat(dashboard.inputs()).containsEntry("dashboardName", "migration-payments-dev");
+        assertThat(run.outputs()).containsEntry("dashboardUrl", "https://eu-central-1.console.aws.amazon.com/cloudwatch/"
+                + "home?region=eu-central-1#dashboards:name=migration-payments-dev");
+        assertThat(dashboard.stringInput("dashboardBody")).contains("migration-forward-dev", "migration-secondary-dev");
+    }
+
+    @Test
+    void everyAlarmNotifiesTheTopicOfItsOwnRegion() {
+        var alarms = run.ofType(ALARM);
+        assertThat(alarms).hasSize(8);
+        for (var alarm : alarms) {
+            var region = "aws-secondary".equals(alarm.providerName().orElse("")) ? "eu-central-2" : "eu-central-1";
+            var topic = "arn:aws:sns:" + region + ":123456789012:migration-alarms" + (region.equals("eu-central-2") ? "-secondary" : "") + "-dev";
+            assertThat(alarm.inputs()).containsEntry("alarmActions", List.of(topic)).containsEntry("okActions", List.of(topic));
+            assertThat(alarm.stringInput("treatMissingData")).isNotNull();
+        }
+        assertThat(run.one(ALARM, "monitoring-global-db-lag").providerName()).contains("aws-secondary");
+    }
+
+    @Test
+    void alarmDimensionsNameTheStacksOwnResources() {
+        var own = new HashSet<String>();
+        for (var resource : run.resources()) {
+            for (var key : List.of("clusterIdentifier", "replicationInstanceId", "name", "stageName", "functionName")) {
+                if (resource.inputs().get(key) instanceof String value) {
+                    own.add(value);
+                }
+            }
+        }
+        own.add("dev");
+        own.add("migration-forward-dev");
+        int checked = 0;
+        for (var alarm : run.ofType(ALARM)) {
+            for (var query : (List<?>) alarm.input("metricQueries").orElseThrow()) {
+                if (((Map<?, ?>) query).get("metric") instanceof Map<?, ?> metric) {
+                    for (var value : ((Map<?, ?>) metric.get("dimensions")).values()) {
+                        assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(value.toString());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+        var forward = run.one("aws:dms/replicationTask:ReplicationTask", "replication-forward");
+        assertThat(run.one(ALARM, "monitoring-cdc-latency").input("metricQueries.0.metric.dimensions").orElseThrow())
+                .isEqualTo(Map.of("ReplicationInstanceIdentifier", "migration-replication-dev",
+                        "ReplicationTaskIdentifier", forward.stringInput("resourceIdentifier")));
+    }
+
+    @Test
+    void logFiltersFeedTheReplicationAndApiMetrics() {
+        var filters = run.ofType("aws:cloudwatch/logMetricFilter:LogMetricFilter");
+        Set<String> groups = new HashSet<>();
+        filters.forEach(f -> groups.add(f.stringInput("logGroupName")));
+        assertThat(groups).containsExactlyInAnyOrder("dms-tasks-migration-replication-dev", "/migration/dev/authorizer");
+        RecordedResource errors = run.one("aws:cloudwatch/logMetricFilter:LogMetricFilter", "monitoring-dms-errors");
+        assertThat(errors.inputs()).containsEntry("pattern", "\"]E:\"");
+        assertThat(errors.stringInput("metricTransformation.namespace")).isEqualTo("PaymentMigration/Replication");
+        assertThat(errors.dependsOn()).anyMatch(d -> d.endsWith("::replication-task-logs"));
+    }
+}
