@@ -52,10 +52,6 @@ import com.pulumi.aws.apigateway.inputs.StageCanarySettingsArgs;
 import com.pulumi.aws.apigateway.inputs.UsagePlanApiStageArgs;
 import com.pulumi.aws.apigateway.inputs.UsagePlanQuotaSettingsArgs;
 import com.pulumi.aws.apigateway.inputs.UsagePlanThrottleSettingsArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.lambda.Permission;
 import com.pulumi.aws.lambda.PermissionArgs;
 import com.pulumi.aws.lb.Listener;
@@ -337,15 +333,12 @@ public final class Api extends MigrationComponent {
 
     /** The region's API Gateway logging role (an account setting: one per account and region). */
     private Account loggingAccount(String name) {
-        var role = new Role(name + "-cloudwatch-role", RoleArgs.builder()
-                .name(stack.names().of(NameRule.IAM_ROLE, "apigateway-logging"))
-                .description("Lets API Gateway write access and execution logs in this region")
-                .assumeRolePolicy(stack.accountId().applyValue(account ->
-                        PolicyDocument.trust("apigateway.amazonaws.com", account).toJson()))
-                .build(), primary());
-        var attachment = new RolePolicyAttachment(name + "-cloudwatch-role-policy", RolePolicyAttachmentArgs.builder()
-                .role(role.name()).policyArn(LOGGING_ROLE_POLICY).build(), primary());
-        return new Account(name + "-account", AccountArgs.builder().cloudwatchRoleArn(role.arn()).build(),
-                primary(o -> o.dependsOn(attachment)));
+        var logging = Wiring.managedPolicyRole(name + "-cloudwatch-role",
+                stack.names().of(NameRule.IAM_ROLE, "apigateway-logging"),
+                "Lets API Gateway write access and execution logs in this region",
+                stack.accountId().applyValue(account -> PolicyDocument.trust("apigateway.amazonaws.com", account).toJson()),
+                LOGGING_ROLE_POLICY, primary());
+        return new Account(name + "-account", AccountArgs.builder().cloudwatchRoleArn(logging.role().arn()).build(),
+                primary(o -> o.dependsOn(logging.attachment())));
     }
 }

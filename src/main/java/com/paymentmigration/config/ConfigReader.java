@@ -418,12 +418,7 @@ public final class ConfigReader {
         for (int i = 0; ips != null && i < ips.size(); i++) {
             var ip = ips.get(i);
             var label = ipsKey.qualified() + "[" + i + "]";
-            var m = IPV4.matcher(ip);
-            boolean parsed = m.matches();
-            for (int g = 1; parsed && g <= 4; g++) {
-                parsed = Integer.parseInt(m.group(g)) <= 255;
-            }
-            if (!parsed) {
+            if (!isIpv4(ip)) {
                 problems.add(new ConfigProblem(label, ip, "is not an IPv4 address"));
             } else if (networks.stream().noneMatch(net -> net.contains(Cidr.parse(ip + "/32")))) {
                 problems.add(new ConfigProblem(label, ip, "is outside " + networks
@@ -462,37 +457,29 @@ public final class ConfigReader {
     }
 
     private List<String> scopeRoutes() {
-        var routes = strings(ConfigKey.AUTHORIZER_SCOPE_ROUTES);
-        if (routes == null) {
-            return List.of();
-        }
-        if (routes.isEmpty()) {
-            fail(ConfigKey.AUTHORIZER_SCOPE_ROUTES, "[]", "list at least one scope, e.g. [\"payments:read=GET/payments\"]");
-        }
-        for (int i = 0; i < routes.size(); i++) {
-            if (!SCOPE_ROUTE.matcher(routes.get(i)).matches()) {
-                problems.add(new ConfigProblem(ConfigKey.AUTHORIZER_SCOPE_ROUTES.qualified() + "[" + i + "]", routes.get(i),
-                        "use scope=METHOD/path,METHOD/path, e.g. payments:read=GET/payments,GET/payments/*"));
-            }
-        }
-        return routes;
+        return listMatching(ConfigKey.AUTHORIZER_SCOPE_ROUTES, SCOPE_ROUTE, "[\"payments:read=GET/payments\"]",
+                "use scope=METHOD/path,METHOD/path, e.g. payments:read=GET/payments,GET/payments/*");
     }
 
     private List<String> alertEmails() {
-        var emails = strings(ConfigKey.ALERT_EMAILS);
-        if (emails == null) {
+        return listMatching(ConfigKey.ALERT_EMAILS, EMAIL, "[\"payments-oncall@example.com\"]", "is not an e-mail address");
+    }
+
+    /** A list of at least one item, each matching {@code pattern}; problems name the item by index. */
+    private List<String> listMatching(ConfigKey key, Pattern pattern, String example, String itemFix) {
+        var items = strings(key);
+        if (items == null) {
             return List.of();
         }
-        if (emails.isEmpty()) {
-            fail(ConfigKey.ALERT_EMAILS, "[]", "list at least one address, e.g. [\"payments-oncall@example.com\"]");
+        if (items.isEmpty()) {
+            fail(key, "[]", "list at least one, e.g. " + example);
         }
-        for (int i = 0; i < emails.size(); i++) {
-            if (!EMAIL.matcher(emails.get(i)).matches()) {
-                problems.add(new ConfigProblem(ConfigKey.ALERT_EMAILS.qualified() + "[" + i + "]", emails.get(i),
-                        "is not an e-mail address"));
+        for (int i = 0; i < items.size(); i++) {
+            if (!pattern.matcher(items.get(i)).matches()) {
+                problems.add(new ConfigProblem(key.qualified() + "[" + i + "]", items.get(i), itemFix));
             }
         }
-        return emails;
+        return items;
     }
 
     private int logRetention() {
@@ -513,17 +500,21 @@ public final class ConfigReader {
         return 0;
     }
 
-    private String publicIpv4(ConfigKey key) {
-        var text = text(key);
-        if (text == null) {
-            return null;
-        }
+    private static boolean isIpv4(String text) {
         var m = IPV4.matcher(text);
         boolean valid = m.matches();
         for (int i = 1; valid && i <= 4; i++) {
             valid = Integer.parseInt(m.group(i)) <= 255;
         }
-        if (!valid) {
+        return valid;
+    }
+
+    private String publicIpv4(ConfigKey key) {
+        var text = text(key);
+        if (text == null) {
+            return null;
+        }
+        if (!isIpv4(text)) {
             fail(key, text, "use the IPv4 address of the on-prem VPN device, e.g. 203.0.113.10");
         } else if (Cidr.parse(text + "/32").isPrivate()) {
             fail(key, text, "a site-to-site VPN over the internet needs the device's public address");

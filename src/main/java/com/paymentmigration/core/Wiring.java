@@ -8,6 +8,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
@@ -61,5 +63,28 @@ public final class Wiring {
                 .policy(policy)
                 .build(), options);
         return new ServiceRole(role, rolePolicy);
+    }
+
+    /**
+     * A role with an AWS-managed policy attached, for the account settings services look up (DMS's roles, API
+     * Gateway's logging role). Resources that use the role depend on the attachment, not just the role.
+     *
+     * @param trust the trust policy as AWS documents it for that role
+     */
+    public record ManagedRole(Role role, RolePolicyAttachment attachment) {
+    }
+
+    public static ManagedRole managedPolicyRole(String logicalName, String roleName, String description,
+                                                         Output<String> trust, String policyArn,
+                                                         CustomResourceOptions options) {
+        var role = new Role(logicalName, RoleArgs.builder()
+                .name(roleName)
+                .description(description)
+                .assumeRolePolicy(trust)
+                .build(), options);
+        return new ManagedRole(role, new RolePolicyAttachment(logicalName + "-policy", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(policyArn)
+                .build(), options));
     }
 }

@@ -25,10 +25,6 @@ import com.pulumi.aws.dms.ReplicationSubnetGroupArgs;
 import com.pulumi.aws.dms.ReplicationTask;
 import com.pulumi.aws.dms.ReplicationTaskArgs;
 import com.pulumi.aws.dms.inputs.EndpointPostgresSettingsArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
@@ -168,21 +164,15 @@ public final class Replication extends MigrationComponent {
     }
 
     private List<Resource> accountRoles(String name) {
-        var created = new ArrayList<Resource>();
-        for (var role : List.of(new String[]{VPC_ROLE, VPC_ROLE_POLICY}, new String[]{LOGS_ROLE, LOGS_ROLE_POLICY})) {
-            // Exact names and the plain trust DMS documents: DMS finds these roles by name, account-wide.
-            var iamRole = new Role(name + "-" + role[0], RoleArgs.builder()
-                    .name(role[0])
-                    .description("Account-wide role DMS requires (created by payment-migration)")
-                    .assumeRolePolicy(PolicyDocument.of(Statement.allow("DmsAssumesRole").service("dms.amazonaws.com")
-                            .actions("sts:AssumeRole")).toJson())
-                    .build(), primary());
-            created.add(new RolePolicyAttachment(name + "-" + role[0] + "-policy", RolePolicyAttachmentArgs.builder()
-                    .role(iamRole.name())
-                    .policyArn(role[1])
-                    .build(), primary()));
-        }
-        return created;
+        // Exact names and the plain trust DMS documents: DMS finds these roles by name, account-wide.
+        var trust = Output.of(PolicyDocument.of(Statement.allow("DmsAssumesRole").service("dms.amazonaws.com")
+                .actions("sts:AssumeRole")).toJson());
+        var description = "Account-wide role DMS requires (created by payment-migration)";
+        return List.of(
+                Wiring.managedPolicyRole(name + "-" + VPC_ROLE, VPC_ROLE, description, trust, VPC_ROLE_POLICY, primary())
+                        .attachment(),
+                Wiring.managedPolicyRole(name + "-" + LOGS_ROLE, LOGS_ROLE, description, trust, LOGS_ROLE_POLICY, primary())
+                        .attachment());
     }
 
     private Wiring.ServiceRole secretAccessRole(String name, ExistingSecret onPrem, ExistingSecret aurora) {

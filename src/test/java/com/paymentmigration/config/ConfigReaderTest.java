@@ -118,7 +118,7 @@ class ConfigReaderTest {
             "trafficBakeMinutes   | [5,5]                       | migration:trafficBakeMinutes   | one bake time per traffic step (4)",
             "api5xxRatePercent    | 101                         | migration:api5xxRatePercent    | between 0 and 100",
             "api5xxRatePercent    | -1                          | migration:api5xxRatePercent    | between 0 and 100",
-            "alertEmails          | []                          | migration:alertEmails          | at least one address",
+            "alertEmails          | []                          | migration:alertEmails          | list at least one, e.g.",
             "alertEmails          | [\"ops-at-example.com\"]    | migration:alertEmails[0]       | not an e-mail address",
             "alertEmails          |                             | migration:alertEmails          | is required",
             "extraTags            | [\"Owner\"]                 | migration:extraTags[0]         | Key=Value",
