@@ -88,10 +88,7 @@ public final class Api extends MigrationComponent {
 
     public final Output<String> restApiId;
     public final Output<String> stageName;
-    public final Output<String> stageArn;
     public final Output<String> endpoint;
-    public final Output<String> executionArn;
-    public final Output<String> loadBalancerArn;
     /** The NLB and target groups' ARN suffixes: the dimensions of their AWS/NetworkELB metrics. */
     public final Output<String> loadBalancerArnSuffix;
     public final Output<String> legacyTargetGroupArnSuffix;
@@ -106,7 +103,6 @@ public final class Api extends MigrationComponent {
                 : List.<com.pulumi.resources.Resource>of();
 
         var link = privateLink(name, migration, api.legacy(), api.next());
-        this.loadBalancerArn = link.loadBalancerArn();
         this.loadBalancerArnSuffix = link.loadBalancerArnSuffix();
         this.legacyTargetGroupArnSuffix = link.legacyGroupSuffix();
         this.newTargetGroupArnSuffix = link.newGroupSuffix();
@@ -119,7 +115,6 @@ public final class Api extends MigrationComponent {
                 .build(), primary());
         this.restApiId = restApi.id();
         this.apiName = restApi.name();
-        this.executionArn = restApi.executionArn();
 
         var settings = api.authorizer();
         var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
@@ -140,10 +135,11 @@ public final class Api extends MigrationComponent {
                 .build(), primary());
 
         var routes = routes(name, restApi, authorizer, link);
+        var fingerprint = ApiRoutes.fingerprint(settings.cacheSeconds(), settings.scopeRoutes());
         var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
                 .restApi(restApi.id())
-                .description("Payments API definition " + ApiRoutes.fingerprint(settings.cacheSeconds(), settings.scopeRoutes()).substring(0, 12))
-                .triggers(Map.of("definition", ApiRoutes.fingerprint(settings.cacheSeconds(), settings.scopeRoutes())))
+                .description("Payments API definition " + fingerprint.substring(0, 12))
+                .triggers(Map.of("definition", fingerprint))
                 .build(), primary(o -> o.dependsOn(routes)));
 
         var accessLogs = Wiring.logGroup(name + "-access-logs", stack, "api-access", keys.primaryKeyArn, primary());
@@ -171,7 +167,6 @@ public final class Api extends MigrationComponent {
             return rollback ? o : o.ignoreChanges(RUNTIME_MANAGED);
         }));
         this.stageName = stage.stageName();
-        this.stageArn = stage.arn();
 
         new MethodSettings(name + "-method-settings", MethodSettingsArgs.builder()
                 .restApi(restApi.id())
@@ -226,7 +221,7 @@ public final class Api extends MigrationComponent {
         return Map.of(ApiRoutes.HOST_VARIABLE, backend.host(), ApiRoutes.PORT_VARIABLE, String.valueOf(linkPort));
     }
 
-    private record Link(VpcLink vpcLink, Output<String> loadBalancerArn, Output<String> loadBalancerArnSuffix,
+    private record Link(VpcLink vpcLink, Output<String> loadBalancerArnSuffix,
                         Output<String> legacyGroupSuffix, Output<String> newGroupSuffix) {
     }
 
@@ -247,7 +242,7 @@ public final class Api extends MigrationComponent {
                 .description("API Gateway to the private load balancer of both backends")
                 .targetArn(nlb.arn())
                 .build(), primary());
-        return new Link(vpcLink, nlb.arn(), nlb.arnSuffix(), legacyGroup.arnSuffix(), newGroup.arnSuffix());
+        return new Link(vpcLink, nlb.arnSuffix(), legacyGroup.arnSuffix(), newGroup.arnSuffix());
     }
 
     private TargetGroup backend(String logicalName, String purpose, LoadBalancer nlb, Network migration, Backend backend,

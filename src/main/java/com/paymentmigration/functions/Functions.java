@@ -11,6 +11,7 @@ import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
 import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.lambda.Alias;
 import com.pulumi.aws.lambda.AliasArgs;
 import com.pulumi.aws.lambda.Function;
@@ -60,19 +61,13 @@ public final class Functions extends MigrationComponent {
                 .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3));
         var role = Wiring.serviceRole(name + "-rotation", stack, "secret-rotation", "lambda.amazonaws.com",
                 "Secrets Manager rotation of the PostgreSQL credentials", policy, primary());
-        this.rotation = new Function(name + "-rotation", FunctionArgs.builder()
-                .name(stack.names().of(NameRule.LAMBDA_FUNCTION, "secret-rotation"))
-                .description("Rotates the PostgreSQL credentials in Secrets Manager (single or alternating users)")
-                .runtime(RUNTIME)
-                .handler(ROTATION_HANDLER)
-                .code(new FileArchive(ROTATION_JAR))
-                .role(role.arn())
+        this.rotation = new Function(name + "-rotation", javaFunction("secret-rotation",
+                "Rotates the PostgreSQL credentials in Secrets Manager (single or alternating users)", ROTATION_HANDLER,
+                ROTATION_JAR, role, logGroup, keys)
                 // The JVM with the JDBC driver and the SDK needs room; a login over the VPN can take seconds.
                 .memorySize(1024)
                 .timeout(60)
-                .kmsKeyArn(keys.primaryKeyArn)
                 .environment(FunctionEnvironmentArgs.builder().variables(Map.of("DB_SSL_MODE", "require")).build())
-                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(logGroup.name()).build())
                 .vpcConfig(FunctionVpcConfigArgs.builder()
                         .subnetIds(Output.all(network.subnetIds(Tier.PRIVATE)))
                         .securityGroupIds(network.securityGroups.get(SecurityRules.Group.COMPUTE).id().applyValue(List::of))
@@ -88,25 +83,19 @@ public final class Functions extends MigrationComponent {
                 "API Gateway token authorizer: reads the JWK set, writes its logs",
                 Output.tuple(keySetArn, authorizerLogs.arn()).applyValue(t -> authorizerPolicy(t.t1, t.t2)), primary());
         // Outside the VPC: it touches no private resource, only Secrets Manager through the extension.
-        this.authorizer = new Function(name + "-authorizer", FunctionArgs.builder()
-                .name(stack.names().of(NameRule.LAMBDA_FUNCTION, "authorizer"))
-                .description("Verifies the caller's JWT and returns the routes its scopes open")
-                .runtime(RUNTIME)
-                .handler(AUTHORIZER_HANDLER)
-                .code(new FileArchive(AUTHORIZER_JAR))
-                .role(authorizerRole.arn())
+        this.authorizer = new Function(name + "-authorizer", javaFunction("authorizer",
+                "Verifies the caller's JWT and returns the routes its scopes open", AUTHORIZER_HANDLER, AUTHORIZER_JAR,
+                authorizerRole, authorizerLogs, keys)
                 .memorySize(512)
                 .timeout(10)
                 .publish(true)
                 .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
                 .layers(settings.extensionLayerArn())
-                .kmsKeyArn(keys.primaryKeyArn)
                 .environment(FunctionEnvironmentArgs.builder().variables(Map.of(
                         "KEY_SET_SECRET_ID", settings.keySetSecretName(),
                         "ISSUER", settings.issuer(),
                         "AUDIENCE", settings.audience(),
                         "SCOPE_ROUTES", String.join(";", settings.scopeRoutes()))).build())
-                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(authorizerLogs.name()).build())
                 .build(), primary(o -> o.dependsOn(authorizerRole.policy(), authorizerLogs)));
         this.authorizerAlias = new Alias(name + "-authorizer-live", AliasArgs.builder()
                 .name(LIVE_ALIAS)
@@ -117,11 +106,28 @@ public final class Functions extends MigrationComponent {
         registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn()));
     }
 
+    /** What every function shares: runtime, jar, role, environment encrypted with our key, JSON logs to its group. */
+    private FunctionArgs.Builder javaFunction(String purpose, String description, String handler, String jar,
+                                              Wiring.ServiceRole role, LogGroup logGroup, EncryptionKeys keys) {
+        return FunctionArgs.builder()
+                .name(stack.names().of(NameRule.LAMBDA_FUNCTION, purpose))
+                .description(description)
+                .runtime(RUNTIME)
+                .handler(handler)
+                .code(new FileArchive(jar))
+                .role(role.arn())
+                .kmsKeyArn(keys.primaryKeyArn)
+                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(logGroup.name()).build());
+    }
+
+    private static Statement writeLogs(String logGroupArn) {
+        return Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents").resources(logGroupArn + ":*");
+    }
+
     static String authorizerPolicy(String keySetSecretArn, String logGroupArn) {
         return PolicyDocument.of(
                 Statement.allow("ReadTheKeySet").actions("secretsmanager:GetSecretValue").resources(keySetSecretArn),
-                Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
-                        .resources(logGroupArn + ":*")).toJson();
+                writeLogs(logGroupArn)).toJson();
     }
 
     static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {
@@ -130,14 +136,8 @@ public final class Functions extends MigrationComponent {
                         "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
                         "secretsmanager:UpdateSecretVersionStage").resources(secretArns),
                 Statement.allow("GeneratePasswords").actions("secretsmanager:GetRandomPassword").resources("*"),
-                Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
-                        .resources(logGroupArn + ":*"),
+                writeLogs(logGroupArn),
                 Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
-        var customerKeys = keyArns.stream().filter(k -> !k.isEmpty()).toList();
-        if (!customerKeys.isEmpty()) {
-            document.and(Statement.allow("UseTheSecretsKeys").actions("kms:Decrypt", "kms:GenerateDataKey")
-                    .resources(customerKeys));
-        }
-        return document.toJson();
+        return document.andKeyUse("UseTheSecretsKeys", keyArns, "kms:Decrypt", "kms:GenerateDataKey").toJson();
     }
 }

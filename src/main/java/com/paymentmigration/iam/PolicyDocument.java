@@ -29,6 +29,15 @@ public final class PolicyDocument {
         return this;
     }
 
+    /**
+     * Use of the customer-managed keys among {@code keyArns}, if any: an empty ARN stands for the AWS-managed key,
+     * which needs no grant (and accepts none). Each key is named once.
+     */
+    public PolicyDocument andKeyUse(String sid, List<String> keyArns, String... actions) {
+        var customerKeys = keyArns.stream().filter(k -> !k.isEmpty()).distinct().toList();
+        return customerKeys.isEmpty() ? this : and(Statement.allow(sid).actions(actions).resources(customerKeys));
+    }
+
     /** A trust policy letting the given service principal assume a role, only from our own account. */
     public static PolicyDocument trust(String service, String accountId) {
         return trust(List.of(service), accountId);

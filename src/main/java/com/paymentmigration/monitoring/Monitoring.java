@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The migration dashboard, the alarms (to the alarm topic of their region) and the log metric filters that feed
@@ -35,7 +36,6 @@ public final class Monitoring extends MigrationComponent {
     static final String AUTHORIZER_DENY_PATTERN = "{ $.decision = \"deny\" }";
 
     public final Output<String> dashboardUrl;
-    public final Output<String> dashboardName;
     /** Alarm name to ARN of the alarms that start the automatic rollback. */
     public final Map<String, Output<String>> criticalAlarmArns = new LinkedHashMap<>();
 
@@ -44,29 +44,37 @@ public final class Monitoring extends MigrationComponent {
                           Output<String> primaryClusterId, Output<String> secondaryClusterId, Output<String> apiName,
                           Output<String> stageName, Output<String> loadBalancer, Output<String> legacyTargetGroup,
                           Output<String> newTargetGroup, Map<String, Output<String>> functions) {
+
+        /** Every output by the name of the {@link MonitoredResources} field it fills. */
+        Map<String, Output<String>> byField() {
+            var fields = new LinkedHashMap<String, Output<String>>();
+            fields.put("replicationInstanceId", replicationInstanceId);
+            fields.put("forwardTaskId", forwardTaskId);
+            fields.put("reverseTaskId", reverseTaskId);
+            fields.put("primaryClusterId", primaryClusterId);
+            fields.put("secondaryClusterId", secondaryClusterId);
+            fields.put("apiName", apiName);
+            fields.put("stageName", stageName);
+            fields.put("loadBalancer", loadBalancer);
+            fields.put("legacyTargetGroup", legacyTargetGroup);
+            fields.put("newTargetGroup", newTargetGroup);
+            functions.forEach((label, name) -> fields.put(functionField(label), name));
+            return fields;
+        }
+
+        static String functionField(String label) {
+            return "function-" + label;
+        }
     }
 
     public Monitoring(String name, StackContext stack, Sources sources, Output<String> alarmTopicArn,
                       Output<String> secondaryAlarmTopicArn, Output<String> dmsTaskLogGroup,
                       Output<String> authorizerLogGroup) {
         super(TYPE, name, stack);
-        // The builders take plain strings: they get placeholders, resolved to the outputs' values where used.
-        var identifiers = new LinkedHashMap<String, Output<String>>();
-        var functions = new LinkedHashMap<String, String>();
-        sources.functions().forEach((label, fn) -> functions.put(label, placeholder(identifiers, "function-" + label, fn)));
-        var symbolic = new MonitoredResources(stack.config().regions().primary(), stack.config().regions().secondary(),
-                stack.names().suffix(),
-                placeholder(identifiers, "replicationInstanceId", sources.replicationInstanceId()),
-                placeholder(identifiers, "forwardTaskId", sources.forwardTaskId()),
-                placeholder(identifiers, "reverseTaskId", sources.reverseTaskId()),
-                placeholder(identifiers, "primaryClusterId", sources.primaryClusterId()),
-                placeholder(identifiers, "secondaryClusterId", sources.secondaryClusterId()),
-                placeholder(identifiers, "apiName", sources.apiName()),
-                placeholder(identifiers, "stageName", sources.stageName()),
-                placeholder(identifiers, "loadBalancer", sources.loadBalancer()),
-                placeholder(identifiers, "legacyTargetGroup", sources.legacyTargetGroup()),
-                placeholder(identifiers, "newTargetGroup", sources.newTargetGroup()),
-                functions);
+        // The builders take plain strings: alarms get placeholders (each dimension value is resolved to its output
+        // below), the dashboard gets the resolved values.
+        var watched = sources.byField();
+        var symbolic = resources(stack, sources, Monitoring::placeholder);
         filter(name + "-dms-errors", dmsTaskLogGroup, DMS_ERROR_PATTERN, Metrics.REPLICATION_LOGS, "TaskErrors");
         filter(name + "-dms-warnings", dmsTaskLogGroup, DMS_WARNING_PATTERN, Metrics.REPLICATION_LOGS, "TaskWarnings");
         filter(name + "-authorizer-denies", authorizerLogGroup, AUTHORIZER_DENY_PATTERN, Metrics.API_LOGS, "AuthorizerDenies");
@@ -75,7 +83,7 @@ public final class Monitoring extends MigrationComponent {
             var topic = spec.secondary() ? secondaryAlarmTopicArn : alarmTopicArn;
             var queries = new ArrayList<Output<MetricAlarmMetricQueryArgs>>();
             for (var query : spec.queries()) {
-                queries.add(query(query, spec.period(), identifiers));
+                queries.add(query(query, spec.period(), watched));
             }
             var args = MetricAlarmArgs.builder()
                     .name(stack.names().of(NameRule.GENERIC, "alarm-" + spec.purpose()))
@@ -98,19 +106,12 @@ public final class Monitoring extends MigrationComponent {
             }
         }
 
-        var keys = List.copyOf(identifiers.keySet());
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(stack.names().of(NameRule.DASHBOARD, "payments"))
-                .dashboardBody(Output.all(keys.stream().map(identifiers::get).toList()).applyValue(values -> {
-                    var resolved = new LinkedHashMap<String, String>();
-                    for (int i = 0; i < keys.size(); i++) {
-                        resolved.put(keys.get(i), values.get(i));
-                    }
-                    return DashboardBody.of(resolve(symbolic, resolved), runbook(stack));
-                }))
+                .dashboardBody(resolved(watched).applyValue(values ->
+                        DashboardBody.of(resources(stack, sources, values::get), runbook(stack))))
                 .build(), primary());
         var region = stack.config().regions().primary();
-        this.dashboardName = dashboard.dashboardName();
         this.dashboardUrl = dashboard.dashboardName().applyValue(n -> "https://" + region + ".console.aws.amazon.com/"
                 + "cloudwatch/home?region=" + region + "#dashboards:name=" + n);
         registerOutputs(Map.of("dashboardUrl", dashboardUrl));
@@ -126,48 +127,48 @@ public final class Monitoring extends MigrationComponent {
                 .build(), primary());
     }
 
+    /** A metric query whose placeholder dimension values are replaced by the outputs they stand for. */
     private static Output<MetricAlarmMetricQueryArgs> query(AlarmCatalog.Query query, int period,
-                                                            Map<String, Output<String>> identifiers) {
+                                                            Map<String, Output<String>> watched) {
         if (query.expression() != null) {
             return Output.of(MetricAlarmMetricQueryArgs.builder().id(query.id()).expression(query.expression())
                     .returnData(true).build());
         }
-        var names = List.copyOf(query.dimensions().keySet());
-        var values = names.stream().map(n -> {
-            var value = query.dimensions().get(n);
-            return identifiers.getOrDefault(value, Output.of(value));
-        }).toList();
-        return Output.all(values).applyValue(resolved -> {
-            var dimensions = new LinkedHashMap<String, String>();
-            for (int i = 0; i < names.size(); i++) {
-                dimensions.put(names.get(i), resolved.get(i));
+        var dimensions = new LinkedHashMap<String, Output<String>>();
+        query.dimensions().forEach((dimension, value) -> dimensions.put(dimension,
+                value.startsWith("${") ? watched.get(value.substring(2, value.length() - 1)) : Output.of(value)));
+        return resolved(dimensions).applyValue(values -> MetricAlarmMetricQueryArgs.builder().id(query.id())
+                .returnData(query.returnData())
+                .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace(query.namespace())
+                        .metricName(query.metric()).dimensions(values).stat(query.stat()).period(period).build())
+                .build());
+    }
+
+    /** A map of outputs as one output of the map, keys in order. */
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> outputs) {
+        var keys = List.copyOf(outputs.keySet());
+        return Output.all(keys.stream().map(outputs::get).toList()).applyValue(values -> {
+            var map = new LinkedHashMap<String, String>();
+            for (int i = 0; i < keys.size(); i++) {
+                map.put(keys.get(i), values.get(i));
             }
-            return MetricAlarmMetricQueryArgs.builder().id(query.id()).returnData(query.returnData())
-                    .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace(query.namespace())
-                            .metricName(query.metric()).dimensions(dimensions).stat(query.stat()).period(period).build())
-                    .build();
+            return map;
         });
     }
 
-    private static String placeholder(Map<String, Output<String>> identifiers, String field, Output<String> value) {
-        var key = "${" + field + "}";
-        identifiers.put(key, value);
-        return key;
+    private static String placeholder(String field) {
+        return "${" + field + "}";
     }
 
-    /** The symbolic resources with each placeholder replaced by its resolved value. */
-    static MonitoredResources resolve(MonitoredResources s, Map<String, String> values) {
+    /** The watched resources with each identifier taken from {@code value} by its field name. */
+    private static MonitoredResources resources(StackContext stack, Sources sources, Function<String, String> value) {
         var functions = new LinkedHashMap<String, String>();
-        s.functions().forEach((label, fn) -> functions.put(label, values.getOrDefault(fn, fn)));
-        return new MonitoredResources(s.primaryRegion(), s.secondaryRegion(), s.environmentSuffix(),
-                v(s.replicationInstanceId(), values), v(s.forwardTaskId(), values), v(s.reverseTaskId(), values),
-                v(s.primaryClusterId(), values), v(s.secondaryClusterId(), values), v(s.apiName(), values),
-                v(s.stageName(), values), v(s.loadBalancer(), values), v(s.legacyTargetGroup(), values),
-                v(s.newTargetGroup(), values), functions);
-    }
-
-    private static String v(String placeholder, Map<String, String> values) {
-        return values.getOrDefault(placeholder, placeholder);
+        sources.functions().keySet().forEach(label -> functions.put(label, value.apply(Sources.functionField(label))));
+        return new MonitoredResources(stack.config().regions().primary(), stack.config().regions().secondary(),
+                stack.names().suffix(), value.apply("replicationInstanceId"), value.apply("forwardTaskId"),
+                value.apply("reverseTaskId"), value.apply("primaryClusterId"), value.apply("secondaryClusterId"),
+                value.apply("apiName"), value.apply("stageName"), value.apply("loadBalancer"),
+                value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions);
     }
 
     private static String runbook(StackContext stack) {

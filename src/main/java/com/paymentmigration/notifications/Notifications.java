@@ -56,14 +56,14 @@ public final class Notifications extends MigrationComponent {
         new TopicPolicy(purpose + "-policy", TopicPolicyArgs.builder()
                 .arn(topic.arn())
                 .policy(Output.tuple(topic.arn(), stack.accountId()).applyValue(t -> TopicPolicies.document(t.t1, t.t2)))
-                .build(), in(region, o -> o));
+                .build(), options);
         var emails = stack.config().alertEmails();
         for (int i = 0; i < emails.size(); i++) {
             new TopicSubscription(purpose + "-email-" + i, TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
                     .protocol("email")
                     .endpoint(emails.get(i))
-                    .build(), in(region, o -> o));
+                    .build(), options);
         }
         return topic.arn();
     }

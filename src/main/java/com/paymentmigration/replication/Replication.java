@@ -70,7 +70,6 @@ public final class Replication extends MigrationComponent {
     public final Output<String> reverseTaskResourceId;
     /** The log group DMS writes task logs to (created here so it is encrypted and retained). */
     public final Output<String> taskLogGroupName;
-    public final List<Output<String>> endpointArns;
 
     public Replication(String name, StackContext stack, EncryptionKeys keys, Network migration,
                        ExistingSecret onPremSecret, ExistingSecret auroraSecret, Parameters parameters) {
@@ -114,8 +113,6 @@ public final class Replication extends MigrationComponent {
         var auroraTarget = endpoints.create("aurora-target", "target", TARGET_ENGINE, auroraSecret);
         var auroraSource = endpoints.create("aurora-source", "source", TARGET_ENGINE, auroraSecret);
         var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret);
-        this.endpointArns = List.of(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
-                onPremTarget.endpointArn());
 
         var mappings = TableMappings.of(config.dms().tables());
         var forward = task(name + "-forward", "forward", "full-load-and-cdc", instance, onPremSource, auroraTarget,
@@ -187,12 +184,7 @@ public final class Replication extends MigrationComponent {
     static String secretAccessPolicy(List<String> secretArns, List<String> keyArns) {
         var document = PolicyDocument.of(Statement.allow("ReadEndpointCredentials")
                 .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret").resources(secretArns));
-        var customerKeys = keyArns.stream().filter(k -> !k.isEmpty()).distinct().toList();
-        if (!customerKeys.isEmpty()) {
-            document.and(Statement.allow("DecryptEndpointCredentials").actions("kms:Decrypt", "kms:DescribeKey")
-                    .resources(customerKeys));
-        }
-        return document.toJson();
+        return document.andKeyUse("DecryptEndpointCredentials", keyArns, "kms:Decrypt", "kms:DescribeKey").toJson();
     }
 
     /** The endpoints: the same secret-based, TLS-on shape for all four, differing in engine, direction and CA. */
