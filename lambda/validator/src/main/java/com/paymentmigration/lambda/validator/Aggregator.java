@@ -1,0 +1,67 @@
+package com.paymentmigration.lambda.validator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+
+/** Merges partition reports into one report per table and a verdict for the run. */
+public final class Aggregator {
+    private Aggregator() {
+    }
+
+    public static RunReport merge(List<PartitionReport> partitions, int cap) {
+        var byTable = new LinkedHashMap<String, List<PartitionReport>>();
+        for (var partition : partitions) {
+            if (!partition.complete()) {
+                throw new IncompleteRunException("partition " + partition.partition() + " of " + partition.table()
+                        + " is still in progress (" + partition.chunksDone() + " of " + partition.chunks().size()
+                        + " chunks); run validate for it again until it completes, then aggregate");
+            }
+            byTable.computeIfAbsent(partition.table(), t -> new ArrayList<>()).add(partition);
+        }
+        var tables = byTable.values().stream().map(parts -> table(parts, cap)).toList();
+        long mismatches = tables.stream().mapToLong(PartitionReport::mismatches).sum();
+        var status = mismatches > 0 || tables.stream().anyMatch(t -> t.status() == Status.MISMATCH) ? Status.MISMATCH
+                : tables.stream().anyMatch(t -> t.status() == Status.NOT_COMPARED) ? Status.NOT_COMPARED : Status.MATCH;
+        return new RunReport(status, true, tables.stream().mapToLong(PartitionReport::sourceRows).sum(), mismatches,
+                tables.stream().mapToLong(PartitionReport::transientDifferences).sum(), tables);
+    }
+
+    private static PartitionReport table(List<PartitionReport> parts, int cap) {
+        var first = parts.get(0);
+        var numbers = parts.stream().map(PartitionReport::partition).sorted().toList();
+        for (int i = 0; i < numbers.size(); i++) {
+            if (numbers.get(i) != i) {
+                throw new IncompleteRunException("the partitions of " + first.table() + " are " + numbers
+                        + ", not 0.." + (numbers.size() - 1) + "; aggregate every partition of the plan exactly once");
+            }
+        }
+        var status = parts.stream().anyMatch(p -> p.status() == Status.MISMATCH) ? Status.MISMATCH
+                : parts.stream().anyMatch(p -> p.status() == Status.NOT_COMPARED) ? Status.NOT_COMPARED : Status.MATCH;
+        var differences = new ArrayList<Difference>();
+        var transients = new ArrayList<Difference>();
+        var textTypes = new TreeMap<String, String>();
+        var notes = new java.util.LinkedHashSet<String>();
+        boolean truncated = false;
+        for (var part : parts) {
+            differences.addAll(part.differences());
+            transients.addAll(part.transients());
+            textTypes.putAll(part.textTypes());
+            notes.addAll(part.notes());
+            truncated |= part.truncated();
+        }
+        truncated |= differences.size() > cap || transients.size() > cap;
+        return new PartitionReport(first.table(), -1, KeyRange.ALL, status, first.method(), first.reason(),
+                sum(parts, PartitionReport::sourceRows), sum(parts, PartitionReport::targetRows),
+                sum(parts, PartitionReport::missingInTarget), sum(parts, PartitionReport::extraInTarget),
+                sum(parts, PartitionReport::different), sum(parts, PartitionReport::transientDifferences),
+                differences.stream().limit(cap).toList(), transients.stream().limit(cap).toList(), truncated,
+                textTypes, List.copyOf(notes), List.of(), 0, List.of(),
+                parts.stream().mapToLong(PartitionReport::millis).max().orElse(0));
+    }
+
+    private static long sum(List<PartitionReport> parts, java.util.function.ToLongFunction<PartitionReport> field) {
+        return parts.stream().mapToLong(field).sum();
+    }
+}

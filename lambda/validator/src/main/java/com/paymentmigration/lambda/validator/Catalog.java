@@ -1,0 +1,62 @@
+package com.paymentmigration.lambda.validator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a table's shape from {@code pg_catalog}, so that unknown tables and missing grants fail by name, early. */
+public final class Catalog {
+    private Catalog() {
+    }
+
+    public static TableShape describe(Side side, TableName name) {
+        var found = side.query("""
+                SELECT c.oid, c.reltuples::bigint, has_table_privilege(c.oid, 'SELECT'), current_user
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')""",
+                s -> {
+                    s.setString(1, name.schema());
+                    s.setString(2, name.table());
+                },
+                rows -> rows.next() ? new long[] {rows.getLong(1), rows.getLong(2), rows.getBoolean(3) ? 1 : 0} : null);
+        if (found == null) {
+            throw new UnknownTableException("table " + name + " does not exist in the " + side.label()
+                    + " database (or its schema is not visible to the validator's user); check the table selection");
+        }
+        if (found[2] == 0) {
+            throw new PermissionDeniedException("the validator's user may not SELECT from " + name + " in the "
+                    + side.label() + " database; run GRANT SELECT ON " + name.sql() + " TO <validator user>", null);
+        }
+        long oid = found[0];
+        var columns = side.query("""
+                SELECT a.attname, format_type(a.atttypid, NULL), t.typcollation <> 0,
+                       coalesce(co.collname, ''), coalesce(co.collisdeterministic, true)
+                FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                LEFT JOIN pg_collation co ON co.oid = a.attcollation
+                WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""",
+                s -> s.setLong(1, oid), rows -> {
+                    var list = new ArrayList<Column>();
+                    while (rows.next()) {
+                        list.add(new Column(rows.getString(1), rows.getString(2), rows.getBoolean(3),
+                                rows.getString(4), rows.getBoolean(5)));
+                    }
+                    return list;
+                });
+        var keyNames = side.query("""
+                SELECT a.attname FROM pg_index i
+                CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.position""",
+                s -> s.setLong(1, oid), rows -> {
+                    var list = new ArrayList<String>();
+                    while (rows.next()) {
+                        list.add(rows.getString(1));
+                    }
+                    return list;
+                });
+        List<Column> key = keyNames.stream()
+                .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
+                .toList();
+        // reltuples is -1 before the first ANALYZE: unknown, and the sampler then reads every key.
+        return new TableShape(name, List.copyOf(columns), key, found[1]);
+    }
+}

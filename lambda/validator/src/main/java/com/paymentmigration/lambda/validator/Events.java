@@ -1,0 +1,212 @@
+package com.paymentmigration.lambda.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads invocation events into typed requests, naming the field and the fix for anything malformed. The same
+ * shapes are written back (plan items are complete validate events), so what plan emits validate accepts.
+ */
+public final class Events {
+
+    public record Plan(List<TableSelection> tables, Options options, int partitionsPerTable, String reportPrefix) {
+    }
+
+    public record Validate(TableSelection table, int partition, KeyRange range, Options options, String reportKey) {
+    }
+
+    public record Aggregate(List<String> partitionReportKeys, String reportKey) {
+    }
+
+    private static final Set<String> OPTION_FIELDS = Set.of("rowsPerChunk", "leafRows", "maxRowsPerSecond",
+            "recheckDelaySeconds", "recheckAttempts", "maxReportedRows");
+    private static final Set<String> TABLE_FIELDS = Set.of("name", "ignore", "normalise", "compareWithoutKey");
+
+    private Events() {
+    }
+
+    public static String action(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            throw new MalformedEventException("the event must be a JSON object with an action: plan, validate or aggregate");
+        }
+        var action = text(event, "action");
+        if (!List.of("plan", "validate", "aggregate").contains(action)) {
+            throw new MalformedEventException("action '" + action + "' is not one of plan, validate, aggregate");
+        }
+        return action;
+    }
+
+    public static Plan plan(JsonNode event) {
+        var tables = event.get("tables");
+        if (tables == null || !tables.isArray() || tables.isEmpty()) {
+            throw new MalformedEventException("plan needs 'tables': a non-empty list of table names or table objects");
+        }
+        var selections = new ArrayList<TableSelection>();
+        var names = new LinkedHashSet<TableName>();
+        for (var table : tables) {
+            var selection = table(table);
+            if (!names.add(selection.name())) {
+                throw new MalformedEventException("table " + selection.name() + " is selected twice; list it once");
+            }
+            selections.add(selection);
+        }
+        int partitions = event.path("partitionsPerTable").asInt(1);
+        if (partitions < 1 || partitions > 1000 || event.has("partitionsPerTable") && !event.get("partitionsPerTable").canConvertToInt()) {
+            throw new MalformedEventException("partitionsPerTable must be a whole number between 1 and 1000");
+        }
+        return new Plan(selections, options(event.get("options")), partitions, prefix(text(event, "reportPrefix")));
+    }
+
+    public static Validate validate(JsonNode event) {
+        var partition = event.get("partition");
+        if (partition == null || !partition.canConvertToInt() || partition.asInt() < 0) {
+            throw new MalformedEventException("validate needs 'partition': the partition's number from the plan (0 or more)");
+        }
+        return new Validate(table(event.get("table")), partition.asInt(),
+                new KeyRange(key(event, "lower"), key(event, "upper")), options(event.get("options")), reportKey(event));
+    }
+
+    public static Aggregate aggregate(JsonNode event) {
+        var partitions = event.get("partitions");
+        if (partitions == null || !partitions.isArray() || partitions.isEmpty()) {
+            throw new MalformedEventException("aggregate needs 'partitions': the list of validate results (each with its reportKey)");
+        }
+        var keys = new ArrayList<String>();
+        for (var partition : partitions) {
+            keys.add(reportKey(partition));
+        }
+        return new Aggregate(keys, reportKey(event));
+    }
+
+    /** A plan item: a validate event for one partition, carrying everything the invocation needs. */
+    public static ObjectNode item(TableSelection table, int partition, KeyRange range, JsonNode options, String reportKey) {
+        var item = Json.MAPPER.createObjectNode();
+        item.put("action", "validate");
+        item.set("table", tableJson(table));
+        item.put("partition", partition);
+        item.set("lower", Json.MAPPER.valueToTree(range.lower()));
+        item.set("upper", Json.MAPPER.valueToTree(range.upper()));
+        if (options != null) {
+            item.set("options", options);
+        }
+        item.put("reportKey", reportKey);
+        return item;
+    }
+
+    static JsonNode tableJson(TableSelection table) {
+        var node = Json.MAPPER.createObjectNode();
+        node.put("name", table.name().toString());
+        node.set("ignore", Json.MAPPER.valueToTree(table.ignoredColumns()));
+        var normalise = node.putObject("normalise");
+        table.normalisations().forEach((column, form) -> normalise.put(column, form.name()));
+        node.put("compareWithoutKey", table.compareWithoutKey());
+        return node;
+    }
+
+    static TableSelection table(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new MalformedEventException("'table' is missing: give a name like public.payments or a table object");
+        }
+        if (node.isTextual()) {
+            return TableSelection.of(node.asText());
+        }
+        if (!node.isObject()) {
+            throw new MalformedEventException("a table must be a name or an object with " + TABLE_FIELDS);
+        }
+        unknownFields(node, TABLE_FIELDS, "table");
+        var name = TableName.parse(text(node, "name"));
+        var ignored = new LinkedHashSet<String>();
+        node.path("ignore").forEach(column -> ignored.add(column.asText()));
+        var normalisations = new LinkedHashMap<String, Normalisation>();
+        node.path("normalise").fields().forEachRemaining(entry ->
+                normalisations.put(entry.getKey(), Normalisation.parse(name + "." + entry.getKey(), entry.getValue().asText())));
+        var withoutKey = node.path("compareWithoutKey");
+        if (!withoutKey.isMissingNode() && !withoutKey.isBoolean()) {
+            throw new MalformedEventException("compareWithoutKey of " + name + " must be true or false");
+        }
+        return new TableSelection(name, Set.copyOf(ignored), Map.copyOf(normalisations), withoutKey.asBoolean(false));
+    }
+
+    static Options options(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Options.DEFAULTS;
+        }
+        if (!node.isObject()) {
+            throw new MalformedEventException("'options' must be an object with any of " + OPTION_FIELDS);
+        }
+        unknownFields(node, OPTION_FIELDS, "options");
+        var d = Options.DEFAULTS;
+        return new Options(
+                whole(node, "rowsPerChunk", d.rowsPerChunk()),
+                whole(node, "leafRows", d.leafRows()),
+                whole(node, "maxRowsPerSecond", d.maxRowsPerSecond()),
+                Duration.ofSeconds(whole(node, "recheckDelaySeconds", d.recheckDelay().toSeconds())),
+                whole(node, "recheckAttempts", d.recheckAttempts()),
+                whole(node, "maxReportedRows", d.maxReportedRows()));
+    }
+
+    private static int whole(JsonNode node, String field, long fallback) {
+        var value = node.get(field);
+        if (value == null) {
+            return (int) fallback;
+        }
+        if (!value.canConvertToInt()) {
+            throw new MalformedEventException("option " + field + " must be a whole number, not " + value);
+        }
+        return value.asInt();
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> known, String what) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new MalformedEventException("unknown field '" + field + "' in " + what + "; known fields: "
+                        + new java.util.TreeSet<>(known));
+            }
+        });
+    }
+
+    private static List<String> key(JsonNode event, String field) {
+        var node = event.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new MalformedEventException("'" + field + "' must be null or the key's column values as a list of strings");
+        }
+        var values = new ArrayList<String>();
+        node.forEach(value -> values.add(value.asText()));
+        return List.copyOf(values);
+    }
+
+    private static String reportKey(JsonNode node) {
+        var key = text(node, "reportKey");
+        if (key.startsWith("/") || key.contains("..") || !key.endsWith(".json")) {
+            throw new MalformedEventException("reportKey '" + key + "' must be a relative key ending in .json, e.g. "
+                    + "validation/run-1/report.json");
+        }
+        return key;
+    }
+
+    private static String prefix(String prefix) {
+        if (prefix.startsWith("/") || prefix.contains("..")) {
+            throw new MalformedEventException("reportPrefix '" + prefix + "' must be a relative key prefix, e.g. validation/run-1");
+        }
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException("'" + field + "' is missing or not a string");
+        }
+        return value.asText();
+    }
+}

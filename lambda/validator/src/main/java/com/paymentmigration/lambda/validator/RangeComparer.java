@@ -1,0 +1,150 @@
+package com.paymentmigration.lambda.validator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Compares one chunk. Each database computes, in one range scan, a (count, sum of row hashes) per leaf; only the
+ * leaves whose sums differ are read row by row (key and row hash, never the values). Matching data costs one scan
+ * per side, run on both sides at once; the client holds at most one leaf's rows.
+ */
+public final class RangeComparer {
+
+    /** What one chunk found. */
+    public record Outcome(long sourceRows, long targetRows, List<Difference> differences, int leavesRead) {
+    }
+
+    private final Sides sides;
+    private final ComparedTable table;
+    private final KeySql keys;
+    private final String rowHash;
+
+    public RangeComparer(Sides sides, ComparedTable table, KeySql keys, String rowHash) {
+        this.sides = sides;
+        this.table = table;
+        this.keys = keys;
+        this.rowHash = rowHash;
+    }
+
+    public Outcome compare(Chunk chunk) {
+        var sums = sides.both(side -> leafSums(side, chunk));
+        var dirty = new TreeSet<Integer>();
+        dirty.addAll(sums.source().keySet());
+        dirty.addAll(sums.target().keySet());
+        dirty.removeIf(b -> sums.source().getOrDefault(b, LeafSum.EMPTY).equals(sums.target().getOrDefault(b, LeafSum.EMPTY)));
+        var differences = new ArrayList<Difference>();
+        for (int bucket : dirty) {
+            var leaf = chunk.leaf(bucket);
+            var rows = sides.both(side -> rowHashes(side, leaf));
+            differences.addAll(diff(rows.source(), rows.target()));
+        }
+        return new Outcome(total(sums.source()), total(sums.target()), differences, dirty.size());
+    }
+
+    private record LeafSum(long rows, String sum) {
+        static final LeafSum EMPTY = new LeafSum(0, "0");
+    }
+
+    private static long total(Map<Integer, LeafSum> sums) {
+        return sums.values().stream().mapToLong(LeafSum::rows).sum();
+    }
+
+    private Map<Integer, LeafSum> leafSums(Side side, Chunk chunk) {
+        var thresholds = chunk.thresholds();
+        var bucket = thresholds.isEmpty() ? "0" : keys.bucket(thresholds.size());
+        var sql = "SELECT " + bucket + " AS leaf, count(*), sum(" + rowHash + ")::text FROM " + table.name().sql()
+                + " WHERE " + keys.where(chunk.range()) + " GROUP BY 1";
+        return side.query(sql, s -> {
+            int next = thresholds.isEmpty() ? 1 : keys.bindBucket(s, 1, thresholds);
+            keys.bind(s, next, chunk.range());
+        }, rows -> {
+            var sums = new HashMap<Integer, LeafSum>();
+            while (rows.next()) {
+                sums.put(rows.getInt(1), new LeafSum(rows.getLong(2), rows.getString(3)));
+            }
+            return sums;
+        });
+    }
+
+    /** Key and row hash of every row in a range. */
+    public Map<List<String>, Long> rowHashes(Side side, KeyRange range) {
+        var sql = "SELECT " + keys.texts() + ", " + rowHash + " FROM " + table.name().sql() + " WHERE " + keys.where(range);
+        return side.query(sql, s -> keys.bind(s, 1, range), rows -> readKeyed(rows, keys.width()));
+    }
+
+    /** Key and row hash of the listed keys (absent keys are simply not returned). */
+    public Map<List<String>, Long> rowHashes(Side side, List<List<String>> listed) {
+        var found = new HashMap<List<String>, Long>();
+        for (int from = 0; from < listed.size(); from += 500) {
+            var batch = listed.subList(from, Math.min(listed.size(), from + 500));
+            var sql = "SELECT " + keys.texts() + ", " + rowHash + " FROM " + table.name().sql() + " WHERE " + keys.in(batch.size());
+            found.putAll(side.query(sql, s -> keys.bindIn(s, 1, batch), rows -> readKeyed(rows, keys.width())));
+        }
+        return found;
+    }
+
+    /**
+     * For rows that differ, which compared columns do: each column hashed alone on both sides, so no value leaves
+     * either database.
+     */
+    public Map<List<String>, List<String>> differingColumns(List<List<String>> listed, java.util.Set<String> textTypes) {
+        var hashes = table.columns().stream()
+                .map(c -> "hash_record_extended(ROW(" + table.value(c, textTypes) + "), 0)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        var sql = "SELECT " + keys.texts() + ", ARRAY[" + hashes + "]::text FROM " + table.name().sql()
+                + " WHERE " + keys.in(listed.size());
+        var both = sides.both(side -> side.query(sql, s -> keys.bindIn(s, 1, listed), rows -> {
+            var map = new HashMap<List<String>, String[]>();
+            while (rows.next()) {
+                var key = new ArrayList<String>();
+                for (int i = 1; i <= keys.width(); i++) {
+                    key.add(rows.getString(i));
+                }
+                var text = rows.getString(keys.width() + 1);
+                map.put(List.copyOf(key), text.substring(1, text.length() - 1).split(","));
+            }
+            return map;
+        }));
+        var result = new HashMap<List<String>, List<String>>();
+        for (var key : listed) {
+            var source = both.source().get(key);
+            var target = both.target().get(key);
+            var differing = new ArrayList<String>();
+            for (int i = 0; source != null && target != null && i < source.length; i++) {
+                if (!source[i].equals(target[i])) {
+                    differing.add(table.columns().get(i).name());
+                }
+            }
+            result.put(key, differing);
+        }
+        return result;
+    }
+
+    static Map<List<String>, Long> readKeyed(java.sql.ResultSet rows, int width) throws java.sql.SQLException {
+        var map = new HashMap<List<String>, Long>();
+        while (rows.next()) {
+            var key = new ArrayList<String>(width);
+            for (int i = 1; i <= width; i++) {
+                key.add(rows.getString(i));
+            }
+            map.put(List.copyOf(key), rows.getLong(width + 1));
+        }
+        return map;
+    }
+
+    static List<Difference> diff(Map<List<String>, Long> source, Map<List<String>, Long> target) {
+        var differences = new ArrayList<Difference>();
+        source.forEach((key, hash) -> {
+            var kind = Difference.classify(hash, target.get(key));
+            if (kind != null) {
+                differences.add(Difference.of(key, kind));
+            }
+        });
+        target.keySet().stream().filter(key -> !source.containsKey(key))
+                .forEach(key -> differences.add(Difference.of(key, Difference.Kind.EXTRA_IN_TARGET)));
+        return differences;
+    }
+}

@@ -1,0 +1,119 @@
+package com.paymentmigration.lambda.validator;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL (from Maven artifacts) with two databases, source and target, shared by every test in the
+ * JVM; tests isolate themselves by table name. Sleeps are recorded, not taken, and can run an action (what
+ * replication would have applied meanwhile).
+ */
+final class TwoDatabases {
+
+    private static EmbeddedPostgres postgres;
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+                admin("CREATE DATABASE source");
+                admin("CREATE DATABASE target");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // The JVM is ending.
+                    }
+                }));
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return postgres;
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static String url(String database) {
+        return server().getJdbcUrl("postgres", database);
+    }
+
+    /** A table name no other test uses. */
+    static String table(String stem) {
+        return stem + "_" + TABLES.incrementAndGet();
+    }
+
+    static void source(String... statements) {
+        run("source", statements);
+    }
+
+    static void target(String... statements) {
+        run("target", statements);
+    }
+
+    static void both(String... statements) {
+        run("source", statements);
+        run("target", statements);
+    }
+
+    static void run(String database, String... statements) {
+        try (var c = DriverManager.getConnection(url(database)); var s = c.createStatement()) {
+            for (var statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Sides sides() {
+        return Sides.open(new DatabaseAddress(url("source"), null, null), new DatabaseAddress(url("target"), null, null));
+    }
+
+    /** Records each sleep; runs the queued actions, one per sleep, as replication landing during the wait. */
+    static final class Sleeps implements Recheck.Sleeper {
+        final List<Duration> taken = new ArrayList<>();
+        final List<Runnable> meanwhile = new ArrayList<>();
+
+        @Override
+        public void sleep(Duration duration) {
+            taken.add(duration);
+            if (!meanwhile.isEmpty()) {
+                meanwhile.remove(0).run();
+            }
+        }
+    }
+
+    /** A validator over both databases with an in-memory store and captured metric lines. */
+    static final class Harness {
+        final InMemoryReportStore store = new InMemoryReportStore();
+        final Sleeps sleeps = new Sleeps();
+        final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+        final Validator validator = new Validator(TwoDatabases::sides, store,
+                new EmbeddedMetrics(new PrintStream(metricLines, true), "test"), sleeps, System::currentTimeMillis);
+
+        /** Tables are names or selection objects (maps), as in a plan event. */
+        RunReport run(List<?> tables, int partitions, String options) {
+            var result = Cli.runAll(validator, Json.MAPPER.valueToTree(tables), partitions, options);
+            return Json.read(store.read(result.get("reportKey").asText()).orElseThrow(), RunReport.class, "report");
+        }
+
+        PartitionReport runOne(Object table, String options) {
+            return run(List.of(table), 1, options).tables().get(0);
+        }
+    }
+}
