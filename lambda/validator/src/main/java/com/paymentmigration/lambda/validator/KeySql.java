@@ -37,9 +37,16 @@ public final class KeySql {
         return byteOrder && column.collatable() ? column.sql() + " COLLATE \"C\"" : column.sql();
     }
 
-    /** The select list of the key's text forms, one per column. */
+    /**
+     * The select list of the key's text forms, one per column. Aliased, because an output column named like the
+     * key column would win in ORDER BY, and keys would be ordered as text (10 before 9).
+     */
     public String texts() {
-        return key.stream().map(c -> c.sql() + "::text").collect(Collectors.joining(", "));
+        var list = new java.util.ArrayList<String>();
+        for (int i = 0; i < key.size(); i++) {
+            list.add(key.get(i).sql() + "::text AS key_text_" + (i + 1));
+        }
+        return String.join(", ", list);
     }
 
     private String value() {

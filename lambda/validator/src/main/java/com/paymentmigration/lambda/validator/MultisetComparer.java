@@ -54,7 +54,6 @@ final class MultisetComparer {
         var recheck = Recheck.run(candidates, hashes -> {
             var list = hashes.stream().map(k -> k.get(0)).collect(Collectors.joining(",", "{", "}"));
             var again = sides.both(side -> counts(side, from + " WHERE h = ANY(?::int8[])", list));
-            // A hash whose counts now agree reads as equal on both sides; one that still differs does not.
             var source = new HashMap<List<String>, Long>();
             var target = new HashMap<List<String>, Long>();
             for (var key : hashes) {
@@ -63,7 +62,7 @@ final class MultisetComparer {
                 target.put(key, again.target().getOrDefault(hash, 0L));
             }
             return new Sides.Pair<>(source, target);
-        }, options.recheckDelay(), options.recheckAttempts(), sleeper);
+        }, MultisetComparer::surplus, options.recheckDelay(), options.recheckAttempts(), sleeper);
         return new PartitionValidator.Found(sourceRows, targetRows, described(recheck.confirmed(), counts), recheck.transients());
     }
 
@@ -87,13 +86,23 @@ final class MultisetComparer {
         hashes.addAll(counts.target().keySet());
         var candidates = new ArrayList<Difference>();
         for (long hash : hashes) {
-            long delta = counts.source().getOrDefault(hash, 0L) - counts.target().getOrDefault(hash, 0L);
-            if (delta != 0) {
-                var kind = delta > 0 ? Difference.Kind.MISSING_IN_TARGET : Difference.Kind.EXTRA_IN_TARGET;
-                candidates.add(new Difference(List.of(Long.toString(hash)), kind, null, Math.abs(delta)));
+            var candidate = surplus(new Difference(List.of(Long.toString(hash)), null, null, null),
+                    counts.source().getOrDefault(hash, 0L), counts.target().getOrDefault(hash, 0L));
+            if (candidate != null) {
+                candidates.add(candidate);
             }
         }
         return candidates;
+    }
+
+    /** The side with more copies of a row, and how many more; null when both hold as many. */
+    private static Difference surplus(Difference candidate, Long source, Long target) {
+        long delta = source - target;
+        if (delta == 0) {
+            return null;
+        }
+        var kind = delta > 0 ? Difference.Kind.MISSING_IN_TARGET : Difference.Kind.EXTRA_IN_TARGET;
+        return new Difference(candidate.key(), kind, null, Math.abs(delta));
     }
 
     /** Replaces each confirmed hash by the row's text, read from the side that has the surplus copies. */

@@ -93,7 +93,7 @@ public final class PartitionValidator {
             throttle(base.sourceRows - rowsAtStart, clock.getAsLong() - readStarted);
         }
         var recheck = Recheck.run(base.pending, listed -> sides.both(side -> comparer.rowHashes(side, listed)),
-                options.recheckDelay(), options.recheckAttempts(), sleeper);
+                Recheck.Reread.BY_KEY, options.recheckDelay(), options.recheckAttempts(), sleeper);
         var confirmed = withColumns(recheck.confirmed(), comparer, probe);
         var report = base.finish(PartitionReport.KEY_RANGES,
                 new Found(base.sourceRows, base.targetRows, confirmed, recheck.transients()), options.maxReportedRows());

@@ -31,11 +31,23 @@ public final class Recheck {
     public record Result(List<Difference> confirmed, List<Difference> transients) {
     }
 
+    /** A candidate as re-read (source and target value: row hash, or copy count), or null when it now agrees. */
+    @FunctionalInterface
+    public interface Reread {
+        Difference judge(Difference candidate, Long source, Long target);
+
+        /** Keyed rows: the kind as the row hashes now show it. */
+        Reread BY_KEY = (candidate, source, target) -> {
+            var kind = Difference.classify(source, target);
+            return kind == null ? null : new Difference(candidate.key(), kind, candidate.columns(), candidate.copies());
+        };
+    }
+
     private Recheck() {
     }
 
     public static Result run(List<Difference> candidates, Function<List<List<String>>, Sides.Pair<Map<List<String>, Long>>> reread,
-                             Duration delay, int attempts, Sleeper sleeper) {
+                             Reread judge, Duration delay, int attempts, Sleeper sleeper) {
         var remaining = new ArrayList<>(candidates);
         var transients = new ArrayList<Difference>();
         for (int attempt = 0; attempt < attempts && !remaining.isEmpty(); attempt++) {
@@ -43,11 +55,11 @@ public final class Recheck {
             var now = reread.apply(remaining.stream().map(Difference::key).toList());
             var still = new ArrayList<Difference>();
             for (var candidate : remaining) {
-                var kind = Difference.classify(now.source().get(candidate.key()), now.target().get(candidate.key()));
-                if (kind == null) {
+                var judged = judge.judge(candidate, now.source().get(candidate.key()), now.target().get(candidate.key()));
+                if (judged == null) {
                     transients.add(candidate);
                 } else {
-                    still.add(new Difference(candidate.key(), kind, candidate.columns(), candidate.copies()));
+                    still.add(judged);
                 }
             }
             remaining = still;
