@@ -78,8 +78,10 @@ public final class PartitionValidator {
         long slowest = 0;
         long readStarted = clock.getAsLong();
         long rowsAtStart = base.sourceRows;
-        for (int i = base.chunksDone; i < chunks.size(); i++) {
-            if (i > base.chunksDone && deadline.remainingMillis() < 2 * slowest + RESERVE_MILLIS) {
+        int firstChunk = base.chunksDone;
+        for (int i = firstChunk; i < chunks.size(); i++) {
+            // At least one chunk per invocation, so every invocation makes progress.
+            if (i > firstChunk && deadline.remainingMillis() < 2 * slowest + RESERVE_MILLIS) {
                 var report = base.inProgress(chunks);
                 checkpoint.accept(report);
                 return report;
@@ -138,6 +140,7 @@ public final class PartitionValidator {
         long sourceRows;
         long targetRows;
         int chunksDone;
+        long priorMillis;
         final List<Difference> pending = new ArrayList<>();
 
         Tally(String table, int partition, KeyRange range, Map<String, String> textTypes, List<String> notes, long started) {
@@ -153,6 +156,7 @@ public final class PartitionValidator {
             sourceRows = from.sourceRows();
             targetRows = from.targetRows();
             chunksDone = from.chunksDone();
+            priorMillis = from.millis();
             pending.addAll(from.pending() == null ? List.of() : from.pending());
         }
 
@@ -196,7 +200,7 @@ public final class PartitionValidator {
         }
 
         private long elapsed() {
-            return clock.getAsLong() - started;
+            return priorMillis + clock.getAsLong() - started;
         }
     }
 }
