@@ -10,14 +10,15 @@ public final class Catalog {
 
     public static TableShape describe(Side side, TableName name) {
         var found = side.query("""
-                SELECT c.oid, c.reltuples::bigint, has_table_privilege(c.oid, 'SELECT'), current_user
+                SELECT c.oid, c.reltuples::bigint, has_table_privilege(c.oid, 'SELECT'), c.relpages
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')""",
                 s -> {
                     s.setString(1, name.schema());
                     s.setString(2, name.table());
                 },
-                rows -> rows.next() ? new long[] {rows.getLong(1), rows.getLong(2), rows.getBoolean(3) ? 1 : 0} : null);
+                rows -> rows.next()
+                        ? new long[] {rows.getLong(1), rows.getLong(2), rows.getBoolean(3) ? 1 : 0, rows.getLong(4)} : null);
         if (found == null) {
             throw new UnknownTableException("table " + name + " does not exist in the " + side.label()
                     + " database (or its schema is not visible to the validator's user); check the table selection");
@@ -43,9 +44,8 @@ public final class Catalog {
                 });
         var keyNames = side.query("""
                 SELECT a.attname FROM pg_index i
-                CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
-                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.position""",
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                WHERE i.indrelid = ? AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)""",
                 s -> s.setLong(1, oid), rows -> {
                     var list = new ArrayList<String>();
                     while (rows.next()) {
@@ -57,6 +57,6 @@ public final class Catalog {
                 .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
                 .toList();
         // reltuples is -1 before the first ANALYZE: unknown, and the sampler then reads every key.
-        return new TableShape(name, List.copyOf(columns), key, found[1]);
+        return new TableShape(name, List.copyOf(columns), key, found[1], found[3]);
     }
 }

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * A table as both sides must agree on it: the compared columns, the key, and the SQL that hashes one row from its
  * typed values. Built only when the shapes match, so a comparison never starts on a meaningless question.
  */
-public record ComparedTable(TableSelection selection, List<Column> columns, List<Column> key, long estimatedRows) {
+public record ComparedTable(TableSelection selection, List<Column> columns, List<Column> key, long estimatedRows,
+                            long pages) {
 
     public static ComparedTable of(TableSelection selection, TableShape source, TableShape target) {
         var name = selection.name();
@@ -50,7 +51,7 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
                         + " names no compared column; fix the selection");
             }
         }
-        return new ComparedTable(selection, sourceColumns, source.key(), source.estimatedRows());
+        return new ComparedTable(selection, sourceColumns, source.key(), source.estimatedRows(), source.pages());
     }
 
     private static List<Column> compared(TableShape shape, TableSelection selection) {

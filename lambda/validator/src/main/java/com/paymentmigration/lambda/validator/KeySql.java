@@ -37,6 +37,11 @@ public final class KeySql {
         return byteOrder && column.collatable() ? column.sql() + " COLLATE \"C\"" : column.sql();
     }
 
+    /** The key columns, as a select list. */
+    public String columns() {
+        return key.stream().map(Column::sql).collect(Collectors.joining(", "));
+    }
+
     /**
      * The select list of the key's text forms, one per column. Aliased, because an output column named like the
      * key column would win in ORDER BY, and keys would be ordered as text (10 before 9).

@@ -71,9 +71,9 @@ public final class PartitionValidator {
             chunks = resumed.chunks();
             base.resume(resumed);
         } else {
-            double percent = KeySampler.percent(table.estimatedRows(), options.leafRows());
-            var sample = KeySampler.sample(sides.source(), table, keys, range, percent);
-            chunks = KeySampler.chunks(sample, range, percent, options.rowsPerChunk(), options.leafRows());
+            var sampling = KeySampler.sampling(table.estimatedRows(), table.pages(), options.leafRows());
+            var sample = KeySampler.sample(sides.source(), table, keys, range, sampling);
+            chunks = KeySampler.chunks(sample, range, sampling.rowsPerKey(), options.rowsPerChunk(), options.leafRows());
         }
         long slowest = 0;
         long readStarted = clock.getAsLong();
@@ -94,7 +94,7 @@ public final class PartitionValidator {
             checkpoint.accept(base.inProgress(chunks));
             throttle(base.sourceRows - rowsAtStart, clock.getAsLong() - readStarted);
         }
-        var recheck = Recheck.run(base.pending, listed -> sides.both(side -> comparer.rowHashes(side, listed)),
+        var recheck = Recheck.run(base.pending, listed -> sides.both(side -> comparer.rowHashesOf(side, listed)),
                 Recheck.Reread.BY_KEY, options.recheckDelay(), options.recheckAttempts(), sleeper);
         var confirmed = withColumns(recheck.confirmed(), comparer, probe);
         var report = base.finish(PartitionReport.KEY_RANGES,

@@ -17,6 +17,9 @@ public final class RangeComparer {
     public record Outcome(long sourceRows, long targetRows, List<Difference> differences, int leavesRead) {
     }
 
+    /** Dirty leaves per read: bounds the rows the client holds at once to about this many leaves. */
+    static final int LEAVES_PER_READ = 64;
+
     private final Sides sides;
     private final ComparedTable table;
     private final KeySql keys;
@@ -36,9 +39,12 @@ public final class RangeComparer {
         dirty.addAll(sums.target().keySet());
         dirty.removeIf(b -> sums.source().getOrDefault(b, LeafSum.EMPTY).equals(sums.target().getOrDefault(b, LeafSum.EMPTY)));
         var differences = new ArrayList<Difference>();
-        for (int bucket : dirty) {
-            var leaf = chunk.leaf(bucket);
-            var rows = sides.both(side -> rowHashes(side, leaf));
+        var leaves = dirty.stream().map(chunk::leaf).toList();
+        // Dirty leaves are read in batches: one round trip per batch instead of one per leaf (measured: 70
+        // scattered differences cost 0.85 s leaf by leaf).
+        for (int from = 0; from < leaves.size(); from += LEAVES_PER_READ) {
+            var batch = leaves.subList(from, Math.min(leaves.size(), from + LEAVES_PER_READ));
+            var rows = sides.both(side -> rowHashesIn(side, batch));
             differences.addAll(diff(rows.source(), rows.target()));
         }
         return new Outcome(total(sums.source()), total(sums.target()), differences, dirty.size());
@@ -69,14 +75,20 @@ public final class RangeComparer {
         });
     }
 
-    /** Key and row hash of every row in a range. */
-    public Map<List<String>, Long> rowHashes(Side side, KeyRange range) {
-        var sql = "SELECT " + keys.texts() + ", " + rowHash + " FROM " + table.name().sql() + " WHERE " + keys.where(range);
-        return side.query(sql, s -> keys.bind(s, 1, range), rows -> readKeyed(rows, keys.width()));
+    /** Key and row hash of every row in the given ranges. */
+    public Map<List<String>, Long> rowHashesIn(Side side, List<KeyRange> ranges) {
+        var where = ranges.stream().map(r -> "(" + keys.where(r) + ")").collect(java.util.stream.Collectors.joining(" OR "));
+        var sql = "SELECT " + keys.texts() + ", " + rowHash + " FROM " + table.name().sql() + " WHERE " + where;
+        return side.query(sql, s -> {
+            int index = 1;
+            for (var range : ranges) {
+                index = keys.bind(s, index, range);
+            }
+        }, rows -> readKeyed(rows, keys.width()));
     }
 
     /** Key and row hash of the listed keys (absent keys are simply not returned). */
-    public Map<List<String>, Long> rowHashes(Side side, List<List<String>> listed) {
+    public Map<List<String>, Long> rowHashesOf(Side side, List<List<String>> listed) {
         var found = new HashMap<List<String>, Long>();
         for (int from = 0; from < listed.size(); from += 500) {
             var batch = listed.subList(from, Math.min(listed.size(), from + 500));

@@ -2,8 +2,12 @@ package com.paymentmigration.lambda.validator;
 
 import java.util.List;
 
-/** A table's compared columns (in catalog order) and its primary key columns (in key order, empty when none). */
-public record TableShape(TableName name, List<Column> columns, List<Column> key, long estimatedRows) {
+/**
+ * A table's columns (in catalog order), its primary key columns (in key order, empty when none), and the
+ * planner's size estimates (rows -1 before the first ANALYZE).
+ */
+public record TableShape(TableName name, List<Column> columns, List<Column> key, long estimatedRows,
+                         long pages) {
 
     public boolean hasPrimaryKey() {
         return !key.isEmpty();

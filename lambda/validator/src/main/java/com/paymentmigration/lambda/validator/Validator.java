@@ -51,9 +51,9 @@ public final class Validator {
                 var ranges = List.of(KeyRange.ALL);
                 if (table.hasPrimaryKey() && plan.partitionsPerTable() > 1) {
                     var keys = new KeySql(table.key(), KeyOrdering.byteOrderReason(sides, table, shapes.target()) != null);
-                    double percent = table.estimatedRows() < KeySampler.SAMPLE_ABOVE_ROWS ? 100
-                            : Math.min(100, Math.max(0.01, 100.0 * KEYS_PER_PARTITION * plan.partitionsPerTable() / table.estimatedRows()));
-                    ranges = KeySampler.partitions(KeySampler.sample(sides.source(), table, keys, KeyRange.ALL, percent),
+                    var sampling = KeySampler.sampling(table.estimatedRows(), table.pages(),
+                            (double) table.estimatedRows() / KEYS_PER_PARTITION / plan.partitionsPerTable());
+                    ranges = KeySampler.partitions(KeySampler.sample(sides.source(), table, keys, KeyRange.ALL, sampling),
                             plan.partitionsPerTable());
                 }
                 for (int i = 0; i < ranges.size(); i++) {

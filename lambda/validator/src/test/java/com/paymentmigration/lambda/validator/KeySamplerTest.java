@@ -16,19 +16,23 @@ class KeySamplerTest {
     }
 
     @Test
-    void smallTablesReadEveryKeyAndLargeOnesSample() {
-        assertThat(KeySampler.percent(-1, 1000)).isEqualTo(100);
-        assertThat(KeySampler.percent(50_000, 1000)).isEqualTo(100);
-        assertThat(KeySampler.percent(5_000_000, 1000)).isEqualTo(2.0);
-        assertThat(KeySampler.percent(5_000_000, 10)).isEqualTo(100);
-        assertThat(KeySampler.percent(5_000_000, 100_000)).isEqualTo(0.02);
+    void smallTablesReadEveryKeyAndLargeOnesSampleOneKeyPerPage() {
+        assertThat(KeySampler.sampling(-1, 0, 1000)).isEqualTo(KeySampler.Sampling.EVERY_KEY);
+        assertThat(KeySampler.sampling(50_000, 900, 1000)).isEqualTo(KeySampler.Sampling.EVERY_KEY);
+        // 5,000,000 rows on 90,909 pages (55 a page): a key per 1,000 rows is a page in 18.2.
+        var sampling = KeySampler.sampling(5_000_000, 90_909, 1000);
+        assertThat(sampling.onePerPage()).isTrue();
+        assertThat(sampling.percent()).isCloseTo(5.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(sampling.rowsPerKey()).isCloseTo(1000, org.assertj.core.data.Offset.offset(0.01));
+        // Wanting a key per 10 rows of a 55-rows-a-page table means reading every key.
+        assertThat(KeySampler.sampling(5_000_000, 90_909, 10)).isEqualTo(KeySampler.Sampling.EVERY_KEY);
     }
 
     @Test
     void chunksAreContiguousAndTheirLeavesLieInside() {
         var range = new KeyRange(List.of("0"), null);
-        // Every key sampled at 2%: a sampled key stands for 50 rows, so a 1,000-row leaf is every 20th key.
-        var chunks = KeySampler.chunks(keys(10_000), range, 2.0, 100_000, 1_000);
+        // Each sampled key stands for 50 rows, so a 1,000-row leaf is every 20th key.
+        var chunks = KeySampler.chunks(keys(10_000), range, 50, 100_000, 1_000);
         assertThat(chunks).hasSize(5);
         assertThat(chunks.get(0).range().lower()).isEqualTo(List.of("0"));
         assertThat(chunks.get(4).range().upper()).isNull();
@@ -44,7 +48,7 @@ class KeySamplerTest {
 
     @Test
     void anEmptySampleIsOneChunkOverTheWholeRange() {
-        var chunks = KeySampler.chunks(List.of(), KeyRange.ALL, 100, 1000, 10);
+        var chunks = KeySampler.chunks(List.of(), KeyRange.ALL, 1, 1000, 10);
         assertThat(chunks).containsExactly(new Chunk(KeyRange.ALL, List.of()));
         assertThat(chunks.get(0).leaf(0)).isEqualTo(KeyRange.ALL);
     }
