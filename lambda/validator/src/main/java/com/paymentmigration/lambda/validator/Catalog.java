@@ -42,17 +42,10 @@ public final class Catalog {
                     }
                     return list;
                 });
-        var keyNames = side.query("""
+        var keyNames = side.strings("""
                 SELECT a.attname FROM pg_index i
                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-                WHERE i.indrelid = ? AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)""",
-                s -> s.setLong(1, oid), rows -> {
-                    var list = new ArrayList<String>();
-                    while (rows.next()) {
-                        list.add(rows.getString(1));
-                    }
-                    return list;
-                });
+                WHERE i.indrelid = ? AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)""", s -> s.setLong(1, oid));
         List<Column> key = keyNames.stream()
                 .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
                 .toList();

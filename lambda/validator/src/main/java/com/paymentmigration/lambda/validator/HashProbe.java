@@ -84,15 +84,8 @@ public final class HashProbe {
 
     private static List<String> fromSource(Side source, ComparedTable table, String type) {
         var column = table.columns().stream().filter(c -> c.type().equals(type)).findFirst().orElseThrow();
-        return source.query("SELECT " + column.sql() + "::text FROM " + table.name().sql()
-                        + " WHERE " + column.sql() + " IS NOT NULL LIMIT 3", s -> { },
-                rows -> {
-                    var list = new ArrayList<String>();
-                    while (rows.next()) {
-                        list.add(rows.getString(1));
-                    }
-                    return list;
-                });
+        return source.strings("SELECT " + column.sql() + "::text FROM " + table.name().sql()
+                + " WHERE " + column.sql() + " IS NOT NULL LIMIT 3", s -> { });
     }
 
 }

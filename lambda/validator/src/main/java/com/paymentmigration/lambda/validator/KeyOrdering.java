@@ -1,6 +1,5 @@
 package com.paymentmigration.lambda.validator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,15 +22,9 @@ public final class KeyOrdering {
             if (bytewise(column.collation()) && bytewise(targetColumn.collation())) {
                 continue;
             }
-            var values = sides.source().query("SELECT " + column.sql() + "::text FROM " + table.name().sql()
+            var values = sides.source().strings("SELECT " + column.sql() + "::text FROM " + table.name().sql()
                     + (table.estimatedRows() > KeySampler.SAMPLE_ABOVE_ROWS ? " TABLESAMPLE SYSTEM (1) REPEATABLE (7)" : "")
-                    + " LIMIT 5000", s -> { }, rows -> {
-                        var list = new ArrayList<String>();
-                        while (rows.next()) {
-                            list.add(rows.getString(1));
-                        }
-                        return list;
-                    });
+                    + " LIMIT 5000", s -> { });
             var sorted = sides.both(side -> sort(side, values, column.type(),
                     side == sides.source() ? column.collation() : targetColumn.collation()));
             if (!sorted.source().equals(sorted.target())) {
@@ -47,14 +40,7 @@ public final class KeyOrdering {
     }
 
     private static List<String> sort(Side side, List<String> values, String type, String collation) {
-        return side.query("SELECT v FROM unnest(?::text[]) AS v ORDER BY v::" + type + " COLLATE " + Sql.quote(collation),
-                s -> s.setArray(1, s.getConnection().createArrayOf("text", values.toArray())),
-                rows -> {
-                    var list = new ArrayList<String>();
-                    while (rows.next()) {
-                        list.add(rows.getString(1));
-                    }
-                    return list;
-                });
+        return side.strings("SELECT v FROM unnest(?::text[]) AS v ORDER BY v::" + type + " COLLATE " + Sql.quote(collation),
+                s -> s.setArray(1, s.getConnection().createArrayOf("text", values.toArray())));
     }
 }

@@ -77,6 +77,17 @@ public final class Side implements AutoCloseable {
         }
     }
 
+    /** The first column of every row, as text. */
+    public List<String> strings(String sql, Binder binder) {
+        return query(sql, binder, rows -> {
+            var list = new java.util.ArrayList<String>();
+            while (rows.next()) {
+                list.add(rows.getString(1));
+            }
+            return list;
+        });
+    }
+
     RuntimeException translate(String what, SQLException e) {
         var state = e.getSQLState() == null ? "" : e.getSQLState();
         var message = label + " database: " + e.getMessage() + " (SQLSTATE " + state + ") while " + what;
