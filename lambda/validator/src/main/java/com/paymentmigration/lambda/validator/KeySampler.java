@@ -50,11 +50,7 @@ public final class KeySampler {
         return source.query(sql, s -> keys.bind(s, 1, range), rows -> {
             var list = new ArrayList<List<String>>();
             while (rows.next()) {
-                var key = new ArrayList<String>(keys.width());
-                for (int i = 1; i <= keys.width(); i++) {
-                    key.add(rows.getString(i));
-                }
-                list.add(List.copyOf(key));
+                list.add(keys.read(rows));
             }
             return list;
         });

@@ -37,6 +37,15 @@ public final class KeySql {
         return byteOrder && column.collatable() ? column.sql() + " COLLATE \"C\"" : column.sql();
     }
 
+    /** The key from the first {@link #width} columns of the current row, as {@link #texts} selected it. */
+    public List<String> read(java.sql.ResultSet rows) throws SQLException {
+        var values = new String[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.getString(i + 1);
+        }
+        return List.of(values);
+    }
+
     /** The key columns, as a select list. */
     public String columns() {
         return key.stream().map(Column::sql).collect(Collectors.joining(", "));

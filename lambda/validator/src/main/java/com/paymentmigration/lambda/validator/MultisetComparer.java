@@ -33,18 +33,10 @@ final class MultisetComparer {
     PartitionValidator.Found compare() {
         var from = " FROM (SELECT " + rowHash + " AS h FROM " + table.name().sql() + ") AS hashed";
         var sums = sides.both(side -> side.query("SELECT (h & " + (BUCKETS - 1) + ")::int, count(*), sum(h)::text" + from
-                + " GROUP BY 1", s -> { }, rows -> {
-                    var map = new HashMap<Integer, String>();
-                    while (rows.next()) {
-                        map.put(rows.getInt(1), rows.getLong(2) + ":" + rows.getString(3));
-                    }
-                    return map;
-                }));
-        long sourceRows = rows(sums.source());
-        long targetRows = rows(sums.target());
-        var dirty = new TreeSet<>(sums.source().keySet());
-        dirty.addAll(sums.target().keySet());
-        dirty.removeIf(b -> String.valueOf(sums.source().get(b)).equals(String.valueOf(sums.target().get(b))));
+                + " GROUP BY 1", s -> { }, LeafSums::read));
+        long sourceRows = sums.source().rows();
+        long targetRows = sums.target().rows();
+        var dirty = LeafSums.dirty(sums);
         if (dirty.isEmpty()) {
             return new PartitionValidator.Found(sourceRows, targetRows, List.of(), List.of());
         }
@@ -64,10 +56,6 @@ final class MultisetComparer {
             return new Sides.Pair<>(source, target);
         }, MultisetComparer::surplus, options.recheckDelay(), options.recheckAttempts(), sleeper);
         return new PartitionValidator.Found(sourceRows, targetRows, described(recheck.confirmed(), counts), recheck.transients());
-    }
-
-    private static long rows(Map<Integer, String> sums) {
-        return sums.values().stream().mapToLong(v -> Long.parseLong(v.substring(0, v.indexOf(':')))).sum();
     }
 
     private Map<Long, Long> counts(Side side, String fromWhere, String array) {

@@ -157,7 +157,7 @@ public final class PartitionValidator {
             targetRows = from.targetRows();
             chunksDone = from.chunksDone();
             priorMillis = from.millis();
-            pending.addAll(from.pending() == null ? List.of() : from.pending());
+            pending.addAll(from.pending());
         }
 
         void add(RangeComparer.Outcome outcome) {
