@@ -18,6 +18,8 @@ public final class RangeComparer {
 
     /** Dirty leaves per read: bounds the rows the client holds at once to about this many leaves. */
     static final int LEAVES_PER_READ = 64;
+    /** Keys per lookup query: 500 composite keys of a few columns stay far below the driver's 32,767 parameters. */
+    static final int KEYS_PER_LOOKUP = 500;
 
     private final Sides sides;
     private final ComparedTable table;
@@ -71,11 +73,27 @@ public final class RangeComparer {
 
     /** Key and row hash of the listed keys (absent keys are simply not returned). */
     public Map<List<String>, Long> rowHashesOf(Side side, List<List<String>> listed) {
-        var found = new HashMap<List<String>, Long>();
-        for (int from = 0; from < listed.size(); from += 500) {
-            var batch = listed.subList(from, Math.min(listed.size(), from + 500));
-            var sql = "SELECT " + keys.texts() + ", " + rowHash + " FROM " + table.name().sql() + " WHERE " + keys.in(batch.size());
-            found.putAll(side.query(sql, s -> keys.bindIn(s, 1, batch), this::readKeyed));
+        return ofKeys(side, listed, rowHash, rows -> rows.getLong(keys.width() + 1));
+    }
+
+    /** Reads one value per row after the key columns. */
+    @FunctionalInterface
+    private interface ValueReader<V> {
+        V read(java.sql.ResultSet rows) throws java.sql.SQLException;
+    }
+
+    /** {@code value} for each listed key, in batches: a composite key binds one parameter per column and key. */
+    private <V> Map<List<String>, V> ofKeys(Side side, List<List<String>> listed, String value, ValueReader<V> reader) {
+        var found = new HashMap<List<String>, V>();
+        for (int from = 0; from < listed.size(); from += KEYS_PER_LOOKUP) {
+            var batch = listed.subList(from, Math.min(listed.size(), from + KEYS_PER_LOOKUP));
+            var sql = "SELECT " + keys.texts() + ", " + value + " FROM " + table.name().sql() + " WHERE " + keys.in(batch.size());
+            side.query(sql, s -> keys.bindIn(s, 1, batch), rows -> {
+                while (rows.next()) {
+                    found.put(keys.read(rows), reader.read(rows));
+                }
+                return found;
+            });
         }
         return found;
     }
@@ -88,15 +106,9 @@ public final class RangeComparer {
         var hashes = table.columns().stream()
                 .map(c -> "hash_record_extended(ROW(" + table.value(c, textTypes) + "), 0)")
                 .collect(java.util.stream.Collectors.joining(", "));
-        var sql = "SELECT " + keys.texts() + ", ARRAY[" + hashes + "]::text FROM " + table.name().sql()
-                + " WHERE " + keys.in(listed.size());
-        var both = sides.both(side -> side.query(sql, s -> keys.bindIn(s, 1, listed), rows -> {
-            var map = new HashMap<List<String>, String[]>();
-            while (rows.next()) {
-                var text = rows.getString(keys.width() + 1);
-                map.put(keys.read(rows), text.substring(1, text.length() - 1).split(","));
-            }
-            return map;
+        var both = sides.both(side -> ofKeys(side, listed, "ARRAY[" + hashes + "]::text", rows -> {
+            var text = rows.getString(keys.width() + 1);
+            return text.substring(1, text.length() - 1).split(",");
         }));
         var result = new HashMap<List<String>, List<String>>();
         for (var key : listed) {
