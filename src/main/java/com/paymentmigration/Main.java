@@ -20,6 +20,7 @@ import com.paymentmigration.transit.Transit;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.monitoring.Monitoring;
 import com.paymentmigration.notifications.Notifications;
+import com.paymentmigration.orchestration.Orchestration;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
@@ -86,11 +87,12 @@ public final class Main {
         // Existing credentials: fetched by name, never created; every one of them gets rotation.
         var sourceSecret = ExistingSecret.fetch(stack, config.onPrem().dbSecretName());
         var masterSecret = ExistingSecret.fetch(stack, config.aurora().masterSecretName());
+        var storage = new Storage("storage", stack, keys);
         var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
-                Output.all(sourceSecret.arn(), masterSecret.arn()), Output.all(sourceSecret.kmsKeyId(), masterSecret.kmsKeyId()));
+                Output.all(sourceSecret.arn(), masterSecret.arn()), Output.all(sourceSecret.kmsKeyId(), masterSecret.kmsKeyId()),
+                storage.checkpoints.name, storage.checkpoints.arn, Orchestration.rollbackStateMachineArn(stack));
         new Secrets("secrets", stack, sourceSecret, masterSecret, functions.rotation);
         var parameters = new Parameters("parameters", stack, keys);
-        var storage = new Storage("storage", stack, keys);
         var database = new Database("database", stack, keys, networks.get(VpcRole.PRODUCTION),
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
                 masterSecret.currentCredentials(stack), parameters);
@@ -102,9 +104,17 @@ public final class Main {
                 replication.forwardTaskResourceId, replication.reverseTaskResourceId, database.primaryClusterId,
                 database.secondaryClusterId, api.apiName, api.stageName, api.loadBalancerArnSuffix,
                 api.legacyTargetGroupArnSuffix, api.newTargetGroupArnSuffix,
-                Map.of("rotation", functions.rotation.name(), "authorizer", functions.authorizer.name())),
+                Map.of("rotation", functions.rotation.name(), "authorizer", functions.authorizer.name(),
+                        "validator", functions.validator.name(), "rollback-trigger", functions.rollbackTrigger.name())),
                 notifications.alarmTopicArn, notifications.secondaryAlarmTopicArn, replication.taskLogGroupName,
                 functions.authorizerLogGroupName);
+        var orchestration = new Orchestration("orchestration", stack, keys, new Orchestration.Inputs(
+                replication.instanceArn, replication.instanceId, replication.forwardTaskArn,
+                replication.forwardTaskResourceId, replication.reverseTaskArn, replication.reverseTaskResourceId,
+                replication.endpointArns, Output.all(sourceSecret.arn(), masterSecret.arn()), api.restApiId, api.stageName,
+                storage.checkpoints.name, storage.rollbackStates.name, notifications.statusTopicArn,
+                notifications.alarmTopicArn, monitoring.criticalAlarmArns, functions.validator.arn(),
+                functions.rollbackTrigger.name()));
 
         for (var network : networks.values()) {
             ctx.export(network.role.label + "VpcId", network.vpcId);
@@ -134,7 +144,9 @@ public final class Main {
         ctx.export("alarmTopicArn", notifications.alarmTopicArn);
         ctx.export("validationTopicArn", notifications.validationTopicArn);
         ctx.export(OUTPUT_MODE, Output.of(config.mode().configValue()));
-        ctx.export(OUTPUT_STATE_MACHINE_ARN, Output.of(pending("orchestration", 9)));
+        ctx.export(OUTPUT_STATE_MACHINE_ARN, orchestration.migrationStateMachineArn);
+        ctx.export("rollbackStateMachineArn", orchestration.rollbackStateMachineArn);
+        ctx.export("validatorFunctionArn", functions.validator.arn());
         ctx.export(OUTPUT_API_ENDPOINT, api.endpoint);
         ctx.export("apiId", api.restApiId);
         ctx.export(OUTPUT_DASHBOARD_URL, monitoring.dashboardUrl);
@@ -142,10 +154,5 @@ public final class Main {
 
     private static String capitalize(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    /** A clearly named placeholder for an output whose component has not landed yet. */
-    static String pending(String component, int issue) {
-        return "pending: provided by the " + component + " component (issue #" + issue + ")";
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group and place in the
- * migration VPC's private subnets where they reach databases. The validator joins when it lands.
+ * migration VPC's private subnets where they reach databases.
  */
 public final class Functions extends MigrationComponent {
 
@@ -44,17 +44,31 @@ public final class Functions extends MigrationComponent {
     /** Callers invoke this alias: SnapStart applies only to published versions, never to $LATEST. */
     public static final String LIVE_ALIAS = "live";
 
+    public static final String TRIGGER_JAR = "lambda/trigger/target/trigger.jar";
+    public static final String TRIGGER_HANDLER = "com.paymentmigration.lambda.trigger.TriggerHandler::handleRequest";
+    public static final String VALIDATOR_JAR = "lambda/validator/target/validator.jar";
+    public static final String VALIDATOR_HANDLER = "com.paymentmigration.lambda.validator.ValidatorHandler::handleRequest";
+    /** The validator keeps its reports and resumable progress under this prefix of the checkpoint bucket. */
+    public static final String VALIDATION_PREFIX = "validation/";
+
     public final Function rotation;
     public final Function authorizer;
     public final Alias authorizerAlias;
     public final Output<String> authorizerLogGroupName;
+    public final Function validator;
+    /** Starts the rollback state machine; pulumi up invokes it when it switches to rollback mode. */
+    public final Function rollbackTrigger;
 
     /**
      * @param rotatedSecretArns the secrets the rotation function may read and relabel
      * @param secretKeyArns     customer keys those secrets are encrypted with (empty for the AWS-managed key)
+     * @param checkpointBucket  where the validator keeps its reports (name and ARN)
+     * @param rollbackMachineArn the state machine the trigger function starts
      */
     public Functions(String name, StackContext stack, EncryptionKeys keys, Network network,
-                     Output<List<String>> rotatedSecretArns, Output<List<String>> secretKeyArns) {
+                     Output<List<String>> rotatedSecretArns, Output<List<String>> secretKeyArns,
+                     Output<String> checkpointBucket, Output<String> checkpointBucketArn,
+                     Output<String> rollbackMachineArn) {
         super(TYPE, name, stack);
         var logGroup = Wiring.logGroup(name + "-rotation-logs", stack, "secret-rotation", keys.primaryKeyArn, primary());
         var policy = Output.tuple(rotatedSecretArns, secretKeyArns, logGroup.arn())
@@ -68,10 +82,7 @@ public final class Functions extends MigrationComponent {
                 .memorySize(1024)
                 .timeout(60)
                 .environment(FunctionEnvironmentArgs.builder().variables(Map.of("DB_SSL_MODE", "require")).build())
-                .vpcConfig(FunctionVpcConfigArgs.builder()
-                        .subnetIds(Output.all(network.subnetIds(Tier.PRIVATE)))
-                        .securityGroupIds(network.securityGroups.get(SecurityRules.Group.COMPUTE).id().applyValue(List::of))
-                        .build())
+                .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
 
         var settings = stack.config().api().authorizer();
@@ -103,7 +114,88 @@ public final class Functions extends MigrationComponent {
                 .functionName(authorizer.name())
                 .functionVersion(authorizer.version())
                 .build(), primary());
-        registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn()));
+        // The rotated secrets are the two database secrets, on-prem first: the validator's source and target.
+        this.validator = validator(name, keys, network, rotatedSecretArns, secretKeyArns, checkpointBucket,
+                checkpointBucketArn);
+        this.rollbackTrigger = rollbackTrigger(name, keys, rollbackMachineArn);
+        registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn(),
+                "validatorFunctionArn", validator.arn(), "rollbackTriggerArn", rollbackTrigger.arn()));
+    }
+
+    /**
+     * The data validator: in the VPC beside the databases, reading both through their secrets, writing reports to
+     * the checkpoint bucket. Fifteen minutes, the Lambda maximum: a partition that needs longer stores its progress
+     * and the state machine invokes it again.
+     *
+     * @param databaseSecretArns the on-prem and Aurora secrets, in that order
+     */
+    private Function validator(String name, EncryptionKeys keys, Network network, Output<List<String>> databaseSecretArns,
+                               Output<List<String>> secretKeyArns, Output<String> checkpointBucket,
+                               Output<String> checkpointBucketArn) {
+        var logGroup = Wiring.logGroup(name + "-validator-logs", stack, "validator", keys.primaryKeyArn, primary());
+        var policy = Output.tuple(databaseSecretArns, secretKeyArns, checkpointBucketArn, logGroup.arn(), keys.primaryKeyArn)
+                .applyValue(t -> validatorPolicy(t.t1, t.t2, t.t3, t.t4, t.t5));
+        var role = Wiring.serviceRole(name + "-validator", stack, "validator", "lambda.amazonaws.com",
+                "Data validator: reads both databases' secrets, writes validation reports", policy, primary());
+        var environment = Output.tuple(databaseSecretArns, checkpointBucket).applyValue(t -> Map.of(
+                "SOURCE_SECRET_ID", t.t1.get(0),
+                "TARGET_SECRET_ID", t.t1.get(1),
+                "CHECKPOINT_BUCKET", t.t2,
+                "ENVIRONMENT", stack.config().environmentSuffix(),
+                "DB_SSL_MODE", "require"));
+        return new Function(name + "-validator", javaFunction("validator",
+                "Compares source and target tables with checksums pushed down into both databases", VALIDATOR_HANDLER,
+                VALIDATOR_JAR, role, logGroup, keys)
+                // Memory buys CPU: the client hashes and merges leaf sums while both databases scan.
+                .memorySize(2048)
+                .timeout(900)
+                .environment(FunctionEnvironmentArgs.builder().variables(environment).build())
+                .vpcConfig(privateSubnets(network))
+                .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
+    }
+
+    /** Outside the VPC: it calls one public AWS API and touches nothing private. */
+    private Function rollbackTrigger(String name, EncryptionKeys keys, Output<String> rollbackMachineArn) {
+        var logGroup = Wiring.logGroup(name + "-trigger-logs", stack, "rollback-trigger", keys.primaryKeyArn, primary());
+        var role = Wiring.serviceRole(name + "-trigger", stack, "rollback-trigger", "lambda.amazonaws.com",
+                "Starts the rollback state machine when pulumi up switches to rollback mode",
+                Output.tuple(rollbackMachineArn, keys.primaryKeyArn, logGroup.arn()).applyValue(t ->
+                        triggerPolicy(t.t1, t.t2, t.t3)), primary());
+        return new Function(name + "-trigger", javaFunction("rollback-trigger",
+                "Starts the rollback state machine (invoked by pulumi up on the switch to rollback mode)", TRIGGER_HANDLER,
+                TRIGGER_JAR, role, logGroup, keys)
+                .memorySize(512)
+                .timeout(30)
+                .environment(FunctionEnvironmentArgs.builder()
+                        .variables(rollbackMachineArn.applyValue(arn -> Map.of("STATE_MACHINE_ARN", arn))).build())
+                .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
+    }
+
+    static String triggerPolicy(String rollbackMachineArn, String keyArn, String logGroupArn) {
+        return PolicyDocument.of(
+                Statement.allow("StartTheRollback").actions("states:StartExecution").resources(rollbackMachineArn),
+                // The state machine is encrypted with our key: starting it encrypts the input.
+                Statement.allow("UseTheKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(keyArn),
+                writeLogs(logGroupArn)).toJson();
+    }
+
+    private static FunctionVpcConfigArgs privateSubnets(Network network) {
+        return FunctionVpcConfigArgs.builder()
+                .subnetIds(Output.all(network.subnetIds(Tier.PRIVATE)))
+                .securityGroupIds(network.securityGroups.get(SecurityRules.Group.COMPUTE).id().applyValue(List::of))
+                .build();
+    }
+
+    static String validatorPolicy(List<String> secretArns, List<String> secretKeyArns, String bucketArn,
+                                  String logGroupArn, String bucketKeyArn) {
+        var document = PolicyDocument.of(
+                Statement.allow("ReadTheDatabaseSecrets").actions("secretsmanager:GetSecretValue").resources(secretArns),
+                Statement.allow("KeepValidationReports").actions("s3:GetObject", "s3:PutObject")
+                        .resources(bucketArn + "/" + VALIDATION_PREFIX + "*"),
+                Statement.allow("UseTheBucketKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(bucketKeyArn),
+                writeLogs(logGroupArn),
+                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
+        return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").toJson();
     }
 
     /** What every function shares: runtime, jar, role, environment encrypted with our key, JSON logs to its group. */

@@ -33,6 +33,8 @@ public final class ParameterCatalog {
                 spec(Kind.RUNTIME, ACTIVE_WRITER_ONPREM, "which database takes writes: onprem or aurora; flipped only "
                         + "by the cutover and rollback state machines", "database", "active-writer"),
                 spec(Kind.RUNTIME, "off", "on while the cutover freezes writes; writers poll it", "database", "write-freeze"),
+                spec(Kind.RUNTIME, "none", "seconds writes were frozen at the last cutover; written by the migration "
+                        + "state machine", "database", "last-freeze-seconds"),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencySeconds()), "CDC latency gate, seconds",
                         "thresholds", "cdc-latency-seconds"),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencyConsecutiveChecks()),
@@ -52,7 +54,7 @@ public final class ParameterCatalog {
                         "replication", "source-endpoint"),
                 spec(Kind.CONFIGURED, tables(config.dms().tables()), "tables replicated and validated, as JSON",
                         "replication", "tables"),
-                spec(Kind.RUNTIME, NOT_STARTED, "result of the last validation run; written by the validator",
+                spec(Kind.RUNTIME, NOT_STARTED, "result of the last validation run; written by the migration state machine",
                         "validation", "status"),
                 spec(Kind.RUNTIME, "none", "S3 key of the last validation report", "validation", "last-report"));
     }

@@ -68,6 +68,8 @@ public final class Replication extends MigrationComponent {
     /** The task resource ids (the ARN suffix): the value of the ReplicationTaskIdentifier metric dimension. */
     public final Output<String> forwardTaskResourceId;
     public final Output<String> reverseTaskResourceId;
+    /** The four endpoints: on-prem source, Aurora target, Aurora source, on-prem target (the state machines test them). */
+    public final Output<List<String>> endpointArns;
     /** The log group DMS writes task logs to (created here so it is encrypted and retained). */
     public final Output<String> taskLogGroupName;
 
@@ -114,10 +116,17 @@ public final class Replication extends MigrationComponent {
         var auroraSource = endpoints.create("aurora-source", "source", TARGET_ENGINE, auroraSecret);
         var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret);
 
+        this.endpointArns = Output.all(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
+                onPremTarget.endpointArn());
+
+        // Rollback mode declares the rollback state: forward stopped, reverse running. The forward task stops first:
+        // with both running, each would replicate the other's writes back.
         var mappings = TableMappings.of(config.dms().tables());
+        boolean rollback = config.mode() == Mode.ROLLBACK;
         var forward = task(name + "-forward", "forward", "full-load-and-cdc", instance, onPremSource, auroraTarget,
-                mappings, config.mode() == Mode.ROLLBACK);
-        var reverse = task(name + "-reverse", "reverse", "cdc", instance, auroraSource, onPremTarget, mappings, false);
+                mappings, rollback ? Declared.STOPPED : Declared.LEFT_TO_STATE_MACHINES, List.of());
+        var reverse = task(name + "-reverse", "reverse", "cdc", instance, auroraSource, onPremTarget, mappings,
+                rollback ? Declared.RUNNING : Declared.LEFT_TO_STATE_MACHINES, rollback ? List.of(forward) : List.of());
         this.forwardTaskArn = forward.replicationTaskArn();
         this.reverseTaskArn = reverse.replicationTaskArn();
         this.forwardTaskResourceId = forwardTaskArn.applyValue(Replication::resourceId);
@@ -139,12 +148,12 @@ public final class Replication extends MigrationComponent {
         parameters.publish(List.of("replication", leaf), value, ParameterSpec.Kind.CONFIGURED, description);
     }
 
-    /**
-     * @param stopped in rollback mode the forward task is declared stopped and not left to the state machines,
-     *                so the stack's description matches the rollback state it converges to
-     */
+    /** Who decides whether a task runs: the state machines (forward mode), or the stack (rollback mode). */
+    enum Declared { LEFT_TO_STATE_MACHINES, STOPPED, RUNNING }
+
     private ReplicationTask task(String logicalName, String purpose, String migrationType, ReplicationInstance instance,
-                                 Endpoint source, Endpoint target, String mappings, boolean stopped) {
+                                 Endpoint source, Endpoint target, String mappings, Declared declared,
+                                 List<Resource> after) {
         var id = stack.names().of(NameRule.DMS_IDENTIFIER, purpose);
         return new ReplicationTask(logicalName, ReplicationTaskArgs.builder()
                 .replicationTaskId(id)
@@ -156,8 +165,9 @@ public final class Replication extends MigrationComponent {
                 .targetEndpointArn(target.endpointArn())
                 .tableMappings(mappings)
                 .replicationTaskSettings(TaskSettings.document())
-                .startReplicationTask(false)
-                .build(), primary(o -> stopped ? o : o.ignoreChanges(RUNTIME_MANAGED)));
+                .startReplicationTask(declared == Declared.RUNNING)
+                .build(), primary(o -> (declared == Declared.LEFT_TO_STATE_MACHINES ? o.ignoreChanges(RUNTIME_MANAGED) : o)
+                        .dependsOn(after)));
     }
 
     private List<Resource> accountRoles(String name) {

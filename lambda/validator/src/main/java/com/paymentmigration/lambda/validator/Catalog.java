@@ -8,6 +8,27 @@ public final class Catalog {
     private Catalog() {
     }
 
+    /** The ordinary and partitioned tables (not their partitions) of the database that {@code patterns} select. */
+    public static List<TableName> tables(Side side, TablePatterns patterns) {
+        List<TableName> all = side.query("""
+                SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+                ORDER BY 1, 2""", s -> { }, rows -> {
+                    var list = new ArrayList<TableName>();
+                    while (rows.next()) {
+                        list.add(new TableName(rows.getString(1), rows.getString(2)));
+                    }
+                    return list;
+                });
+        var selected = all.stream().filter(patterns::selects).toList();
+        if (selected.isEmpty()) {
+            throw new UnknownTableException("no table in the " + side.label() + " database matches " + patterns
+                    + "; check the table selection (migration:replicatedTables, migration:excludedTables)");
+        }
+        return selected;
+    }
+
     public static TableShape describe(Side side, TableName name) {
         var found = side.query("""
                 SELECT c.oid, c.reltuples::bigint, has_table_privilege(c.oid, 'SELECT'), c.relpages

@@ -17,7 +17,13 @@ import java.util.Set;
  */
 public final class Events {
 
-    public record Plan(List<TableSelection> tables, Options options, int partitionsPerTable, String reportPrefix) {
+    /**
+     * @param tables   tables named one by one (with their options); empty when chosen by pattern
+     * @param patterns tables chosen as DMS chooses them, by {@code schema.table} patterns with {@code %}; null when
+     *                 named one by one
+     */
+    public record Plan(List<TableSelection> tables, TablePatterns patterns, Options options, int partitionsPerTable,
+                       String reportPrefix) {
     }
 
     public record Validate(TableSelection table, int partition, KeyRange range, Options options, String reportKey) {
@@ -46,8 +52,13 @@ public final class Events {
 
     public static Plan plan(JsonNode event) {
         var tables = event.get("tables");
-        if (tables == null || !tables.isArray() || tables.isEmpty()) {
-            throw new MalformedEventException("plan needs 'tables': a non-empty list of table names or table objects");
+        TablePatterns patterns = null;
+        if (tables == null && event.has("include")) {
+            patterns = TablePatterns.of(strings(event, "include"), event.has("exclude") ? strings(event, "exclude") : List.of());
+            tables = Json.MAPPER.createArrayNode();
+        } else if (tables == null || !tables.isArray() || tables.isEmpty()) {
+            throw new MalformedEventException("plan needs 'tables' (a non-empty list of table names or table objects) or "
+                    + "'include' (a list of schema.table patterns, % as wildcard, as DMS selects them)");
         }
         var selections = new ArrayList<TableSelection>();
         var names = new LinkedHashSet<TableName>();
@@ -62,7 +73,7 @@ public final class Events {
         if (partitions < 1 || partitions > 1000 || event.has("partitionsPerTable") && !event.get("partitionsPerTable").canConvertToInt()) {
             throw new MalformedEventException("partitionsPerTable must be a whole number between 1 and 1000");
         }
-        return new Plan(selections, options(event.get("options")), partitions, prefix(text(event, "reportPrefix")));
+        return new Plan(selections, patterns, options(event.get("options")), partitions, prefix(text(event, "reportPrefix")));
     }
 
     public static Validate validate(JsonNode event) {
@@ -200,6 +211,21 @@ public final class Events {
             throw new MalformedEventException("reportPrefix '" + prefix + "' must be a relative key prefix, e.g. validation/run-1");
         }
         return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        var value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw new MalformedEventException("'" + field + "' must be a list of schema.table patterns");
+        }
+        var list = new ArrayList<String>();
+        for (var item : value) {
+            if (!item.isTextual()) {
+                throw new MalformedEventException("'" + field + "' must hold strings such as payments.%, not " + item);
+            }
+            list.add(item.asText());
+        }
+        return list;
     }
 
     private static String text(JsonNode node, String field) {

@@ -15,6 +15,11 @@ public record TableSelection(TableName name, Set<String> ignoredColumns, Map<Str
                              boolean compareWithoutKey) {
 
     public static TableSelection of(String name) {
-        return new TableSelection(TableName.parse(name), Set.of(), Map.of(), false);
+        return of(TableName.parse(name));
+    }
+
+    /** A table compared whole, with its primary key: what a pattern-selected table gets. */
+    public static TableSelection of(TableName name) {
+        return new TableSelection(name, Set.of(), Map.of(), false);
     }
 }

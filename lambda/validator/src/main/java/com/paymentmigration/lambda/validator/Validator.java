@@ -45,7 +45,9 @@ public final class Validator {
     public ObjectNode plan(Events.Plan plan, JsonNode options) {
         var items = new ArrayList<ObjectNode>();
         try (var sides = connect.get()) {
-            for (var selection : plan.tables()) {
+            var selections = plan.patterns() == null ? plan.tables() : Catalog.tables(sides.source(), plan.patterns())
+                    .stream().map(TableSelection::of).toList();
+            for (var selection : selections) {
                 var shapes = sides.both(side -> Catalog.describe(side, selection.name()));
                 var table = ComparedTable.of(selection, shapes.source(), shapes.target());
                 var ranges = List.of(KeyRange.ALL);

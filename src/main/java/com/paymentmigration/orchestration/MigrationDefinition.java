@@ -1,0 +1,290 @@
+package com.paymentmigration.orchestration;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.paymentmigration.orchestration.Flow.expr;
+import static com.paymentmigration.orchestration.Flow.obj;
+
+/**
+ * The migration state machine: preflight, replicate, CDC gate, validate, checkpoint, traffic shift, database
+ * cutover, bake, complete (the phases of ARCHITECTURE.md). Any failure, failed gate or alarm starts the rollback
+ * state machine and ends this execution failed.
+ */
+public final class MigrationDefinition {
+
+    public static final String ROLL_BACK = "Start rollback";
+    public static final String FAILED = "Migration failed";
+    /** Full load: a poll every 5 minutes for up to 72 hours (864 polls, about 7,800 history events). */
+    static final int FULL_LOAD_WAIT_SECONDS = 300;
+    static final int FULL_LOAD_CHECKS = 864;
+    /** CDC gate: a check a minute for up to 2 hours. */
+    static final int CDC_WAIT_SECONDS = 60;
+    static final int CDC_CHECKS = 120;
+    /** The drain during the write freeze is polled often: every second of it is an outage for writers. */
+    static final int DRAIN_WAIT_SECONDS = 10;
+    /** A whole run: full load, CDC gate, two validations, traffic bakes and cutover bake fit well inside a week. */
+    static final int TIMEOUT_SECONDS = 7 * 24 * 3600;
+    /** One partition's validation may resume this many times (15 minutes each) before it counts as failed. */
+    static final int PARTITION_INVOCATIONS = 20;
+    /** Validator errors that a retry cannot fix (the Lambda error type is the exception's class name). */
+    static final List<String> VALIDATOR_PERMANENT_ERRORS = List.of(
+            "com.paymentmigration.lambda.validator.MalformedEventException",
+            "com.paymentmigration.lambda.validator.UnknownTableException",
+            "com.paymentmigration.lambda.validator.SchemaMismatchException",
+            "com.paymentmigration.lambda.validator.PermissionDeniedException",
+            "com.paymentmigration.lambda.validator.IncompleteRunException");
+
+    private final Flow flow = new Flow(ROLL_BACK);
+    private final Steps steps;
+    private final Targets t;
+    private final Settings settings;
+
+    private MigrationDefinition(Targets targets, Settings settings) {
+        this.t = targets;
+        this.settings = settings;
+        this.steps = new Steps(flow, targets);
+    }
+
+    public static Flow of(Targets targets, Settings settings) {
+        var definition = new MigrationDefinition(targets, settings);
+        definition.build();
+        return definition.flow;
+    }
+
+    private void build() {
+        var trafficSteps = settings.trafficSteps().stream()
+                .map(s -> Map.of("percent", s.percent(), "bakeSeconds", s.bakeMinutes() * 60)).toList();
+        // Every variable the flow reads is set here first: a read of an unset variable fails the execution.
+        flow.pass("Start").assign("trafficSteps", trafficSteps).assign("trafficIndex", 0).assign("loadChecks", 0)
+                .assign("taskStats", Map.of()).assign("validation", Map.of()).assign("validationPlan", Map.of())
+                .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0)
+                .next(steps.phase("preflight", "Check secrets"));
+        preflight("Check alarms before starting");
+        steps.checkAlarms("Check alarms before starting", steps.phase("replicating", "Describe forward task"),
+                steps.failWith("Alarm before start", "AlarmFiring", "a critical alarm is in ALARM"));
+
+        // Replicate: start (or resume) the forward task and wait for its full load.
+        steps.startTask("forward task", t.forwardTaskArn(), true, "Wait for full load");
+        flow.waitFor("Wait for full load", FULL_LOAD_WAIT_SECONDS).next("Poll full load");
+        steps.describeTask("Poll full load", t.forwardTaskArn(), "Full load done?")
+                .assign("loadChecks", expr("$loadChecks + 1"));
+        flow.choice("Full load done?")
+                .when(expr("$taskStatus != 'running'"),
+                        steps.failWith("Forward task stopped", "ForwardTaskStopped", "the forward task left running"))
+                .when(expr("$taskStats.TablesErrored > 0"),
+                        steps.failWith("Tables failed to load", "TablesErrored", "DMS reports tables in error"))
+                .when(expr("$exists($taskStats.FullLoadFinishDate)"), steps.phase("cdc-catch-up", "Reset CDC checks"))
+                .when(expr("$loadChecks >= " + FULL_LOAD_CHECKS),
+                        steps.failWith("Full load timed out", "FullLoadTimedOut", "full load did not finish in 72 hours"))
+                .otherwise("Wait for full load");
+
+        // CDC gate: latency under the threshold for N consecutive checks.
+        flow.pass("Reset CDC checks").assign("cdcChecks", 0).assign("cdcGood", 0).next("Measure CDC latency");
+        steps.measureLatency("Measure CDC latency", t.forwardTaskId(), "CDC caught up?")
+                .assign("cdcChecks", expr("$cdcChecks + 1"))
+                .assign("cdcGood", expr("($l := $max($states.result.MetricDataResults.($exists(Values[0]) ? Values[0] : "
+                        + Steps.UNKNOWN_LATENCY + ")); $l < " + settings.cdcLatencySeconds() + " ? $cdcGood + 1 : 0)"));
+        flow.choice("CDC caught up?")
+                .when(expr("$cdcGood >= " + settings.cdcConsecutiveChecks()),
+                        steps.phase("validating", validation("initial", "Checkpoint before traffic shift")))
+                .when(expr("$cdcChecks >= " + CDC_CHECKS), steps.failWith("CDC did not catch up", "CdcLatencyTooHigh",
+                        "CDC latency stayed above " + settings.cdcLatencySeconds() + " s for 2 hours"))
+                .otherwise("Wait between CDC checks");
+        flow.waitFor("Wait between CDC checks", CDC_WAIT_SECONDS).next("Measure CDC latency");
+
+        checkpoint("Checkpoint before traffic shift", "before-traffic-shift", steps.phase("traffic-shift", "Check alarms before traffic step"));
+        trafficShift("Checkpoint before cutover");
+        checkpoint("Checkpoint before cutover", "before-cutover", steps.phase("cutover", "Freeze writes"));
+        cutover(steps.phase("baking", "Bake after cutover"));
+
+        flow.waitFor("Bake after cutover", settings.cutoverBakeMinutes() * 60).next("Check alarms after bake");
+        steps.checkAlarms("Check alarms after bake", steps.phase("completed", "Migration complete"),
+                steps.failWith("Alarm during bake", "AlarmFiring", "a critical alarm fired during the bake"));
+        flow.succeed("Migration complete", null);
+
+        failure();
+    }
+
+    /** Secrets present and not scheduled for deletion; every DMS endpoint reachable (the rollback path's too). */
+    private void preflight(String next) {
+        var secrets = new Flow("Secret unusable");
+        secrets.task("Describe secret", Integration.SECRETS_DESCRIBE, t.secretArns())
+                .arguments(obj("SecretId", expr("$states.input")))
+                .output(expr("{'secret': $states.result.Name, 'deleted': $exists($states.result.DeletedDate)}"))
+                .next("Secret scheduled for deletion?");
+        secrets.choice("Secret scheduled for deletion?").when(expr("$states.input.deleted"), "Secret unusable")
+                .otherwise("Secret usable");
+        secrets.succeed("Secret usable", null);
+        secrets.fail("Secret unusable", "SecretUnusable", "a database secret is missing or scheduled for deletion");
+        flow.map("Check secrets", t.secretArns(), secrets, false, 2, t.migrationMachineArn())
+                .output(expr("$states.input"))
+                .next("Test endpoints");
+
+        var endpoint = new Flow("Endpoint unreachable");
+        endpoint.task("Test connection", Integration.DMS_TEST_CONNECTION,
+                        List.of(t.replicationInstanceArn(), "arn:aws:dms:" + t.region() + ":" + t.account() + ":endpoint:*"))
+                .arguments(obj("ReplicationInstanceArn", t.replicationInstanceArn(), "EndpointArn", expr("$states.input")))
+                .assign("endpointArn", expr("$states.input")).assign("connectionChecks", 0)
+                .next("Wait for connection test");
+        endpoint.waitFor("Wait for connection test", 15).next("Read connection test");
+        endpoint.task("Read connection test", Integration.DMS_DESCRIBE_CONNECTIONS, List.of("*"))
+                .arguments(obj("Filters", List.of(
+                        Map.of("Name", "endpoint-arn", "Values", List.of(expr("$endpointArn"))),
+                        Map.of("Name", "replication-instance-arn", "Values", List.of(t.replicationInstanceArn())))))
+                .assign("connectionStatus", expr("$states.result.Connections[0].Status"))
+                .assign("connectionChecks", expr("$connectionChecks + 1"))
+                .next("Connection tested?");
+        endpoint.choice("Connection tested?")
+                .when(expr("$connectionStatus = 'successful'"), "Endpoint reachable")
+                .when(expr("$connectionStatus = 'failed' or $connectionChecks >= 40"), "Endpoint unreachable")
+                .otherwise("Wait for connection test");
+        endpoint.succeed("Endpoint reachable", null);
+        endpoint.fail("Endpoint unreachable", "EndpointUnreachable", "DMS could not connect to an endpoint");
+        flow.map("Test endpoints", t.endpointArns(), endpoint, false, 4, t.migrationMachineArn())
+                .output(expr("$states.input"))
+                .next(next);
+    }
+
+    /** Plan, validate every partition (Distributed Map), aggregate; record the result; anything but MATCH fails. */
+    private String validation(String label, String next) {
+        var plan = "Plan " + label + " validation";
+        var map = "Validate " + label + " partitions";
+        var aggregate = "Aggregate " + label + " validation";
+        var status = "Record " + label + " validation status";
+        var report = "Record " + label + " validation report";
+        var passed = label + " validation passed?";
+        var validator = List.of(t.validatorFunctionArn(), t.validatorFunctionArn() + ":*");
+        flow.task(plan, Integration.LAMBDA_INVOKE, validator)
+                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", obj(
+                        "action", "plan",
+                        "include", settings.tableIncludes(),
+                        "exclude", settings.tableExcludes(),
+                        "partitionsPerTable", settings.partitionsPerTable(),
+                        "reportPrefix", expr("'validation/' & $states.context.Execution.Name & '/" + label + "'"))))
+                .retry(VALIDATOR_PERMANENT_ERRORS)
+                .assign("validationPlan", expr("$states.result.Payload"))
+                .output(expr("$states.result.Payload"))
+                .next(map);
+
+        var partition = new Flow("Partition failed");
+        partition.pass("Start partition").assign("partitionEvent", expr("$states.input")).assign("invocations", 0)
+                .next("Validate partition");
+        partition.task("Validate partition", Integration.LAMBDA_INVOKE, validator)
+                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", expr("$partitionEvent")))
+                .retry(VALIDATOR_PERMANENT_ERRORS)
+                .assign("invocations", expr("$invocations + 1"))
+                .output(expr("$states.result.Payload"))
+                .next("Partition finished?");
+        // An unfinished partition stored its progress under its report key: the same event resumes it.
+        partition.choice("Partition finished?")
+                .when(expr("$states.input.complete"), "Partition validated")
+                .when(expr("$invocations >= " + PARTITION_INVOCATIONS), "Partition failed")
+                .otherwise("Validate partition");
+        partition.succeed("Partition validated", null);
+        partition.fail("Partition failed", "PartitionNotValidated", "a partition failed or did not finish");
+        flow.map(map, expr("$states.input.items"), partition, true, settings.validationConcurrency(),
+                        t.migrationMachineArn())
+                .next(aggregate);
+
+        flow.task(aggregate, Integration.LAMBDA_INVOKE, validator)
+                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", obj(
+                        "action", "aggregate", "partitions", expr("$states.input"),
+                        "reportKey", expr("$validationPlan.reportKey"))))
+                .retry(VALIDATOR_PERMANENT_ERRORS)
+                .assign("validation", expr("$states.result.Payload"))
+                .output(expr("$states.result.Payload"))
+                .next(status);
+        steps.putParameter(status, Targets.VALIDATION_STATUS, expr("$validation.status"), report);
+        steps.putParameter(report, Targets.VALIDATION_REPORT, expr("$validation.reportKey"), passed);
+        flow.choice(passed).when(expr("$validation.status = 'MATCH'"), next)
+                .otherwise(steps.failWith(label + " validation failed", "ValidationMismatch",
+                        "the validator did not report MATCH (see the validation report)"));
+        return plan;
+    }
+
+    private void checkpoint(String state, String name, String next) {
+        steps.putObject(state, t.checkpointBucket(), "checkpoints/",
+                expr("'checkpoints/' & $states.context.Execution.Name & '/" + name + ".json'"),
+                expr("$string({'checkpoint': '" + name + "', 'execution': $states.context.Execution.Id, 'at': $now(), "
+                        + "'forwardTask': $taskStats, 'validation': $validation, 'trafficSteps': $trafficSteps, "
+                        + "'settings': " + json(Map.of("cdcLatencySeconds", settings.cdcLatencySeconds(),
+                        "writeFreezeMaxSeconds", settings.writeFreezeMaxSeconds(),
+                        "cutoverBakeMinutes", settings.cutoverBakeMinutes())) + "})"),
+                next);
+    }
+
+    /** Each configured step: alarms quiet, set the canary's share, record it, announce it, bake. */
+    private void trafficShift(String next) {
+        steps.checkAlarms("Check alarms before traffic step", "Shift traffic",
+                steps.failWith("Alarm during traffic shift", "AlarmFiring", "a critical alarm fired during the traffic shift"));
+        var percent = "$string($trafficSteps[$trafficIndex].percent)";
+        flow.task("Shift traffic", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
+                .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
+                        Map.of("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", expr(percent)))))
+                .output(expr("$states.input"))
+                .next("Record traffic share");
+        steps.putParameter("Record traffic share", Targets.TRAFFIC, expr(percent), "Announce traffic share");
+        steps.notify("Announce traffic share", t.statusTopicArn(), "Payment migration: traffic step",
+                expr("$string({'newBackendPercent': $trafficSteps[$trafficIndex].percent, "
+                        + "'execution': $states.context.Execution.Id, 'at': $now()})"), "Bake traffic step");
+        flow.waitFor("Bake traffic step", expr("$trafficSteps[$trafficIndex].bakeSeconds"))
+                .assign("trafficIndex", expr("$trafficIndex + 1"))
+                .next("More traffic steps?");
+        flow.choice("More traffic steps?")
+                .when(expr("$trafficIndex < $count($trafficSteps)"), "Check alarms before traffic step")
+                .otherwise("Check alarms after traffic shift");
+        steps.checkAlarms("Check alarms after traffic shift", next,
+                steps.failWith("Alarm after traffic shift", "AlarmFiring", "a critical alarm fired after the last step"));
+    }
+
+    /**
+     * Freeze, drain, validate, stop the forward task, start the reverse task, flip the writer, thaw. The forward task
+     * stops before the reverse one starts: with both running, each would replicate the other's writes back.
+     */
+    private void cutover(String next) {
+        var freezeElapsed = "($millis() - $freezeStartedMillis) / 1000";
+        steps.putParameter("Freeze writes", Targets.WRITE_FREEZE, "on", "Measure drain")
+                .assign("freezeStartedMillis", expr("$millis()"));
+        steps.measureLatency("Measure drain", t.forwardTaskId(), "Drained?");
+        var tooLong = steps.failWith("Write freeze too long", "WriteFreezeTooLong",
+                "the write freeze passed " + settings.writeFreezeMaxSeconds() + " s");
+        flow.choice("Drained?")
+                .when(expr("$cdcLatency = 0"), validation("final", "Freeze still within limit?"))
+                .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
+                .otherwise("Wait for drain");
+        flow.waitFor("Wait for drain", DRAIN_WAIT_SECONDS).next("Measure drain");
+        flow.choice("Freeze still within limit?")
+                .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
+                .otherwise(steps.stopTask("forward task", t.forwardTaskArn(),
+                        steps.startTask("reverse task", t.reverseTaskArn(), false, "Make Aurora the writer")));
+        steps.putParameter("Make Aurora the writer", Targets.ACTIVE_WRITER, "aurora", "Thaw writes");
+        steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off", "Record freeze duration")
+                .assign("freezeSeconds", expr(freezeElapsed));
+        steps.putParameter("Record freeze duration", Targets.FREEZE_SECONDS, expr("$string($freezeSeconds)"),
+                "Announce cutover");
+        steps.notify("Announce cutover", t.statusTopicArn(), "Payment migration: database cut over",
+                expr("$string({'activeWriter': 'aurora', 'writeFreezeSeconds': $freezeSeconds, "
+                        + "'execution': $states.context.Execution.Id, 'at': $now()})"), next);
+    }
+
+    /** Start the rollback machine with what failed; if even that fails, alert; the execution ends failed. */
+    private void failure() {
+        flow.task(ROLL_BACK, Integration.START_EXECUTION, List.of(t.rollbackMachineArn()))
+                .arguments(obj("StateMachineArn", t.rollbackMachineArn(), "Input", expr("$string({"
+                        + "'trigger': 'migration-failed', 'reason': $states.input, "
+                        + "'migrationExecutionArn': $states.context.Execution.Id})")))
+                .catchTo("Alert rollback not started")
+                .output(expr("$states.input"))
+                .next(FAILED);
+        steps.notify("Alert rollback not started", t.alarmTopicArn(), "Payment migration: ROLLBACK NOT STARTED",
+                expr("$string($states.input)"), FAILED)
+                .catchTo(FAILED);
+        flow.fail(FAILED, "MigrationFailed", "the migration stopped and started its rollback; see the execution's input to "
+                + "the rollback state");
+    }
+
+    static String json(Object value) {
+        return Flow.JSON.valueToTree(value).toString();
+    }
+}

@@ -1,0 +1,139 @@
+package com.paymentmigration.orchestration;
+
+import java.util.List;
+
+import static com.paymentmigration.orchestration.Flow.expr;
+import static com.paymentmigration.orchestration.Flow.obj;
+
+/**
+ * The rollback state machine: stop the migration runs in flight, traffic share to 0, the active writer back to
+ * on-prem only after the reverse task has drained, forward task stopped, rollback state checkpointed, everyone told.
+ * Each step reads what it would change first, so the machine can run twice, concurrently, and from any phase.
+ *
+ * <p>Input: {@code {"trigger": "alarm" | "mode" | "migration-failed" | "manual", "reason": ...,
+ * "migrationExecutionArn": ...}}. An alarm rolls back only while a migration is in flight.
+ */
+public final class RollbackDefinition {
+
+    public static final String FAILED = "Rollback failed";
+    /** Phases during which an alarm means "roll back now". */
+    static final List<String> IN_FLIGHT = List.of("preflight", "replicating", "cdc-catch-up", "validating",
+            "traffic-shift", "cutover", "baking");
+    /** The reverse drain is given 10 minutes (60 checks, 10 s apart) before the rollback stops and asks for a human. */
+    static final int DRAIN_CHECKS = 60;
+    static final int DRAIN_WAIT_SECONDS = 10;
+    static final int TIMEOUT_SECONDS = 6 * 3600;
+
+    private final Flow flow = new Flow(FAILED);
+    private final Steps steps;
+    private final Targets t;
+
+    private RollbackDefinition(Targets targets) {
+        this.t = targets;
+        this.steps = new Steps(flow, targets);
+    }
+
+    public static Flow of(Targets targets) {
+        var definition = new RollbackDefinition(targets);
+        definition.build();
+        return definition.flow;
+    }
+
+    private void build() {
+        flow.pass("Start").assign("trigger", expr("$exists($states.input.trigger) ? $states.input.trigger : 'manual'"))
+                .assign("drainChecks", 0).assign("writerBefore", "unknown")
+                .next("Triggered by an alarm?");
+        flow.choice("Triggered by an alarm?").when(expr("$trigger = 'alarm'"), "Read phase")
+                .otherwise("List migration runs");
+        flow.task("Read phase", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.PHASE)))
+                .arguments(obj("Name", t.parameter(Targets.PHASE)))
+                .assign("phaseBefore", expr("$states.result.Parameter.Value"))
+                .output(expr("$states.input"))
+                .next("Migration in flight?");
+        flow.choice("Migration in flight?").when(expr("$phaseBefore in " + MigrationDefinition.json(IN_FLIGHT)),
+                "List migration runs").otherwise("Nothing to roll back");
+        flow.succeed("Nothing to roll back", null);
+
+        // A migration run left going would keep shifting traffic: stop every one but the caller (which ends itself).
+        flow.task("List migration runs", Integration.LIST_EXECUTIONS, List.of(t.migrationMachineArn()))
+                .arguments(obj("StateMachineArn", t.migrationMachineArn(), "StatusFilter", "RUNNING"))
+                .assign("runsToStop", expr("[$states.result.Executions[ExecutionArn != "
+                        + "($exists($states.input.migrationExecutionArn) ? $states.input.migrationExecutionArn : '')]"
+                        + ".ExecutionArn]"))
+                .output(expr("$states.input"))
+                .next("Stop migration runs");
+        var stopRun = new Flow("Run already ended");
+        stopRun.task("Stop migration run", Integration.STOP_EXECUTION, List.of(Flow.executionsOf(t.migrationMachineArn())))
+                .arguments(obj("ExecutionArn", expr("$states.input"), "Error", "RolledBack",
+                        "Cause", "the rollback state machine stopped this run"))
+                .next("Run stopped");
+        stopRun.succeed("Run stopped", null);
+        // Stopping a run that ended meanwhile is the outcome wanted.
+        stopRun.succeed("Run already ended", null);
+        flow.map("Stop migration runs", expr("$runsToStop"), stopRun, false, 5, t.migrationMachineArn())
+                .output(expr("$states.input"))
+                .next(steps.phase("rolling-back", "Read traffic routing"));
+
+        flow.task("Read traffic routing", Integration.API_GET_STAGE, List.of(t.stageArn()))
+                .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName()))
+                .assign("hasCanary", expr("$exists($states.result.CanarySettings)"))
+                .output(expr("$states.input"))
+                .next("Canary present?");
+        // Rollback mode removes the canary altogether; then there is no share to set.
+        flow.choice("Canary present?").when(expr("$hasCanary"), "Send all traffic to legacy")
+                .otherwise("Record traffic share zero");
+        flow.task("Send all traffic to legacy", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
+                .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
+                        java.util.Map.of("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", "0"))))
+                .output(expr("$states.input"))
+                .next("Record traffic share zero");
+        steps.putParameter("Record traffic share zero", Targets.TRAFFIC, "0", "Read active writer");
+
+        flow.task("Read active writer", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.ACTIVE_WRITER)))
+                .arguments(obj("Name", t.parameter(Targets.ACTIVE_WRITER)))
+                .assign("writerBefore", expr("$states.result.Parameter.Value"))
+                .output(expr("$states.input"))
+                .next("Aurora is the writer?");
+        flow.choice("Aurora is the writer?").when(expr("$writerBefore = 'aurora'"), "Freeze writes for rollback")
+                .otherwise("Thaw writes");
+        drainReverse("Make on-prem the writer");
+        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Thaw writes");
+        // Also ends a freeze a failed cutover left behind.
+        steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off",
+                steps.stopTask("forward task", t.forwardTaskArn(), "Checkpoint rollback"));
+        steps.putObject("Checkpoint rollback", t.rollbackBucket(), "rollbacks/",
+                expr("'rollbacks/' & $states.context.Execution.Name & '.json'"),
+                expr("$string({'execution': $states.context.Execution.Id, 'trigger': $trigger, "
+                        + "'reason': $states.context.Execution.Input.reason, 'writerBefore': $writerBefore, "
+                        + "'activeWriter': 'onprem', 'newBackendPercent': 0, 'at': $now()})"),
+                steps.phase("rolled-back", "Rolled back"));
+        flow.succeed("Rolled back", null);
+
+        steps.notify(FAILED, t.alarmTopicArn(), "Payment migration: ROLLBACK FAILED, act now",
+                expr("$string({'execution': $states.context.Execution.Id, 'failure': $states.input})"),
+                "Rollback stopped").catchTo("Rollback stopped");
+        flow.fail("Rollback stopped", "RollbackFailed", "the rollback could not finish; the alarm topic has the details");
+    }
+
+    /**
+     * With Aurora the writer, writes are frozen and the reverse task must catch up before on-prem takes over: a flip
+     * before that would lose the payments still in flight. If the reverse path is down or does not drain, Aurora
+     * stays the writer, writes thaw, and the rollback stops for a human.
+     */
+    private void drainReverse(String next) {
+        var blocked = "Thaw writes, Aurora stays writer";
+        steps.putParameter("Freeze writes for rollback", Targets.WRITE_FREEZE, "on", "Describe reverse task");
+        steps.describeTask("Describe reverse task", t.reverseTaskArn(), "Reverse path up?");
+        flow.choice("Reverse path up?").when(expr("$taskStatus = '" + Steps.RUNNING + "'"), "Measure reverse drain")
+                .otherwise(blocked);
+        steps.measureLatency("Measure reverse drain", t.reverseTaskId(), "Reverse drained?")
+                .assign("drainChecks", expr("$drainChecks + 1"));
+        flow.choice("Reverse drained?").when(expr("$cdcLatency = 0"), next)
+                .when(expr("$drainChecks >= " + DRAIN_CHECKS), blocked)
+                .otherwise("Wait for reverse drain");
+        flow.waitFor("Wait for reverse drain", DRAIN_WAIT_SECONDS).next("Measure reverse drain");
+        steps.putParameter(blocked, Targets.WRITE_FREEZE, "off", "Rollback blocked");
+        steps.failWith("Rollback blocked", "ReverseReplicationNotDrained",
+                "the reverse task is not running or did not drain; Aurora stays the writer");
+    }
+}

@@ -1,0 +1,62 @@
+package com.paymentmigration.orchestration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack's own resources the state machines act on, as plain values: the definitions are written from these and
+ * nothing else, so every ARN in a definition is one of ours.
+ *
+ * @param parameters      parameter name (its path under the stack's root, e.g. {@code database/active-writer}) to
+ *                        its full name
+ * @param endpointArns    the four DMS endpoints, tested before anything starts (the rollback path's included)
+ * @param secretArns      the database credentials the endpoints and the validator read
+ * @param criticalAlarms  names of the alarms that gate every step and roll the migration back
+ */
+public record Targets(String region, String account, String migrationMachineArn, String rollbackMachineArn,
+                      String replicationInstanceArn, String replicationInstanceId,
+                      String forwardTaskArn, String forwardTaskId, String reverseTaskArn, String reverseTaskId,
+                      List<String> endpointArns, List<String> secretArns,
+                      String restApiId, String stageName, Map<String, String> parameters,
+                      String checkpointBucket, String rollbackBucket, String statusTopicArn, String alarmTopicArn,
+                      List<String> criticalAlarms, String validatorFunctionArn) {
+
+    public static final String PHASE = "phase";
+    public static final String TRAFFIC = "traffic/new-backend-percent";
+    public static final String ACTIVE_WRITER = "database/active-writer";
+    public static final String WRITE_FREEZE = "database/write-freeze";
+    public static final String FREEZE_SECONDS = "database/last-freeze-seconds";
+    public static final String VALIDATION_STATUS = "validation/status";
+    public static final String VALIDATION_REPORT = "validation/last-report";
+    /** The parameters the state machines write or read; each must be in {@link #parameters}. */
+    public static final List<String> USED_PARAMETERS = List.of(PHASE, TRAFFIC, ACTIVE_WRITER, WRITE_FREEZE,
+            FREEZE_SECONDS, VALIDATION_STATUS, VALIDATION_REPORT);
+
+    public Targets {
+        endpointArns = List.copyOf(endpointArns);
+        secretArns = List.copyOf(secretArns);
+        parameters = Map.copyOf(parameters);
+        criticalAlarms = List.copyOf(criticalAlarms);
+        for (var used : USED_PARAMETERS) {
+            if (!parameters.containsKey(used)) {
+                throw new IllegalArgumentException("the state machines need parameter " + used);
+            }
+        }
+    }
+
+    public String parameter(String key) {
+        return parameters.get(key);
+    }
+
+    public String parameterArn(String key) {
+        return "arn:aws:ssm:" + region + ":" + account + ":parameter" + parameter(key);
+    }
+
+    public String stageArn() {
+        return "arn:aws:apigateway:" + region + "::/restapis/" + restApiId + "/stages/" + stageName;
+    }
+
+    public String bucketObjects(String bucket, String prefix) {
+        return "arn:aws:s3:::" + bucket + "/" + prefix + "*";
+    }
+}
