@@ -138,7 +138,8 @@ public final class DefinitionCheck {
 
     /**
      * All catch-alls of the top level lead into one failure path: the state the first Task's catch-all names and
-     * everything reachable from it (the rollback start, its alert, the final Fail).
+     * everything reachable from it (the rollback start, its alert, the final Fail), directly or through states of
+     * their own (the rollback's "thaw writes first") that end there.
      */
     private static void checkSingleFailurePath(String scope, Map<String, JsonNode> states, List<String> problems) {
         String entry = null;
@@ -153,7 +154,9 @@ public final class DefinitionCheck {
         }
         var failurePath = reach(entry, states, true);
         for (var e : states.entrySet()) {
-            if (RETRYABLE.contains(e.getValue().path("Type").asText()) && !failurePath.contains(lastCatchTarget(e.getValue()))) {
+            var target = lastCatchTarget(e.getValue());
+            if (RETRYABLE.contains(e.getValue().path("Type").asText()) && !failurePath.contains(target)
+                    && !reach(target, states, false).contains(entry)) {
                 problems.add(scope + e.getKey() + " catches into '" + lastCatchTarget(e.getValue())
                         + "', outside the failure path that starts at '" + entry + "'");
             }

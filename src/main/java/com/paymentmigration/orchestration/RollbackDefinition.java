@@ -16,6 +16,7 @@ import static com.paymentmigration.orchestration.Flow.obj;
 public final class RollbackDefinition {
 
     public static final String FAILED = "Rollback failed";
+    static final String BLOCKED = "Thaw writes, Aurora stays writer";
     /** Phases during which an alarm means "roll back now". */
     static final List<String> IN_FLIGHT = List.of("preflight", "replicating", "cdc-catch-up", "validating",
             "traffic-shift", "cutover", "baking");
@@ -97,7 +98,7 @@ public final class RollbackDefinition {
         flow.choice("Aurora is the writer?").when(expr("$writerBefore = 'aurora'"), "Freeze writes for rollback")
                 .otherwise("Thaw writes");
         drainReverse("Make on-prem the writer");
-        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Thaw writes");
+        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Thaw writes").catchTo(BLOCKED);
         // Also ends a freeze a failed cutover left behind.
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off",
                 steps.stopTask("forward task", t.forwardTaskArn(), "Checkpoint rollback"));
@@ -118,16 +119,18 @@ public final class RollbackDefinition {
     /**
      * With Aurora the writer, writes are frozen and the reverse task must catch up before on-prem takes over: a flip
      * before that would lose the payments still in flight. If the reverse path is down or does not drain, Aurora
-     * stays the writer, writes thaw, and the rollback stops for a human.
+     * stays the writer, writes thaw, and the rollback stops for a human. A call failing while writes are frozen
+     * takes the same way out: a freeze nobody lifts is an outage.
      */
     private void drainReverse(String next) {
-        var blocked = "Thaw writes, Aurora stays writer";
-        steps.putParameter("Freeze writes for rollback", Targets.WRITE_FREEZE, "on", "Describe reverse task");
-        steps.describeTask("Describe reverse task", t.reverseTaskArn(), "Reverse path up?");
+        var blocked = BLOCKED;
+        steps.putParameter("Freeze writes for rollback", Targets.WRITE_FREEZE, "on", "Describe reverse task")
+                .catchTo(blocked);
+        steps.describeTask("Describe reverse task", t.reverseTaskArn(), "Reverse path up?").catchTo(blocked);
         flow.choice("Reverse path up?").when(expr("$taskStatus = '" + Steps.RUNNING + "'"), "Measure reverse drain")
                 .otherwise(blocked);
         steps.measureLatency("Measure reverse drain", t.reverseTaskId(), "Reverse drained?")
-                .assign("drainChecks", expr("$drainChecks + 1"));
+                .assign("drainChecks", expr("$drainChecks + 1")).catchTo(blocked);
         flow.choice("Reverse drained?").when(expr("$cdcLatency = 0"), next)
                 .when(expr("$drainChecks >= " + DRAIN_CHECKS), blocked)
                 .otherwise("Wait for reverse drain");

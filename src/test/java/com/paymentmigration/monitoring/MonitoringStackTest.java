@@ -35,7 +35,7 @@ class MonitoringStackTest {
     @Test
     void everyAlarmNotifiesTheTopicOfItsOwnRegion() {
         var alarms = run.ofType(ALARM);
-        assertThat(alarms).hasSize(8);
+        assertThat(alarms).as("6 service alarms and an errors alarm per function (4)").hasSize(10);
         for (var alarm : alarms) {
             var region = "aws-secondary".equals(alarm.providerName().orElse("")) ? "eu-central-2" : "eu-central-1";
             var topic = "arn:aws:sns:" + region + ":123456789012:migration-alarms" + (region.equals("eu-central-2") ? "-secondary" : "") + "-dev";

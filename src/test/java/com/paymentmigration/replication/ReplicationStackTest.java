@@ -143,12 +143,16 @@ class ReplicationStackTest {
     }
 
     @Test
-    void rollbackModeDeclaresTheForwardTaskStoppedAndLeavesTheReverseTaskToTheStateMachine() {
+    void rollbackModeDeclaresTheForwardTaskStoppedAndThenTheReverseTaskRunning() {
         var rollback = StackFixture.dev("mode=rollback");
         var forward = rollback.one(TASK, "replication-forward");
         assertThat(forward.inputs()).containsEntry("startReplicationTask", false);
         assertThat(forward.options().ignoreChanges()).as("up converges the forward task to stopped").isEmpty();
-        assertThat(rollback.one(TASK, "replication-reverse").options().ignoreChanges()).contains("startReplicationTask");
+        var reverse = rollback.one(TASK, "replication-reverse");
+        assertThat(reverse.inputs()).as("up converges the reverse path to on").containsEntry("startReplicationTask", true);
+        assertThat(reverse.options().ignoreChanges()).isEmpty();
+        assertThat(reverse.dependsOn()).as("forward stops before reverse starts: both running would echo writes")
+                .contains(forward.urn());
     }
 
     @Test

@@ -1,0 +1,242 @@
+package com.paymentmigration.orchestration;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Both definitions walked as graphs, their expressions parsed by a JSONata engine, their ARNs held to ours. */
+class DefinitionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Targets targets = SampleTargets.targets();
+    private final JsonNode migration = parse(MigrationDefinition.of(targets, SampleTargets.settings())
+            .definition("migration", MigrationDefinition.TIMEOUT_SECONDS));
+    private final JsonNode rollback = parse(RollbackDefinition.of(targets)
+            .definition("rollback", RollbackDefinition.TIMEOUT_SECONDS));
+
+    @Test
+    void bothDefinitionsPassTheGraphCheck() {
+        assertThat(DefinitionCheck.problems(migration)).isEmpty();
+        assertThat(DefinitionCheck.problems(rollback)).isEmpty();
+    }
+
+    @Test
+    void everyTaskOfTheMigrationRetriesWithBackoffAndCatchesIntoTheRollback() {
+        var tasks = allStates(migration).entrySet().stream()
+                .filter(e -> List.of("Task", "Map").contains(e.getValue().path("Type").asText())).toList();
+        assertThat(tasks).hasSizeGreaterThan(40);
+        for (var task : tasks) {
+            assertThat(task.getValue().path("Retry").findValuesAsText("BackoffRate")).as(task.getKey()).contains("2.0");
+            var catchAll = task.getValue().path("Catch").get(task.getValue().path("Catch").size() - 1);
+            assertThat(catchAll.path("ErrorEquals").get(0).asText()).as(task.getKey()).isEqualTo("States.ALL");
+        }
+        // Top-level catch-alls lead to the rollback start (or, from the failure path itself, to its alert and end).
+        var topLevel = states(migration);
+        var targetsOfCatches = new TreeSet<String>();
+        topLevel.forEach((name, state) -> state.path("Catch").forEach(c -> targetsOfCatches.add(c.path("Next").asText())));
+        assertThat(targetsOfCatches).containsExactlyInAnyOrder(MigrationDefinition.ROLL_BACK,
+                "Alert rollback not started", MigrationDefinition.FAILED);
+        assertThat(topLevel.get(MigrationDefinition.ROLL_BACK).path("Arguments").path("StateMachineArn").asText())
+                .isEqualTo(targets.rollbackMachineArn());
+        // Every failed gate (a Pass shaped like a caught error) also leads to the rollback start.
+        topLevel.values().stream().filter(s -> s.path("Type").asText().equals("Pass") && s.path("Output").has("failedState"))
+                .forEach(s -> assertThat(s.path("Next").asText()).isEqualTo(MigrationDefinition.ROLL_BACK));
+    }
+
+    @Test
+    void everyJsonataExpressionParses() {
+        var expressions = new ArrayList<String>();
+        collectExpressions(migration, expressions);
+        collectExpressions(rollback, expressions);
+        assertThat(expressions).hasSizeGreaterThan(80);
+        for (var expression : expressions) {
+            Jsonata.jsonata(expression);
+        }
+    }
+
+    @Test
+    void everyArnInTheDefinitionsIsOneOfTheStacksOwn() {
+        var own = new HashSet<String>(List.of(targets.migrationMachineArn(), targets.rollbackMachineArn(),
+                targets.replicationInstanceArn(), targets.forwardTaskArn(), targets.reverseTaskArn(),
+                targets.statusTopicArn(), targets.alarmTopicArn(), targets.validatorFunctionArn()));
+        own.addAll(targets.endpointArns());
+        own.addAll(targets.secretArns());
+        assertThat(DefinitionCheck.arns(migration)).isNotEmpty().isSubsetOf(own);
+        assertThat(DefinitionCheck.arns(rollback)).isNotEmpty().isSubsetOf(own);
+        assertThat(migration.toString()).contains("\"Bucket\":\"" + targets.checkpointBucket() + "\"")
+                .contains("\"RestApiId\":\"a1b2c3d4e5\"").doesNotContain("arn:aws:iam::");
+    }
+
+    @Test
+    void theMigrationWalksThePhasesInOrder() {
+        var order = List.of("Record phase preflight", "Test endpoints", "Check alarms before starting",
+                "Record phase replicating", "Start forward task", "Poll full load", "Record phase cdc-catch-up",
+                "Measure CDC latency", "Record phase validating", "Validate initial partitions", "Checkpoint before traffic shift",
+                "Record phase traffic-shift", "Shift traffic", "Checkpoint before cutover", "Record phase cutover",
+                "Freeze writes", "Measure drain", "Validate final partitions", "Stop forward task", "Start reverse task",
+                "Make Aurora the writer", "Thaw writes", "Record freeze duration", "Record phase baking",
+                "Bake after cutover", "Record phase completed", "Migration complete");
+        var states = states(migration);
+        for (int i = 0; i + 1 < order.size(); i++) {
+            assertThat(reachable(states, order.get(i), Set.of())).as(order.get(i) + " leads to " + order.get(i + 1))
+                    .contains(order.get(i + 1));
+            assertThat(reachable(states, order.get(i + 1), Set.of())).as(order.get(i + 1) + " does not lead back to "
+                    + order.get(i)).doesNotContain(order.get(i));
+        }
+    }
+
+    @Test
+    void theCutoverStopsTheForwardTaskBeforeTheReverseOneStartsAndFlipsTheWriterOnlyAfterIt() {
+        var states = states(migration);
+        // No path from the freeze reaches the reverse task's start without the forward task's stop decision.
+        assertThat(reachable(states, "Freeze writes", Set.of("forward task: stop needed?"))).doesNotContain("Start reverse task");
+        assertThat(reachable(states, "Freeze writes", Set.of("reverse task: started?", "reverse task: running?")))
+                .doesNotContain("Make Aurora the writer");
+        assertThat(states.get("Make Aurora the writer").path("Arguments").path("Value").asText()).isEqualTo("aurora");
+    }
+
+    @Test
+    void theRollbackHandsTheWriterBackOnlyAfterTheReverseDrainAndNeverLeavesWritesFrozen() {
+        var states = states(rollback);
+        assertThat(reachable(states, "Start", Set.of("Reverse drained?"))).doesNotContain("Make on-prem the writer");
+        assertThat(states.get("Reverse drained?").path("Choices").get(0).path("Condition").asText())
+                .isEqualTo("{% $cdcLatency = 0 %}");
+        // Every path that froze writes thaws them before it ends, whether on-prem or Aurora ends up the writer.
+        for (var end : List.of("Rolled back", "Rollback stopped")) {
+            assertThat(reachable(states, "Freeze writes for rollback", Set.of("Thaw writes", "Thaw writes, Aurora stays writer")))
+                    .doesNotContain(end);
+        }
+        assertThat(states.get("Stop migration runs").path("Items").asText()).isEqualTo("{% $runsToStop %}");
+        assertThat(states.get("Migration in flight?").path("Choices").get(0).path("Condition").asText())
+                .contains("\"traffic-shift\"").contains("\"cutover\"").doesNotContain("\"completed\"");
+    }
+
+    @Test
+    void trafficStepsComeFromConfigAndEachIsGatedOnTheAlarms() {
+        var start = states(migration).get("Start").path("Assign").path("trafficSteps");
+        assertThat(start.findValuesAsText("percent")).containsExactly("10", "25", "50", "100");
+        assertThat(start.findValuesAsText("bakeSeconds")).containsExactly("300", "300", "600", "600");
+        var states = states(migration);
+        assertThat(states.get("Check alarms before traffic step: quiet?").path("Default").asText())
+                .isEqualTo("Alarm during traffic shift");
+        assertThat(reachable(states, "More traffic steps?", Set.of("Check alarms before traffic step")))
+                .doesNotContain("Shift traffic");
+        assertThat(states.get("Shift traffic").path("Arguments").path("PatchOperations").get(0).path("Path").asText())
+                .isEqualTo("/canarySettings/percentTraffic");
+    }
+
+    @Test
+    void pollingStaysFarBelowTheExecutionHistoryLimit() {
+        // About 9 events per poll (wait 2, task 5, choice 2); the worst case of every loop together.
+        int events = 9 * (MigrationDefinition.FULL_LOAD_CHECKS + MigrationDefinition.CDC_CHECKS
+                + 4 * Steps.TASK_STATE_CHECKS + SampleTargets.settings().writeFreezeMaxSeconds() / MigrationDefinition.DRAIN_WAIT_SECONDS
+                + 4 * 40 /* endpoint tests */) + 12 * SampleTargets.settings().trafficSteps().size() + 200;
+        assertThat(events).as("every loop at its bound at once, which no run can do").isLessThan(20_000);
+    }
+
+    @Test
+    void theValidationFansOutOverADistributedMapAndResumesUnfinishedPartitions() {
+        var map = states(migration).get("Validate initial partitions");
+        assertThat(map.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText()).isEqualTo("DISTRIBUTED");
+        assertThat(map.path("ToleratedFailurePercentage").asInt()).isZero();
+        var partition = map.path("ItemProcessor").path("States");
+        assertThat(partition.path("Partition finished?").path("Default").asText()).isEqualTo("Validate partition");
+        assertThat(partition.path("Validate partition").path("Retry").get(0).path("ErrorEquals").toString())
+                .contains("SchemaMismatchException");
+        var plan = states(migration).get("Plan initial validation").path("Arguments").path("Payload");
+        assertThat(plan.path("include").toString()).isEqualTo("[\"payments.%\",\"ledger.entries\"]");
+        assertThat(plan.path("exclude").toString()).isEqualTo("[\"payments.tmp_%\"]");
+    }
+
+    @Test
+    void theCheckCatchesWhatItIsMeantToCatch() {
+        var broken = (ObjectNode) migration.deepCopy();
+        var states = (ObjectNode) broken.get("States");
+        ((ObjectNode) states.get("Shift traffic")).remove("Catch");
+        ((ObjectNode) states.get("Record traffic share")).remove("Retry");
+        ((ObjectNode) states.get("CDC caught up?")).put("Default", "Wait between CDC checks");
+        ((ObjectNode) states.get("CDC caught up?")).putArray("Choices").addObject()
+                .put("Condition", "{% true %}").put("Next", "Wait between CDC checks");
+        states.putObject("Orphan").put("Type", "Succeed");
+        ((ObjectNode) states.get("Poll full load")).remove("Assign");
+        ((ObjectNode) states.get("Announce cutover")).put("Next", "Nowhere");
+
+        assertThat(DefinitionCheck.problems(broken)).anyMatch(p -> p.contains("Shift traffic has no Catch"))
+                .anyMatch(p -> p.contains("Record traffic share has no Retry"))
+                .anyMatch(p -> p.contains("Orphan is unreachable"))
+                .anyMatch(p -> p.contains("has no exit") && p.contains("Measure CDC latency"))
+                .anyMatch(p -> p.contains("has no bound") && p.contains("Poll full load"))
+                .anyMatch(p -> p.contains("Announce cutover leads to 'Nowhere'"));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, JsonNode> states(JsonNode graph) {
+        var states = new java.util.LinkedHashMap<String, JsonNode>();
+        graph.path("States").fields().forEachRemaining(e -> states.put(e.getKey(), e.getValue()));
+        return states;
+    }
+
+    /** States of the top level and of every item processor. */
+    private static Map<String, JsonNode> allStates(JsonNode graph) {
+        var all = new java.util.LinkedHashMap<String, JsonNode>();
+        states(graph).forEach((name, state) -> {
+            all.put(name, state);
+            if (state.has("ItemProcessor")) {
+                allStates(state.get("ItemProcessor")).forEach((n, s) -> all.put(name + " > " + n, s));
+            }
+        });
+        return all;
+    }
+
+    /** States reachable from {@code from} by any transition or catch, not passing through {@code barriers}. */
+    private static Set<String> reachable(Map<String, JsonNode> states, String from, Set<String> barriers) {
+        assertThat(states).as("state " + from).containsKey(from);
+        var seen = new HashSet<String>();
+        var queue = new ArrayDeque<String>(List.of(from));
+        while (!queue.isEmpty()) {
+            var name = queue.poll();
+            if (!seen.add(name) || barriers.contains(name) && !name.equals(from)) {
+                continue;
+            }
+            var state = states.get(name);
+            queue.addAll(DefinitionCheck.transitions(state));
+            queue.addAll(DefinitionCheck.catchTargets(state));
+        }
+        seen.remove(from);
+        seen.removeAll(barriers);
+        return seen;
+    }
+
+    private static void collectExpressions(JsonNode node, List<String> out) {
+        if (node.isTextual() && node.asText().startsWith("{%")) {
+            var text = node.asText();
+            assertThat(text).endsWith(" %}");
+            out.add(text.substring(2, text.length() - 2).trim());
+        }
+        node.forEach(child -> collectExpressions(child, out));
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(f -> assertThat(f).as("no JSONPath '.$' fields").doesNotEndWith(".$"));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.paymentmigration.orchestration;
+
+import com.paymentmigration.config.MigrationConfig.TrafficStep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Targets as the dev stack resolves them, and the dev settings; the definitions are built from nothing else. */
+final class SampleTargets {
+
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "eu-central-1";
+
+    private SampleTargets() {
+    }
+
+    static Targets targets() {
+        var parameters = new LinkedHashMap<String, String>();
+        Targets.USED_PARAMETERS.forEach(key -> parameters.put(key, "/migration/dev/" + key));
+        var dms = "arn:aws:dms:" + REGION + ":" + ACCOUNT + ":";
+        return new Targets(REGION, ACCOUNT,
+                "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:migration-migration-dev",
+                "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:migration-rollback-dev",
+                dms + "rep:migration-replication-dev", "migration-replication-dev",
+                dms + "task:migration-forward-dev", "migration-forward-dev",
+                dms + "task:migration-reverse-dev", "migration-reverse-dev",
+                List.of(dms + "endpoint:onprem-source", dms + "endpoint:aurora-target", dms + "endpoint:aurora-source",
+                        dms + "endpoint:onprem-target"),
+                List.of("arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:dev/payments/onprem-postgres-AbCdEf",
+                        "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:dev/payments/aurora-master-GhIjKl"),
+                "a1b2c3d4e5", "v1", parameters, "migration-checkpoints-dev-" + ACCOUNT,
+                "migration-rollback-states-dev-" + ACCOUNT, "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-status-dev",
+                "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-alarms-dev",
+                List.of("migration-alarm-cdc-latency-dev", "migration-alarm-api-5xx-rate-dev"),
+                "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-validator-dev");
+    }
+
+    static Settings settings() {
+        return new Settings(List.of(new TrafficStep(10, 5), new TrafficStep(25, 5), new TrafficStep(50, 10),
+                new TrafficStep(100, 10)), 60, 3, 15, 120, List.of("payments.%", "ledger.entries"),
+                List.of("payments.tmp_%"), 4, 8);
+    }
+}
