@@ -10,6 +10,7 @@ import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.orchestration.Orchestration;
 import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.lambda.Alias;
@@ -172,11 +173,7 @@ public final class Functions extends MigrationComponent {
     }
 
     static String triggerPolicy(String rollbackMachineArn, String keyArn, String logGroupArn) {
-        return PolicyDocument.of(
-                Statement.allow("StartTheRollback").actions("states:StartExecution").resources(rollbackMachineArn),
-                // The state machine is encrypted with our key: starting it encrypts the input.
-                Statement.allow("UseTheKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(keyArn),
-                writeLogs(logGroupArn)).toJson();
+        return Orchestration.startRollbackPolicy(rollbackMachineArn, keyArn).and(writeLogs(logGroupArn)).toJson();
     }
 
     private static FunctionVpcConfigArgs privateSubnets(Network network) {

@@ -87,7 +87,7 @@ public final class DefinitionCheck {
         }
         states.forEach((name, state) -> {
             var type = state.path("Type").asText();
-            for (var target : concat(transitions(state), catchTargets(state))) {
+            for (var target : java.util.stream.Stream.concat(transitions(state).stream(), catchTargets(state).stream()).toList()) {
                 if (!states.containsKey(target)) {
                     problems.add(scope + name + " leads to '" + target + "', which is not a state here");
                 }
@@ -260,11 +260,5 @@ public final class DefinitionCheck {
             } while (!w.equals(v));
             components.add(component);
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        var all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

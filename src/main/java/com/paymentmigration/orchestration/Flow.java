@@ -61,8 +61,8 @@ public final class Flow {
     public Task task(String name, Integration integration, List<String> resources) {
         var node = add(name, "Task");
         node.put("Resource", integration.resource);
-        permissions.computeIfAbsent(integration.action, k -> new TreeSet<>()).addAll(resources);
-        return new Task(node);
+        resources.forEach(resource -> grant(integration.action, resource));
+        return new Task(name, node);
     }
 
     public Choice choice(String name) {
@@ -70,14 +70,14 @@ public final class Flow {
     }
 
     public Step pass(String name) {
-        return new Step(add(name, "Pass"));
+        return new Step(name, add(name, "Pass"));
     }
 
     /** Waits {@code seconds}: a number, or a JSONata expression. */
     public Step waitFor(String name, Object seconds) {
         var node = add(name, "Wait");
         node.set("Seconds", JSON.valueToTree(seconds));
-        return new Step(node);
+        return new Step(name, node);
     }
 
     public void succeed(String name, String output) {
@@ -114,7 +114,7 @@ public final class Flow {
         processorNode.put("StartAt", processor.startAt);
         processorNode.set("States", processor.statesNode());
         processor.permissions.forEach((action, resources) -> resources.forEach(r -> grant(action, r)));
-        var task = new Task(node);
+        var task = new Task(name, node);
         task.retry(List.of("States.ItemReaderFailed", "States.ResultWriterFailed"));
         return task;
     }
@@ -173,9 +173,11 @@ public final class Flow {
 
     /** What Pass, Wait and Task states share: Next or End, Output, Assign. */
     public class Step {
+        final String name;
         final ObjectNode node;
 
-        Step(ObjectNode node) {
+        Step(String name, ObjectNode node) {
+            this.name = name;
             this.node = node;
         }
 
@@ -204,8 +206,8 @@ public final class Flow {
     /** A Task (or Map): arguments, its retry policy and its catch. */
     public final class Task extends Step {
 
-        Task(ObjectNode node) {
-            super(node);
+        Task(String name, ObjectNode node) {
+            super(name, node);
             retry(List.of());
             catchTo(failureState);
         }
@@ -241,7 +243,7 @@ public final class Flow {
             var handler = node.putArray("Catch").addObject();
             handler.putArray("ErrorEquals").add("States.ALL");
             handler.put("Next", state);
-            handler.set("Output", obj("failedState", nameOf(node), "error", expr("$states.errorOutput")));
+            handler.set("Output", obj("failedState", name, "error", expr("$states.errorOutput")));
             return this;
         }
 
@@ -297,10 +299,5 @@ public final class Flow {
         public void otherwise(String next) {
             node.put("Default", next);
         }
-    }
-
-    private String nameOf(ObjectNode node) {
-        return states.entrySet().stream().filter(e -> e.getValue() == node).map(Map.Entry::getKey).findFirst()
-                .orElseThrow();
     }
 }

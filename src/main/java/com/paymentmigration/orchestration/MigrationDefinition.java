@@ -1,7 +1,6 @@
 package com.paymentmigration.orchestration;
 
 import java.util.List;
-import java.util.Map;
 
 import static com.paymentmigration.orchestration.Flow.expr;
 import static com.paymentmigration.orchestration.Flow.obj;
@@ -54,10 +53,10 @@ public final class MigrationDefinition {
 
     private void build() {
         var trafficSteps = settings.trafficSteps().stream()
-                .map(s -> Map.of("percent", s.percent(), "bakeSeconds", s.bakeMinutes() * 60)).toList();
+                .map(s -> obj("percent", s.percent(), "bakeSeconds", s.bakeMinutes() * 60)).toList();
         // Every variable the flow reads is set here first: a read of an unset variable fails the execution.
         flow.pass("Start").assign("trafficSteps", trafficSteps).assign("trafficIndex", 0).assign("loadChecks", 0)
-                .assign("taskStats", Map.of()).assign("validation", Map.of()).assign("validationPlan", Map.of())
+                .assign("taskStats", obj()).assign("validation", obj()).assign("validationPlan", obj())
                 .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0)
                 .next(steps.phase("preflight", "Check secrets"));
         preflight("Check alarms before starting");
@@ -83,8 +82,9 @@ public final class MigrationDefinition {
         flow.pass("Reset CDC checks").assign("cdcChecks", 0).assign("cdcGood", 0).next("Measure CDC latency");
         steps.measureLatency("Measure CDC latency", t.forwardTaskId(), "CDC caught up?")
                 .assign("cdcChecks", expr("$cdcChecks + 1"))
-                .assign("cdcGood", expr("($l := $max($states.result.MetricDataResults.($exists(Values[0]) ? Values[0] : "
-                        + Steps.UNKNOWN_LATENCY + ")); $l < " + settings.cdcLatencySeconds() + " ? $cdcGood + 1 : 0)"));
+                // Assign values are computed together: this one cannot read the $cdcLatency assigned beside it.
+                .assign("cdcGood", expr("(" + Steps.LATEST_LATENCY + ") < " + settings.cdcLatencySeconds()
+                        + " ? $cdcGood + 1 : 0"));
         flow.choice("CDC caught up?")
                 .when(expr("$cdcGood >= " + settings.cdcConsecutiveChecks()),
                         steps.phase("validating", validation("initial", "Checkpoint before traffic shift")))
@@ -130,8 +130,8 @@ public final class MigrationDefinition {
         endpoint.waitFor("Wait for connection test", 15).next("Read connection test");
         endpoint.task("Read connection test", Integration.DMS_DESCRIBE_CONNECTIONS, List.of("*"))
                 .arguments(obj("Filters", List.of(
-                        Map.of("Name", "endpoint-arn", "Values", List.of(expr("$endpointArn"))),
-                        Map.of("Name", "replication-instance-arn", "Values", List.of(t.replicationInstanceArn())))))
+                        obj("Name", "endpoint-arn", "Values", List.of(expr("$endpointArn"))),
+                        obj("Name", "replication-instance-arn", "Values", List.of(t.replicationInstanceArn())))))
                 .assign("connectionStatus", expr("$states.result.Connections[0].Status"))
                 .assign("connectionChecks", expr("$connectionChecks + 1"))
                 .next("Connection tested?");
@@ -208,7 +208,7 @@ public final class MigrationDefinition {
                 expr("'checkpoints/' & $states.context.Execution.Name & '/" + name + ".json'"),
                 expr("$string({'checkpoint': '" + name + "', 'execution': $states.context.Execution.Id, 'at': $now(), "
                         + "'forwardTask': $taskStats, 'validation': $validation, 'trafficSteps': $trafficSteps, "
-                        + "'settings': " + json(Map.of("cdcLatencySeconds", settings.cdcLatencySeconds(),
+                        + "'settings': " + json(obj("cdcLatencySeconds", settings.cdcLatencySeconds(),
                         "writeFreezeMaxSeconds", settings.writeFreezeMaxSeconds(),
                         "cutoverBakeMinutes", settings.cutoverBakeMinutes())) + "})"),
                 next);
@@ -221,7 +221,7 @@ public final class MigrationDefinition {
         var percent = "$string($trafficSteps[$trafficIndex].percent)";
         flow.task("Shift traffic", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
                 .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
-                        Map.of("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", expr(percent)))))
+                        obj("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", expr(percent)))))
                 .output(expr("$states.input"))
                 .next("Record traffic share");
         steps.putParameter("Record traffic share", Targets.TRAFFIC, expr(percent), "Announce traffic share");

@@ -66,16 +66,14 @@ public final class Orchestration extends MigrationComponent {
 
     public Orchestration(String name, StackContext stack, EncryptionKeys keys, Inputs inputs) {
         super(TYPE, name, stack);
-        var migrationName = stack.names().of(NameRule.STATE_MACHINE, MIGRATION);
-        var rollbackName = stack.names().of(NameRule.STATE_MACHINE, ROLLBACK);
-        var targets = targets(stack, inputs, migrationName, rollbackName);
+        var targets = targets(stack, inputs);
         var settings = Settings.of(stack.config());
 
         var logGroup = Wiring.logGroup(name + "-logs", stack, "state-machines", keys.primaryKeyArn, primary());
-        var migration = stateMachine(name + "-migration", migrationName, "migration-state-machine",
+        var migration = stateMachine(name + "-migration", MIGRATION, "migration-state-machine",
                 targets.applyValue(t -> MigrationDefinition.of(t, settings)), "Payment migration: preflight to "
                         + "completion; any failure starts the rollback", MigrationDefinition.TIMEOUT_SECONDS, logGroup, keys);
-        var rollback = stateMachine(name + "-rollback", rollbackName, "rollback-state-machine",
+        var rollback = stateMachine(name + "-rollback", ROLLBACK, "rollback-state-machine",
                 targets.applyValue(RollbackDefinition::of), "Payment migration rollback: traffic to legacy, writer back "
                         + "to on-prem after the reverse drain", RollbackDefinition.TIMEOUT_SECONDS, logGroup, keys);
         this.migrationStateMachineArn = migration.arn();
@@ -93,13 +91,13 @@ public final class Orchestration extends MigrationComponent {
                 "rollbackStateMachineArn", rollbackStateMachineArn));
     }
 
-    private StateMachine stateMachine(String logicalName, String machineName, String purpose,
+    private StateMachine stateMachine(String logicalName, String machine, String purpose,
                                       Output<Flow> flow, String description, int timeoutSeconds,
                                       com.pulumi.aws.cloudwatch.LogGroup logGroup, EncryptionKeys keys) {
         var policy = Output.tuple(flow, keys.primaryKeyArn).applyValue(t -> ExecutionPolicy.of(t.t1.permissions(), t.t2));
         var role = Wiring.serviceRole(logicalName, stack, purpose, "states.amazonaws.com", description, policy, primary());
         return new StateMachine(logicalName, StateMachineArgs.builder()
-                .name(machineName)
+                .name(stack.names().of(NameRule.STATE_MACHINE, machine))
                 .type("STANDARD")
                 .roleArn(role.arn())
                 .definition(flow.applyValue(f -> f.definition(description, timeoutSeconds)))
@@ -129,7 +127,7 @@ public final class Orchestration extends MigrationComponent {
                 .build(), primary());
         var role = Wiring.serviceRole(name + "-alarm-rollback", stack, "alarm-rollback", "events.amazonaws.com",
                 "EventBridge starts the rollback state machine on a critical alarm",
-                Output.tuple(rollback.arn(), keys.primaryKeyArn).applyValue(t -> startPolicy(t.t1, t.t2)), primary());
+                Output.tuple(rollback.arn(), keys.primaryKeyArn).applyValue(t -> startRollbackPolicy(t.t1, t.t2).toJson()), primary());
         new EventTarget(name + "-alarm-rollback-target", EventTargetArgs.builder()
                 .rule(rule.name())
                 .arn(rollback.arn())
@@ -146,14 +144,17 @@ public final class Orchestration extends MigrationComponent {
                 "resources", alarmArns, "detail", Map.of("state", Map.of("value", List.of("ALARM")))).toString();
     }
 
-    /** Starting an encrypted state machine's execution also needs its key. */
-    public static String startPolicy(String stateMachineArn, String keyArn) {
+    /**
+     * What whoever starts the rollback needs (the alarm rule's role, the trigger function): the start, and the key,
+     * since starting an encrypted state machine encrypts the input.
+     */
+    public static PolicyDocument startRollbackPolicy(String rollbackMachineArn, String keyArn) {
         return PolicyDocument.of(
-                Statement.allow("StartTheRollback").actions("states:StartExecution").resources(stateMachineArn),
-                Statement.allow("UseTheKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(keyArn)).toJson();
+                Statement.allow("StartTheRollback").actions("states:StartExecution").resources(rollbackMachineArn),
+                Statement.allow("UseTheKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(keyArn));
     }
 
-    private static Output<Targets> targets(StackContext stack, Inputs inputs, String migrationName, String rollbackName) {
+    private static Output<Targets> targets(StackContext stack, Inputs inputs) {
         var parameters = new LinkedHashMap<String, String>();
         for (var key : Targets.USED_PARAMETERS) {
             parameters.put(key, stack.names().parameter(key.split("/")));
@@ -163,8 +164,7 @@ public final class Orchestration extends MigrationComponent {
         return Output.tuple(Output.all(inputs.values()), inputs.endpointArns(), inputs.secretArns(), alarmArns,
                 stack.accountId()).applyValue(t -> {
             var v = t.t1;
-            var machine = "arn:aws:states:" + region + ":" + t.t5 + ":stateMachine:";
-            return new Targets(region, t.t5, machine + migrationName, machine + rollbackName,
+            return new Targets(region, t.t5, machineArn(stack, t.t5, MIGRATION), machineArn(stack, t.t5, ROLLBACK),
                     v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), t.t2, t.t3, v.get(6), v.get(7),
                     parameters, v.get(8), v.get(9), v.get(10), v.get(11),
                     t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12));
@@ -176,8 +176,12 @@ public final class Orchestration extends MigrationComponent {
      * that starts it. Also breaks the cycle of a machine whose role names the machine.
      */
     public static Output<String> rollbackStateMachineArn(StackContext stack) {
-        return stack.accountId().applyValue(account -> "arn:aws:states:" + stack.config().regions().primary() + ":"
-                + account + ":stateMachine:" + stack.names().of(NameRule.STATE_MACHINE, ROLLBACK));
+        return stack.accountId().applyValue(account -> machineArn(stack, account, ROLLBACK));
+    }
+
+    private static String machineArn(StackContext stack, String account, String purpose) {
+        return "arn:aws:states:" + stack.config().regions().primary() + ":" + account + ":stateMachine:"
+                + stack.names().of(NameRule.STATE_MACHINE, purpose);
     }
 
     /** {@code arn:aws:cloudwatch:region:account:alarm:NAME} to NAME: describe-alarms takes names. */

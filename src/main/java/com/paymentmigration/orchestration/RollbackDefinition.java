@@ -85,7 +85,7 @@ public final class RollbackDefinition {
                 .otherwise("Record traffic share zero");
         flow.task("Send all traffic to legacy", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
                 .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
-                        java.util.Map.of("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", "0"))))
+                        obj("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", "0"))))
                 .output(expr("$states.input"))
                 .next("Record traffic share zero");
         steps.putParameter("Record traffic share zero", Targets.TRAFFIC, "0", "Read active writer");

@@ -1,7 +1,6 @@
 package com.paymentmigration.orchestration;
 
 import java.util.List;
-import java.util.Map;
 
 import static com.paymentmigration.orchestration.Flow.expr;
 import static com.paymentmigration.orchestration.Flow.obj;
@@ -20,6 +19,9 @@ final class Steps {
     static final int TASK_STATE_WAIT_SECONDS = 15;
     /** Latency that cannot be read counts as too high: no data is never a reason to move on. */
     static final int UNKNOWN_LATENCY = 999_999;
+    /** JSONata, in a GetMetricData Task's Assign: the latest CDC latency of either side, or UNKNOWN_LATENCY. */
+    static final String LATEST_LATENCY = "$max($states.result.MetricDataResults.($exists(Values[0]) ? Values[0] : "
+            + UNKNOWN_LATENCY + "))";
 
     final Flow flow;
     final Targets targets;
@@ -68,7 +70,7 @@ final class Steps {
     /** Reads a task's status into {@code $taskStatus} and its statistics into {@code $taskStats}. */
     Flow.Task describeTask(String state, String taskArn, String next) {
         return flow.task(state, Integration.DMS_DESCRIBE_TASKS, List.of("*"))
-                .arguments(obj("Filters", List.of(Map.of("Name", "replication-task-arn", "Values", List.of(taskArn))),
+                .arguments(obj("Filters", List.of(obj("Name", "replication-task-arn", "Values", List.of(taskArn))),
                         "WithoutSettings", true))
                 .assign("taskStatus", expr("$states.result.ReplicationTasks[0].Status"))
                 .assign("taskStats", expr("$states.result.ReplicationTasks[0].ReplicationTaskStats"))
@@ -141,17 +143,16 @@ final class Steps {
      */
     Flow.Task measureLatency(String state, String taskId, String next) {
         var dimensions = List.of(
-                Map.of("Name", "ReplicationInstanceIdentifier", "Value", targets.replicationInstanceId()),
-                Map.of("Name", "ReplicationTaskIdentifier", "Value", taskId));
-        var queries = List.of("CDCLatencySource", "CDCLatencyTarget").stream().map(metric -> Map.of(
+                obj("Name", "ReplicationInstanceIdentifier", "Value", targets.replicationInstanceId()),
+                obj("Name", "ReplicationTaskIdentifier", "Value", taskId));
+        var queries = List.of("CDCLatencySource", "CDCLatencyTarget").stream().map(metric -> obj(
                 "Id", metric.equals("CDCLatencySource") ? "source" : "target",
-                "MetricStat", Map.of("Metric", Map.of("Namespace", "AWS/DMS", "MetricName", metric,
+                "MetricStat", obj("Metric", obj("Namespace", "AWS/DMS", "MetricName", metric,
                         "Dimensions", dimensions), "Period", 60, "Stat", "Maximum"))).toList();
         return flow.task(state, Integration.CLOUDWATCH_GET_METRIC_DATA, List.of("*"))
                 .arguments(obj("MetricDataQueries", queries, "ScanBy", "TimestampDescending",
                         "StartTime", expr("$fromMillis($millis() - 300000)"), "EndTime", expr("$now()")))
-                .assign("cdcLatency", expr("$max($states.result.MetricDataResults.($exists(Values[0]) ? Values[0] : "
-                        + UNKNOWN_LATENCY + "))"))
+                .assign("cdcLatency", expr(LATEST_LATENCY))
                 .output(expr("$states.input"))
                 .next(next);
     }
@@ -167,7 +168,7 @@ final class Steps {
     /** A Pass that turns a failed gate into an error, shaped like a caught one, for the flow's failure state. */
     String failWith(String state, String error, String cause) {
         flow.pass(state)
-                .output(obj("failedState", state, "error", Map.of("Error", error, "Cause", cause)))
+                .output(obj("failedState", state, "error", obj("Error", error, "Cause", cause)))
                 .next(flow.failureState());
         return state;
     }

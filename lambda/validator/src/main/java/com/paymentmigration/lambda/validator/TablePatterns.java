@@ -18,7 +18,7 @@ public record TablePatterns(List<String> include, List<String> exclude) {
         if (include.isEmpty()) {
             throw new MalformedEventException("'include' needs at least one schema.table pattern, e.g. public.%");
         }
-        for (var pattern : concat(include, exclude)) {
+        for (var pattern : java.util.stream.Stream.concat(include.stream(), exclude.stream()).toList()) {
             if (!PATTERN.matcher(pattern).matches()) {
                 throw new MalformedEventException("table pattern '" + pattern + "' is not schema.table (% as wildcard), "
                         + "e.g. payments.% or ledger.entries");
@@ -44,12 +44,6 @@ public record TablePatterns(List<String> include, List<String> exclude) {
             regex.append(Pattern.quote(part));
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        var all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     @Override
