@@ -1,6 +1,10 @@
 package com.paymentmigration;
 
 import com.paymentmigration.api.Api;
+import com.paymentmigration.dns.WeightedDns;
+import com.paymentmigration.monitoring.AlarmCatalog;
+import com.paymentmigration.runbook.RunbookOutputs;
+import com.paymentmigration.service.PaymentService;
 import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.MigrationConfig;
@@ -34,6 +38,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The program. Without arguments it runs under the Pulumi engine ({@code pulumi up}); {@code plan} runs the same
@@ -46,6 +51,7 @@ public final class Main {
     public static final String OUTPUT_API_ENDPOINT = "apiEndpoint";
     public static final String OUTPUT_DASHBOARD_URL = "dashboardUrl";
     public static final String OUTPUT_MODE = "mode";
+    public static final String OUTPUT_RUNBOOK = "runbook";
 
     private Main() {
     }
@@ -88,26 +94,44 @@ public final class Main {
         // Existing credentials: fetched by name, never created; every one of them gets rotation.
         var sourceSecret = ExistingSecret.fetch(stack, config.onPrem().dbSecretName());
         var masterSecret = ExistingSecret.fetch(stack, config.aurora().masterSecretName());
+        var rotated = new LinkedHashMap<String, ExistingSecret>();
+        rotated.put("source", sourceSecret);
+        rotated.put("aurora-master", masterSecret);
+        if (config.service().enabled()) {
+            rotated.put("service-db", ExistingSecret.fetch(stack, config.service().dbSecretName()));
+        }
         var storage = new Storage("storage", stack, keys);
         var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
-                Output.all(sourceSecret.arn(), masterSecret.arn()), Output.all(sourceSecret.kmsKeyId(), masterSecret.kmsKeyId()),
+                Output.all(sourceSecret.arn(), masterSecret.arn()),
+                Output.all(rotated.values().stream().map(ExistingSecret::arn).toList()),
+                Output.all(rotated.values().stream().map(ExistingSecret::kmsKeyId).toList()),
                 storage.checkpoints.name, storage.checkpoints.arn, Orchestration.rollbackStateMachineArn(stack));
-        new Secrets("secrets", stack, sourceSecret, masterSecret, functions.rotation);
+        new Secrets("secrets", stack, rotated, functions.rotation);
         var parameters = new Parameters("parameters", stack, keys);
         var database = new Database("database", stack, keys, networks.get(VpcRole.PRODUCTION),
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
                 masterSecret.currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
-        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters);
+        Optional<PaymentService> service = config.service().enabled()
+                ? Optional.of(new PaymentService("service", stack, keys, networks.get(VpcRole.MIGRATION),
+                        SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
+                        rotated.get("service-db"), database.writerEndpoint, parameters))
+                : Optional.empty();
+        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);
         var monitoring = new Monitoring("monitoring", stack, new Monitoring.Sources(replication.instanceId,
                 replication.forwardTaskResourceId, replication.reverseTaskResourceId, database.primaryClusterId,
                 database.secondaryClusterId, api.apiName, api.stageName, api.loadBalancerArnSuffix,
                 api.legacyTargetGroupArnSuffix, api.newTargetGroupArnSuffix,
-                functionNames(functions)),
+                functionNames(functions), service.map(s -> new Monitoring.ServiceSources(s.clusterName, s.serviceName,
+                        s.loadBalancerArnSuffix, s.targetGroupArnSuffix))),
                 notifications.alarmTopicArn, notifications.secondaryAlarmTopicArn, replication.taskLogGroupName,
                 functions.authorizerLogGroupName);
+        Optional<WeightedDns> dns = service.filter(s -> config.dns().enabled()).map(s -> new WeightedDns("dns", stack,
+                List.of(networks.get(VpcRole.PRODUCTION), networks.get(VpcRole.MIGRATION)), s,
+                monitoring.alarmNames.get(AlarmCatalog.LEGACY_DOWN), monitoring.alarmNames.get(AlarmCatalog.SERVICE_DOWN),
+                parameters));
         var orchestration = new Orchestration("orchestration", stack, keys, new Orchestration.Inputs(
                 replication.instanceArn, replication.instanceId, replication.forwardTaskArn,
                 replication.forwardTaskResourceId, replication.reverseTaskArn, replication.reverseTaskResourceId,
@@ -150,6 +174,17 @@ public final class Main {
         ctx.export(OUTPUT_API_ENDPOINT, api.endpoint);
         ctx.export("apiId", api.restApiId);
         ctx.export(OUTPUT_DASHBOARD_URL, monitoring.dashboardUrl);
+        service.ifPresent(s -> {
+            ctx.export("serviceClusterName", s.clusterName);
+            ctx.export("serviceName", s.serviceName);
+            ctx.export("serviceLoadBalancerDnsName", s.loadBalancerDnsName);
+            ctx.export("serviceImageRepositoryUrl", s.imageRepositoryUrl);
+        });
+        dns.ifPresent(d -> {
+            ctx.export("dnsZoneId", d.zoneId);
+            ctx.export("dnsRecordName", Output.of(d.recordName));
+        });
+        ctx.export(OUTPUT_RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, service, dns));
     }
 
     /**

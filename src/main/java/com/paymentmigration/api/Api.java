@@ -64,17 +64,20 @@ import com.pulumi.aws.lb.TargetGroupAttachment;
 import com.pulumi.aws.lb.TargetGroupAttachmentArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.paymentmigration.service.PaymentService;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The payments API: a regional REST API whose every route but {@code /health} runs the token authorizer, in front
  * of two private backends reached through one VPC link (an internal NLB with a listener per backend). The stage
  * sends everything to the legacy backend; its canary, whose share the state machines change at run time (starting
- * at 0), overrides the stage variables to reach the new one.
+ * at 0), overrides the stage variables to reach the new one: the payment service's load balancer when this stack
+ * runs the service, else the configured addresses.
  */
 public final class Api extends MigrationComponent {
 
@@ -95,14 +98,18 @@ public final class Api extends MigrationComponent {
     public final Output<String> newTargetGroupArnSuffix;
     public final Output<String> apiName;
 
+    /**
+     * @param service the new payment service, whose load balancer is then the new backend; empty when the new
+     *                backend runs outside this stack at the configured addresses
+     */
     public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, Functions functions,
-               Parameters parameters) {
+               Parameters parameters, Optional<PaymentService> service) {
         super(TYPE, name, stack);
         var api = stack.config().api();
         var accountSetting = api.createAccountRole() ? List.<com.pulumi.resources.Resource>of(loggingAccount(name))
                 : List.<com.pulumi.resources.Resource>of();
 
-        var link = privateLink(name, migration, api.legacy(), api.next());
+        var link = privateLink(name, migration, api.legacy(), api.next(), service);
         this.loadBalancerArnSuffix = link.loadBalancerArnSuffix();
         this.legacyTargetGroupArnSuffix = link.legacyGroupSuffix();
         this.newTargetGroupArnSuffix = link.newGroupSuffix();
@@ -226,7 +233,8 @@ public final class Api extends MigrationComponent {
     }
 
     /** One internal NLB for both backends (a REST VPC link targets one NLB), a listener and target group each. */
-    private Link privateLink(String name, Network migration, Backend legacy, Backend next) {
+    private Link privateLink(String name, Network migration, Backend legacy, Backend next,
+                             Optional<PaymentService> service) {
         var nlb = new LoadBalancer(name + "-backends", LoadBalancerArgs.builder()
                 .name(stack.names().of(NameRule.LOAD_BALANCER, "api-backends"))
                 .internal(true)
@@ -236,7 +244,9 @@ public final class Api extends MigrationComponent {
                 .enableDeletionProtection(false)
                 .build(), primary());
         var legacyGroup = backend(name + "-legacy", "api-legacy", nlb, migration, legacy, LEGACY_LINK_PORT, true);
-        var newGroup = backend(name + "-new", "api-new", nlb, migration, next, NEW_LINK_PORT, false);
+        var newGroup = service.isPresent()
+                ? serviceBackend(name + "-new", "api-new", nlb, migration, service.get())
+                : backend(name + "-new", "api-new", nlb, migration, next, NEW_LINK_PORT, false);
         var vpcLink = new VpcLink(name + "-vpc-link", VpcLinkArgs.builder()
                 .name(stack.names().of(NameRule.GENERIC, "api-backends"))
                 .description("API Gateway to the private load balancer of both backends")
@@ -268,13 +278,43 @@ public final class Api extends MigrationComponent {
             }
             new TargetGroupAttachment(logicalName + "-target-" + i, target.build(), primary());
         }
+        listener(logicalName, nlb, linkPort, group);
+        return group;
+    }
+
+    /**
+     * The new backend as the service's load balancer: an NLB target group of type alb forwards the TCP stream (TLS
+     * included, so the certificate check still happens at the ALB) to the ALB's TLS listener. The ALB can be
+     * registered only once that listener exists.
+     */
+    private TargetGroup serviceBackend(String logicalName, String purpose, LoadBalancer nlb, Network migration,
+                                       PaymentService service) {
+        var config = stack.config().service();
+        var group = new TargetGroup(logicalName, TargetGroupArgs.builder()
+                .name(stack.names().of(NameRule.TARGET_GROUP, purpose))
+                .targetType("alb")
+                .port(config.listenerPort())
+                .protocol("TCP")
+                .vpcId(migration.vpcId)
+                .healthCheck(TargetGroupHealthCheckArgs.builder().protocol("HTTPS").path(config.healthCheckPath())
+                        .matcher("200-399").interval(10).healthyThreshold(3).unhealthyThreshold(3).build())
+                .build(), primary());
+        new TargetGroupAttachment(logicalName + "-target-alb", TargetGroupAttachmentArgs.builder()
+                .targetGroupArn(group.arn())
+                .targetId(service.loadBalancerArn)
+                .port(config.listenerPort())
+                .build(), primary(o -> o.dependsOn(service.tlsListener)));
+        listener(logicalName, nlb, NEW_LINK_PORT, group);
+        return group;
+    }
+
+    private void listener(String logicalName, LoadBalancer nlb, int linkPort, TargetGroup group) {
         new Listener(logicalName + "-listener", ListenerArgs.builder()
                 .loadBalancerArn(nlb.arn())
                 .port(linkPort)
                 .protocol("TCP")
                 .defaultActions(ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(group.arn()).build())
                 .build(), primary());
-        return group;
     }
 
     private List<com.pulumi.resources.Resource> routes(String name, RestApi restApi, Authorizer authorizer, Link link) {

@@ -83,9 +83,11 @@ public enum ConfigKey {
     LEGACY_BACKEND_IPS("legacyBackendIps", Type.STRING_ARRAY, null,
             "IPv4 addresses of the legacy backend inside onPremCidrs: the private load balancer's targets over the VPN."),
     NEW_BACKEND_URL("newBackendUrl", Type.STRING, null,
-            "HTTPS URL of the new payment service in the migration VPC, e.g. https://payments.migration.internal:8443."),
-    NEW_BACKEND_IPS("newBackendIps", Type.STRING_ARRAY, null,
-            "IPv4 addresses of the new backend inside migrationVpcCidr (until the ECS service replaces them)."),
+            "HTTPS URL of the new payment service in the migration VPC, e.g. https://payments.migration.internal. "
+                    + "With serviceEnabled: the host its load balancer's certificate covers and the port of its TLS listener."),
+    NEW_BACKEND_IPS("newBackendIps", Type.STRING_ARRAY, "[]",
+            "IPv4 addresses of a new backend run outside this stack, inside migrationVpcCidr. Required without "
+                    + "serviceEnabled; must be empty with it (the service's load balancer is the new backend)."),
     API_STAGE_NAME("apiStageName", Type.STRING, "v1", "Name of the API stage, the first segment of every URL path."),
     API_DOMAIN_NAME("apiDomainName", Type.STRING, "",
             "Custom domain of the API. Set (with apiCertificateArn): TLS 1.2 minimum and the execute-api endpoint off. "
@@ -108,6 +110,49 @@ public enum ConfigKey {
     SECRETS_EXTENSION_LAYER_ARN("secretsExtensionLayerArn", Type.STRING,
             "arn:aws:lambda:eu-central-1:187925254637:layer:AWS-Parameters-and-Secrets-Lambda-Extension:2",
             "AWS Parameters and Secrets Lambda Extension layer for the primary region (prefer the newest version)."),
+
+    // ---- The new payment service (ECS Fargate behind an internal ALB) ---------------------------------------
+    SERVICE_ENABLED("serviceEnabled", Type.BOOLEAN, "false",
+            "Run the new payment service on ECS Fargate behind an internal application load balancer, which becomes "
+                    + "the API's new backend."),
+    SERVICE_IMAGE_REPOSITORY("serviceImageRepository", Type.STRING, "",
+            "ECR repository URI of the service image (account.dkr.ecr.region.amazonaws.com/name). Empty: the stack "
+                    + "creates a repository (immutable tags, scan on push, KMS-encrypted) to push the image to."),
+    SERVICE_IMAGE_TAG("serviceImageTag", Type.STRING, "",
+            "Image tag the service runs; required with serviceEnabled. A new tag is a new deployment."),
+    SERVICE_CONTAINER_PORT("serviceContainerPort", Type.INTEGER, "8080", "Port the container serves HTTP on (1024-65535)."),
+    SERVICE_HEALTH_CHECK_PATH("serviceHealthCheckPath", Type.STRING, "/health",
+            "Path that answers 200 when a task can take payments: the load balancer's health check, and the "
+                    + "container's (run with curl inside the image)."),
+    SERVICE_CPU("serviceCpu", Type.INTEGER, "512", "Task CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384."),
+    SERVICE_MEMORY_MB("serviceMemoryMb", Type.INTEGER, "1024",
+            "Task memory in MiB, a Fargate pair with serviceCpu (e.g. 512 CPU: 1024-4096 in steps of 1024)."),
+    SERVICE_MIN_TASKS("serviceMinTasks", Type.INTEGER, "2",
+            "Fewest tasks auto scaling keeps, and the initial count (1-100; 2 or more to survive an AZ)."),
+    SERVICE_MAX_TASKS("serviceMaxTasks", Type.INTEGER, "6", "Most tasks auto scaling starts (at least serviceMinTasks, at most 1000)."),
+    SERVICE_CPU_TARGET_PERCENT("serviceCpuTargetPercent", Type.INTEGER, "60",
+            "Average CPU utilisation auto scaling keeps the service at (10-90)."),
+    SERVICE_MEMORY_TARGET_PERCENT("serviceMemoryTargetPercent", Type.INTEGER, "70",
+            "Average memory utilisation auto scaling keeps the service at (10-90)."),
+    SERVICE_CERTIFICATE_ARN("serviceCertificateArn", Type.STRING, "",
+            "ACM certificate (primary region) of the load balancer's TLS listener, covering newBackendUrl's host; "
+                    + "required with serviceEnabled."),
+    SERVICE_HTTP_LISTENER("serviceHttpListener", Type.BOOLEAN, "false",
+            "Also listen on plain HTTP (port 80) inside the VPCs, for tests. Accepted only when environment is dev; "
+                    + "the API always uses the TLS listener."),
+    SERVICE_DB_SECRET_NAME("serviceDbSecretName", Type.STRING, "",
+            "Existing secret with the service's own Aurora credentials; fetched, never created, rotated like the "
+                    + "others. The task role can read this secret and no other. Required with serviceEnabled."),
+
+    // ---- Weighted DNS --------------------------------------------------------------------------------------
+    DNS_DOMAIN_NAME("dnsDomainName", Type.STRING, "",
+            "Domain of the weighted name clients use. Set: records legacy and new (weights 100/0, TTL 60), each with "
+                    + "a health check; needs serviceEnabled. Empty: no DNS records."),
+    DNS_HOSTED_ZONE_ID("dnsHostedZoneId", Type.STRING, "",
+            "Existing hosted zone of dnsDomainName. Empty: the stack creates a private hosted zone for it, "
+                    + "associated with the production and migration VPCs."),
+    DNS_RECORD_NAME("dnsRecordName", Type.STRING, "payments",
+            "Label of the weighted name under dnsDomainName: payments gives payments.<dnsDomainName>."),
 
     // ---- Traffic shift -------------------------------------------------------------------------------------
     TRAFFIC_STEPS("trafficSteps", Type.INTEGER_ARRAY, "[10,25,50,100]",

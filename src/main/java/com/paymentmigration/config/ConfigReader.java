@@ -46,6 +46,12 @@ public final class ConfigReader {
     private static final Pattern LAYER_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
     private static final Pattern SCOPE_ROUTE = Pattern.compile("[^=\\s]+=(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*"
             + "(?:,(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*)*");
+    private static final Pattern ECR_REPOSITORY_URI = Pattern.compile(
+            "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*");
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern HEALTH_PATH = Pattern.compile("/[A-Za-z0-9/_.~%-]{0,1023}");
+    private static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
+    private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern DMS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern DMS_CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
     /** CloudWatch Logs accepts only these retention values. */
@@ -104,10 +110,11 @@ public final class ConfigReader {
                 caCertificate(ConfigKey.SOURCE_DB_CA_CERTIFICATE),
                 caCertificate(ConfigKey.AURORA_CA_CERTIFICATE),
                 tableSelection());
+        boolean serviceEnabled = bool(ConfigKey.SERVICE_ENABLED);
         var api = new MigrationConfig.Api(
-                backend(ConfigKey.LEGACY_BACKEND_URL, ConfigKey.LEGACY_BACKEND_IPS, networks.onPrem()),
+                backend(ConfigKey.LEGACY_BACKEND_URL, ConfigKey.LEGACY_BACKEND_IPS, networks.onPrem(), true),
                 backend(ConfigKey.NEW_BACKEND_URL, ConfigKey.NEW_BACKEND_IPS,
-                        networks.migrationVpc() == null ? List.of() : List.of(networks.migrationVpc())),
+                        networks.migrationVpc() == null ? List.of() : List.of(networks.migrationVpc()), !serviceEnabled),
                 matching(ConfigKey.API_STAGE_NAME, STAGE_NAME, "use letters, digits and _ (1-64), e.g. v1"),
                 apiDomainName(),
                 optionalMatching(ConfigKey.API_CERTIFICATE_ARN, ACM_ARN,
@@ -125,6 +132,8 @@ public final class ConfigReader {
                         matching(ConfigKey.SECRETS_EXTENSION_LAYER_ARN, LAYER_ARN,
                                 "use a Lambda layer version ARN, e.g. arn:aws:lambda:eu-central-1:187925254637:layer:"
                                         + "AWS-Parameters-and-Secrets-Lambda-Extension:2")));
+        var service = service(serviceEnabled, labels.environment(), api.next().port());
+        var dns = dns(serviceEnabled);
         var steps = trafficSteps();
         int cutoverBake = intInRange(ConfigKey.CUTOVER_BAKE_MINUTES, 0, 24 * 60);
         var thresholds = new MigrationConfig.Thresholds(
@@ -140,7 +149,7 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, steps, cutoverBake,
+        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, service, dns, steps, cutoverBake,
                 thresholds, emails, retention);
     }
 
@@ -391,8 +400,11 @@ public final class ConfigReader {
         return pem.strip() + "\n";
     }
 
-    /** An HTTPS URL of a backend and the private addresses behind it, which must lie in {@code networks}. */
-    private MigrationConfig.Backend backend(ConfigKey urlKey, ConfigKey ipsKey, List<Cidr> networks) {
+    /**
+     * An HTTPS URL of a backend and the private addresses behind it, which must lie in {@code networks}. Without
+     * {@code ipsRequired} the addresses must be absent: the stack's own load balancer is the backend.
+     */
+    private MigrationConfig.Backend backend(ConfigKey urlKey, ConfigKey ipsKey, List<Cidr> networks, boolean ipsRequired) {
         var url = text(urlKey);
         String host = null;
         int port = 443;
@@ -411,8 +423,15 @@ public final class ConfigReader {
             }
         }
         var ips = strings(ipsKey);
-        if (ips != null && ips.isEmpty()) {
-            fail(ipsKey, "[]", "list at least one IPv4 address of the backend");
+        if (ips != null && ips.isEmpty() && ipsRequired) {
+            fail(ipsKey, "[]", "list at least one IPv4 address of the backend"
+                    + (ipsKey == ConfigKey.NEW_BACKEND_IPS ? ", or set " + ConfigKey.SERVICE_ENABLED.qualified()
+                    + " true to run the new service in this stack" : ""));
+        }
+        if (ips != null && !ips.isEmpty() && !ipsRequired) {
+            fail(ipsKey, ips.toString(), "must be empty with " + ConfigKey.SERVICE_ENABLED.qualified()
+                    + " true: the service's load balancer is the new backend; remove " + ipsKey.qualified());
+            return new MigrationConfig.Backend(host, port, List.of());
         }
         var valid = new ArrayList<String>();
         for (int i = 0; ips != null && i < ips.size(); i++) {
@@ -428,6 +447,82 @@ public final class ConfigReader {
             }
         }
         return new MigrationConfig.Backend(host, port, valid);
+    }
+
+    private MigrationConfig.Service service(boolean enabled, String environment, int listenerPort) {
+        var repository = optionalMatching(ConfigKey.SERVICE_IMAGE_REPOSITORY, ECR_REPOSITORY_URI,
+                "use an ECR repository URI, e.g. 123456789012.dkr.ecr.eu-central-1.amazonaws.com/payments-service, "
+                        + "or leave it empty to have the stack create one");
+        var tag = optionalMatching(ConfigKey.SERVICE_IMAGE_TAG, IMAGE_TAG,
+                "use an image tag (letters, digits, _.-, up to 128), e.g. 2026.11.3 or a commit hash");
+        int port = intInRange(ConfigKey.SERVICE_CONTAINER_PORT, 1024, 65535);
+        var healthPath = text(ConfigKey.SERVICE_HEALTH_CHECK_PATH);
+        if (healthPath != null && !HEALTH_PATH.matcher(healthPath).matches()) {
+            fail(ConfigKey.SERVICE_HEALTH_CHECK_PATH, healthPath,
+                    "use an absolute path without spaces, query or quotes (up to 1024 characters), e.g. /health");
+        }
+        int cpu = intInRange(ConfigKey.SERVICE_CPU, 256, 16384);
+        int memory = intInRange(ConfigKey.SERVICE_MEMORY_MB, 512, 122880);
+        FargateSize.problem(cpu, memory).ifPresent(problem -> fail(ConfigKey.SERVICE_MEMORY_MB, String.valueOf(memory),
+                problem + "; change " + ConfigKey.SERVICE_CPU.qualified() + " or " + ConfigKey.SERVICE_MEMORY_MB.qualified()));
+        int min = intInRange(ConfigKey.SERVICE_MIN_TASKS, 1, 100);
+        int max = intInRange(ConfigKey.SERVICE_MAX_TASKS, 1, 1000);
+        if (max < min) {
+            fail(ConfigKey.SERVICE_MAX_TASKS, String.valueOf(max), "must be at least "
+                    + ConfigKey.SERVICE_MIN_TASKS.qualified() + " (" + min + ")");
+        }
+        var certificate = optionalMatching(ConfigKey.SERVICE_CERTIFICATE_ARN, ACM_ARN,
+                "use an ACM certificate ARN, e.g. arn:aws:acm:eu-central-1:123456789012:certificate/<id>");
+        boolean http = bool(ConfigKey.SERVICE_HTTP_LISTENER);
+        var secret = optionalMatching(ConfigKey.SERVICE_DB_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name or ARN");
+        var service = new MigrationConfig.Service(enabled, repository, tag, port, healthPath,
+                cpu, memory, min, max, intInRange(ConfigKey.SERVICE_CPU_TARGET_PERCENT, 10, 90),
+                intInRange(ConfigKey.SERVICE_MEMORY_TARGET_PERCENT, 10, 90), certificate, listenerPort, http, secret);
+        if (!enabled) {
+            return service;
+        }
+        for (var required : List.of(ConfigKey.SERVICE_IMAGE_TAG, ConfigKey.SERVICE_CERTIFICATE_ARN,
+                ConfigKey.SERVICE_DB_SECRET_NAME)) {
+            if (source.get(required.key).orElse("").isEmpty()) {
+                fail(required, "", "is required with " + ConfigKey.SERVICE_ENABLED.qualified() + " true ("
+                        + required.description + ")");
+            }
+        }
+        if (http && !"dev".equals(environment)) {
+            fail(ConfigKey.SERVICE_HTTP_LISTENER, "true", "plain HTTP is for dev stacks only (environment is "
+                    + environment + "); remove " + ConfigKey.SERVICE_HTTP_LISTENER.qualified());
+        }
+        if (http && listenerPort == 80) {
+            fail(ConfigKey.NEW_BACKEND_URL, source.get(ConfigKey.NEW_BACKEND_URL.key).orElse(""),
+                    "port 80 is the plain HTTP listener's; use another port for the TLS listener, e.g. 443");
+        }
+        return service;
+    }
+
+    private MigrationConfig.Dns dns(boolean serviceEnabled) {
+        var domain = text(ConfigKey.DNS_DOMAIN_NAME);
+        var zone = optionalMatching(ConfigKey.DNS_HOSTED_ZONE_ID, HOSTED_ZONE_ID,
+                "use a Route 53 hosted zone id, e.g. Z0123456789ABCDEFGHIJ");
+        var label = text(ConfigKey.DNS_RECORD_NAME);
+        if (label != null && !DNS_LABEL.matcher(label).matches()) {
+            fail(ConfigKey.DNS_RECORD_NAME, label, "use one DNS label (letters, digits, inner hyphens), e.g. payments");
+        }
+        if (domain == null || domain.isEmpty()) {
+            if (!zone.isEmpty()) {
+                fail(ConfigKey.DNS_DOMAIN_NAME, "", "is required with " + ConfigKey.DNS_HOSTED_ZONE_ID.qualified()
+                        + "; name the zone's domain");
+            }
+            return new MigrationConfig.Dns("", zone, label == null ? "" : label);
+        }
+        if (!HOST.matcher(domain).matches() || !domain.contains(".")) {
+            fail(ConfigKey.DNS_DOMAIN_NAME, domain, "use a domain name, e.g. payments.example.internal");
+        }
+        if (!serviceEnabled) {
+            fail(ConfigKey.DNS_DOMAIN_NAME, domain, "needs " + ConfigKey.SERVICE_ENABLED.qualified()
+                    + " true: the weighted record's new target is the service's load balancer; enable the service "
+                    + "or clear " + ConfigKey.DNS_DOMAIN_NAME.qualified());
+        }
+        return new MigrationConfig.Dns(domain.toLowerCase(java.util.Locale.ROOT), zone, label == null ? "" : label);
     }
 
     private String apiDomainName() {

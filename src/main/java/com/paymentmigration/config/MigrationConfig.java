@@ -14,6 +14,8 @@ public record MigrationConfig(
         Aurora aurora,
         Dms dms,
         Api api,
+        Service service,
+        Dns dns,
         List<TrafficStep> trafficSteps,
         int cutoverBakeMinutes,
         Thresholds thresholds,
@@ -97,6 +99,40 @@ public record MigrationConfig(
     public record Backend(String host, int port, List<String> ips) {
         public Backend {
             ips = List.copyOf(ips);
+        }
+    }
+
+    /**
+     * The new payment service. When disabled the other fields keep their defaults and nothing is built.
+     *
+     * @param imageRepository ECR repository URI; empty when the stack creates the repository
+     * @param listenerPort    port of the load balancer's TLS listener: the port of newBackendUrl
+     */
+    public record Service(boolean enabled, String imageRepository, String imageTag, int containerPort,
+                          String healthCheckPath, int cpu, int memoryMb, int minTasks, int maxTasks,
+                          int cpuTargetPercent, int memoryTargetPercent, String certificateArn, int listenerPort,
+                          boolean httpListener, String dbSecretName) {
+        public boolean createsRepository() {
+            return imageRepository.isEmpty();
+        }
+    }
+
+    /**
+     * Weighted DNS for the name clients use; enabled when a domain is configured.
+     *
+     * @param hostedZoneId existing zone; empty when the stack creates a private zone for the domain
+     */
+    public record Dns(String domainName, String hostedZoneId, String recordLabel) {
+        public boolean enabled() {
+            return !domainName.isEmpty();
+        }
+
+        public boolean createsZone() {
+            return hostedZoneId.isEmpty();
+        }
+
+        public String recordName() {
+            return recordLabel + "." + domainName;
         }
     }
 

@@ -66,8 +66,14 @@ public final class Functions extends MigrationComponent {
      * @param checkpointBucket  where the validator keeps its reports (name and ARN)
      * @param rollbackMachineArn the state machine the trigger function starts
      */
+    /**
+     * @param databaseSecretArns the on-prem and Aurora master secrets, in that order: what the validator reads
+     * @param rotatedSecretArns  every secret the rotation function rotates (the database secrets among them)
+     * @param secretKeyArns      the keys of the rotated secrets (empty for the AWS-managed key)
+     */
     public Functions(String name, StackContext stack, EncryptionKeys keys, Network network,
-                     Output<List<String>> rotatedSecretArns, Output<List<String>> secretKeyArns,
+                     Output<List<String>> databaseSecretArns, Output<List<String>> rotatedSecretArns,
+                     Output<List<String>> secretKeyArns,
                      Output<String> checkpointBucket, Output<String> checkpointBucketArn,
                      Output<String> rollbackMachineArn) {
         super(TYPE, name, stack);
@@ -116,7 +122,7 @@ public final class Functions extends MigrationComponent {
                 .functionVersion(authorizer.version())
                 .build(), primary());
         // The rotated secrets are the two database secrets, on-prem first: the validator's source and target.
-        this.validator = validator(name, keys, network, rotatedSecretArns, secretKeyArns, checkpointBucket,
+        this.validator = validator(name, keys, network, databaseSecretArns, secretKeyArns, checkpointBucket,
                 checkpointBucketArn);
         this.rollbackTrigger = rollbackTrigger(name, keys, rollbackMachineArn);
         registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn(),

@@ -36,7 +36,30 @@ public final class AlarmCatalog {
                             String missingData, boolean alarmOnNoData, boolean critical) {
     }
 
+    /** Purposes of the alarms the weighted DNS records' health checks follow. */
+    public static final String LEGACY_DOWN = "legacy-backend-down";
+    public static final String SERVICE_DOWN = "service-down";
+
     private AlarmCatalog() {
+    }
+
+    /** The payment service: no healthy task at all, some unhealthy tasks, and its own 5XX rate. */
+    private static void serviceAlarms(MonitoredResources.ServiceTier s, Thresholds t, List<AlarmSpec> alarms) {
+        var group = Map.of("TargetGroup", s.targetGroup(), "LoadBalancer", s.loadBalancer());
+        alarms.add(new AlarmSpec(SERVICE_DOWN, "The payment service has no healthy task behind its load balancer",
+                false, List.of(Query.metric("healthy", Metrics.ALB, "HealthyHostCount", group, "Minimum", true)),
+                60, 3, 3, 1, "LessThanThreshold", "breaching", false, false));
+        alarms.add(new AlarmSpec("service-unhealthy-hosts", "Payment service tasks fail their health check",
+                false, List.of(Query.metric("unhealthy", Metrics.ALB, "UnHealthyHostCount", group, "Maximum", true)),
+                60, 3, 3, 0, "GreaterThanThreshold",
+                // A deployment replacing tasks reports briefly; three minutes in a row is a real problem.
+                "notBreaching", false, false));
+        alarms.add(new AlarmSpec("service-target-5xx-rate", "More than " + t.api5xxRatePercent()
+                + " % of the payment service's responses are 5XX", false, List.of(
+                Query.metric("errors", Metrics.ALB, "HTTPCode_Target_5XX_Count", group, "Sum", false),
+                Query.metric("requests", Metrics.ALB, "RequestCount", group, "Sum", false),
+                Query.expression("rate", "IF(requests > 0, 100 * errors / requests, 0)")),
+                60, 5, 3, t.api5xxRatePercent(), "GreaterThanThreshold", "notBreaching", false, true));
     }
 
     public static List<AlarmSpec> of(MonitoredResources r, Thresholds t) {
@@ -76,6 +99,13 @@ public final class AlarmCatalog {
                 false, List.of(Query.metric("mismatches", Metrics.VALIDATION, "Mismatches",
                         Map.of("Environment", r.environmentSuffix()), "Sum", true)),
                 60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));
+        alarms.add(new AlarmSpec(LEGACY_DOWN, "The legacy backend has no healthy target behind the private link",
+                false, List.of(Query.metric("healthy", Metrics.NLB, "HealthyHostCount",
+                        Map.of("TargetGroup", r.legacyTargetGroup(), "LoadBalancer", r.loadBalancer()), "Minimum", true)),
+                60, 3, 3, 1, "LessThanThreshold",
+                // The load balancer reports every minute; silence means the target group is gone.
+                "breaching", false, false));
+        r.service().ifPresent(service -> serviceAlarms(service, t, alarms));
         alarms.add(new AlarmSpec("dms-task-errors", "A DMS task logged errors", false,
                 List.of(Query.metric("errors", Metrics.REPLICATION_LOGS, "TaskErrors", Map.of(), "Sum", true)),
                 60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));

@@ -45,11 +45,13 @@ public final class DashboardBody {
         var forward = dms(r.forwardTaskId());
         var reverse = dms(r.reverseTaskId());
         row(metric("Replication: CDC latency (s)", r.primaryRegion(), "Maximum",
-                        m(forward, "CDCLatencySource"), m(forward, "CDCLatencyTarget"), m(reverse, "CDCLatencyTarget")),
+                        with(Metrics.DMS, "CDCLatencySource", forward), with(Metrics.DMS, "CDCLatencyTarget", forward),
+                        with(Metrics.DMS, "CDCLatencyTarget", reverse)),
                 metric("Replication: CDC throughput (rows/s)", r.primaryRegion(), "Average",
-                        m(forward, "CDCThroughputRowsSource"), m(forward, "CDCThroughputRowsTarget")),
+                        with(Metrics.DMS, "CDCThroughputRowsSource", forward),
+                        with(Metrics.DMS, "CDCThroughputRowsTarget", forward)),
                 metric("Replication: full load (rows/s) and task log errors", r.primaryRegion(), "Sum",
-                        m(forward, "FullLoadThroughputRowsTarget"),
+                        with(Metrics.DMS, "FullLoadThroughputRowsTarget", forward),
                         List.of(Metrics.REPLICATION_LOGS, "TaskErrors"), List.of(Metrics.REPLICATION_LOGS, "TaskWarnings")));
 
         row(metric("Aurora writer: CPU (%)", r.primaryRegion(), "Average",
@@ -62,12 +64,15 @@ public final class DashboardBody {
 
         var api = List.of("ApiName", r.apiName(), "Stage", r.stageName());
         row(metric("API: requests, 4XX, 5XX", r.primaryRegion(), "Sum",
-                        api(api, "Count"), api(api, "4XXError"), api(api, "5XXError"),
+                        with(Metrics.API_GATEWAY, "Count", api), with(Metrics.API_GATEWAY, "4XXError", api),
+                        with(Metrics.API_GATEWAY, "5XXError", api),
                         List.of(Metrics.API_LOGS, "AuthorizerDenies")),
                 latency(api),
                 metric("Backends: healthy targets (legacy, new)", r.primaryRegion(), "Minimum",
                         nlb(r.legacyTargetGroup(), "HealthyHostCount"), nlb(r.newTargetGroup(), "HealthyHostCount"),
                         nlb(r.legacyTargetGroup(), "UnHealthyHostCount"), nlb(r.newTargetGroup(), "UnHealthyHostCount")));
+
+        r.service().ifPresent(this::serviceRows);
 
         var errors = new ArrayList<List<String>>();
         var durations = new ArrayList<List<String>>();
@@ -82,30 +87,37 @@ public final class DashboardBody {
                 metric("Lambda: throttles", r.primaryRegion(), "Sum", throttles.toArray(List[]::new)));
 
         var environment = List.of("Environment", r.environmentSuffix());
-        row(metric("Validation: rows checked", r.primaryRegion(), "Sum", validation(environment, "RowsChecked")),
-                metric("Validation: mismatches", r.primaryRegion(), "Sum", validation(environment, "Mismatches")));
+        row(metric("Validation: rows checked", r.primaryRegion(), "Sum",
+                        with(Metrics.VALIDATION, "RowsChecked", environment)),
+                metric("Validation: mismatches", r.primaryRegion(), "Sum",
+                        with(Metrics.VALIDATION, "Mismatches", environment)));
+    }
+
+    /** The payment service: how busy its tasks are and how many run, then what its load balancer sees. */
+    private void serviceRows(MonitoredResources.ServiceTier s) {
+        var service = List.of("ClusterName", s.cluster(), "ServiceName", s.service());
+        row(metric("Service: CPU and memory (%)", r.primaryRegion(), "Average",
+                        with(Metrics.ECS, "CPUUtilization", service), with(Metrics.ECS, "MemoryUtilization", service)),
+                metric("Service: tasks running / desired", r.primaryRegion(), "Average",
+                        with(Metrics.CONTAINER_INSIGHTS, "RunningTaskCount", service),
+                        with(Metrics.CONTAINER_INSIGHTS, "DesiredTaskCount", service)));
+        var group = List.of("TargetGroup", s.targetGroup(), "LoadBalancer", s.loadBalancer());
+        row(metric("Service ALB: requests and target 5XX", r.primaryRegion(), "Sum",
+                        with(Metrics.ALB, "RequestCount", group), with(Metrics.ALB, "HTTPCode_Target_5XX_Count", group)),
+                metric("Service ALB: target response time p99 (s)", r.primaryRegion(), "p99",
+                        with(Metrics.ALB, "TargetResponseTime", group)),
+                metric("Service ALB: healthy / unhealthy targets", r.primaryRegion(), "Minimum",
+                        with(Metrics.ALB, "HealthyHostCount", group), with(Metrics.ALB, "UnHealthyHostCount", group)));
+    }
+
+    private static List<String> with(String namespace, String metric, List<String> dimensions) {
+        var line = new ArrayList<>(List.of(namespace, metric));
+        line.addAll(dimensions);
+        return line;
     }
 
     private List<String> dms(String taskId) {
         return List.of("ReplicationInstanceIdentifier", r.replicationInstanceId(), "ReplicationTaskIdentifier", taskId);
-    }
-
-    private static List<String> m(List<String> dimensions, String metric) {
-        var line = new ArrayList<>(List.of(Metrics.DMS, metric));
-        line.addAll(dimensions);
-        return line;
-    }
-
-    private static List<String> api(List<String> dimensions, String metric) {
-        var line = new ArrayList<>(List.of(Metrics.API_GATEWAY, metric));
-        line.addAll(dimensions);
-        return line;
-    }
-
-    private static List<String> validation(List<String> dimensions, String metric) {
-        var line = new ArrayList<>(List.of(Metrics.VALIDATION, metric));
-        line.addAll(dimensions);
-        return line;
     }
 
     private List<String> nlb(String targetGroup, String metric) {
@@ -113,10 +125,11 @@ public final class DashboardBody {
     }
 
     private ObjectNode latency(List<String> api) {
-        var widget = metric("API: latency p50 / p99 (ms)", r.primaryRegion(), "p50", api(api, "Latency"));
+        var widget = metric("API: latency p50 / p99 (ms)", r.primaryRegion(), "p50",
+                with(Metrics.API_GATEWAY, "Latency", api));
         var metrics = (ArrayNode) widget.path("properties").path("metrics");
         var p99 = metrics.addArray();
-        api(api, "Latency").forEach(p99::add);
+        with(Metrics.API_GATEWAY, "Latency", api).forEach(p99::add);
         p99.addObject().put("stat", "p99");
         return widget;
     }

@@ -8,6 +8,10 @@ public final class Metrics {
     public static final String API_GATEWAY = "AWS/ApiGateway";
     public static final String LAMBDA = "AWS/Lambda";
     public static final String NLB = "AWS/NetworkELB";
+    public static final String ALB = "AWS/ApplicationELB";
+    public static final String ECS = "AWS/ECS";
+    /** Task counts; published when the cluster has Container Insights on. */
+    public static final String CONTAINER_INSIGHTS = "ECS/ContainerInsights";
     /** Published by the validator (embedded metric format), dimension Environment. */
     public static final String VALIDATION = "PaymentMigration/Validation";
     /** Published by this stack's log metric filters. */

@@ -2,6 +2,7 @@ package com.paymentmigration.monitoring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The identifiers of everything the dashboard and alarms watch, as the metrics' dimensions spell them (resolved
@@ -21,10 +22,18 @@ public record MonitoredResources(
         String loadBalancer,
         String legacyTargetGroup,
         String newTargetGroup,
-        Map<String, String> functions) {
+        Map<String, String> functions,
+        Optional<ServiceTier> service) {
 
-    /** @param functions each Lambda function's short label (for alarm names) and its function name */
+    /**
+     * @param functions each Lambda function's short label (for alarm names) and its function name
+     * @param service   the payment service, when the stack runs it
+     */
     public MonitoredResources {
         functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    }
+
+    /** The ECS service and its load balancer, as AWS/ECS and AWS/ApplicationELB name them. */
+    public record ServiceTier(String cluster, String service, String loadBalancer, String targetGroup) {
     }
 }

@@ -1,6 +1,7 @@
 package com.paymentmigration.monitoring;
 
 import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.Outputs;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.naming.NameRule;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -38,12 +40,20 @@ public final class Monitoring extends MigrationComponent {
     public final Output<String> dashboardUrl;
     /** Alarm name to ARN of the alarms that start the automatic rollback. */
     public final Map<String, Output<String>> criticalAlarmArns = new LinkedHashMap<>();
+    /** Every alarm's name by its purpose (health checks and runbooks refer to alarms by name). */
+    public final Map<String, Output<String>> alarmNames = new LinkedHashMap<>();
+
+    /** The payment service's metric dimensions, as outputs. */
+    public record ServiceSources(Output<String> cluster, Output<String> service, Output<String> loadBalancer,
+                                 Output<String> targetGroup) {
+    }
 
     /** What is watched, as the other components' outputs; functions by short label. */
     public record Sources(Output<String> replicationInstanceId, Output<String> forwardTaskId, Output<String> reverseTaskId,
                           Output<String> primaryClusterId, Output<String> secondaryClusterId, Output<String> apiName,
                           Output<String> stageName, Output<String> loadBalancer, Output<String> legacyTargetGroup,
-                          Output<String> newTargetGroup, Map<String, Output<String>> functions) {
+                          Output<String> newTargetGroup, Map<String, Output<String>> functions,
+                          Optional<ServiceSources> service) {
 
         /** Every output by the name of the {@link MonitoredResources} field it fills. */
         Map<String, Output<String>> byField() {
@@ -59,6 +69,12 @@ public final class Monitoring extends MigrationComponent {
             fields.put("legacyTargetGroup", legacyTargetGroup);
             fields.put("newTargetGroup", newTargetGroup);
             functions.forEach((label, name) -> fields.put(functionField(label), name));
+            service.ifPresent(tier -> {
+                fields.put("serviceCluster", tier.cluster());
+                fields.put("serviceName", tier.service());
+                fields.put("serviceLoadBalancer", tier.loadBalancer());
+                fields.put("serviceTargetGroup", tier.targetGroup());
+            });
             return fields;
         }
 
@@ -104,11 +120,12 @@ public final class Monitoring extends MigrationComponent {
             if (spec.critical()) {
                 criticalAlarmArns.put(spec.purpose(), alarm.arn());
             }
+            alarmNames.put(spec.purpose(), alarm.name());
         }
 
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(stack.names().of(NameRule.DASHBOARD, "payments"))
-                .dashboardBody(resolved(watched).applyValue(values ->
+                .dashboardBody(Outputs.resolved(watched).applyValue(values ->
                         DashboardBody.of(resources(stack, sources, values::get), runbook(stack))))
                 .build(), primary());
         var region = stack.config().regions().primary();
@@ -137,23 +154,11 @@ public final class Monitoring extends MigrationComponent {
         var dimensions = new LinkedHashMap<String, Output<String>>();
         query.dimensions().forEach((dimension, value) -> dimensions.put(dimension,
                 value.startsWith("${") ? watched.get(value.substring(2, value.length() - 1)) : Output.of(value)));
-        return resolved(dimensions).applyValue(values -> MetricAlarmMetricQueryArgs.builder().id(query.id())
+        return Outputs.resolved(dimensions).applyValue(values -> MetricAlarmMetricQueryArgs.builder().id(query.id())
                 .returnData(query.returnData())
                 .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace(query.namespace())
                         .metricName(query.metric()).dimensions(values).stat(query.stat()).period(period).build())
                 .build());
-    }
-
-    /** A map of outputs as one output of the map, keys in order. */
-    private static Output<Map<String, String>> resolved(Map<String, Output<String>> outputs) {
-        var keys = List.copyOf(outputs.keySet());
-        return Output.all(keys.stream().map(outputs::get).toList()).applyValue(values -> {
-            var map = new LinkedHashMap<String, String>();
-            for (int i = 0; i < keys.size(); i++) {
-                map.put(keys.get(i), values.get(i));
-            }
-            return map;
-        });
     }
 
     private static String placeholder(String field) {
@@ -168,7 +173,9 @@ public final class Monitoring extends MigrationComponent {
                 stack.names().suffix(), value.apply("replicationInstanceId"), value.apply("forwardTaskId"),
                 value.apply("reverseTaskId"), value.apply("primaryClusterId"), value.apply("secondaryClusterId"),
                 value.apply("apiName"), value.apply("stageName"), value.apply("loadBalancer"),
-                value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions);
+                value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions,
+                sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
+                        value.apply("serviceName"), value.apply("serviceLoadBalancer"), value.apply("serviceTargetGroup"))));
     }
 
     private static String runbook(StackContext stack) {

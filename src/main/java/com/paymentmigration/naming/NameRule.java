@@ -26,6 +26,8 @@ public enum NameRule {
     KMS_ALIAS(256, "alias/[A-Za-z0-9/_-]+"),
     API(1024, "[A-Za-z0-9_ .-]+"),
     ECS(255, "[A-Za-z0-9_-]+"),
+    /** ECR repositories: lowercase, digits and single separators. */
+    ECR_REPOSITORY(256, "[a-z0-9]+(?:[._-][a-z0-9]+)*"),
     /** Generic names (VPCs, TGWs, subnets: the Name tag) with no service rule but a readable bound. */
     GENERIC(255, "[A-Za-z0-9_.:/ -]+");
 

@@ -56,6 +56,8 @@ public final class Network extends MigrationComponent {
     /** AWS APIs the Lambdas, DMS and the service call; reached privately through interface endpoints. */
     public static final List<String> INTERFACE_ENDPOINTS = List.of("secretsmanager", "ssm", "sts", "sns", "logs",
             "monitoring", "states", "kms");
+    /** Image pulls of the payment service's tasks, kept off the NAT gateway (layers come through the S3 endpoint). */
+    public static final List<String> IMAGE_ENDPOINTS = List.of("ecr.api", "ecr.dkr");
     /** VPC flow log records are aggregated per minute rather than ten: incidents during a cutover are short. */
     static final int FLOW_LOG_AGGREGATION_SECONDS = 60;
 
@@ -231,7 +233,11 @@ public final class Network extends MigrationComponent {
                     .fromPort(SecurityRules.HTTPS).toPort(SecurityRules.HTTPS)
                     .prefixListId(s3.prefixListId()).description("S3 through the gateway endpoint").build(), home());
         }
-        for (var service : INTERFACE_ENDPOINTS) {
+        var services = new ArrayList<>(INTERFACE_ENDPOINTS);
+        if (role == VpcRole.MIGRATION && stack.config().service().enabled()) {
+            services.addAll(IMAGE_ENDPOINTS);
+        }
+        for (var service : services) {
             new VpcEndpoint(name + "-" + service, VpcEndpointArgs.builder()
                     .vpcId(vpcId)
                     .serviceName("com.amazonaws." + region + "." + service)

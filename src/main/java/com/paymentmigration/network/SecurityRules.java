@@ -52,6 +52,26 @@ public final class SecurityRules {
         return rules;
     }
 
+    /** A network allowed to call something, and why. */
+    public record Client(Cidr cidr, String description) {
+    }
+
+    /**
+     * Who may call the new service's load balancer: the API's private link (its NLB lives in the migration VPC's
+     * private subnets) and, when the weighted DNS name sends them there, the production VPC's private subnets and
+     * on-prem callers over the VPN.
+     */
+    public static List<Client> serviceClients(Map<VpcRole, SubnetPlan> plans, List<Cidr> onPrem, boolean weightedDns) {
+        var clients = new ArrayList<Client>();
+        plans.get(VpcRole.MIGRATION).subnets(Tier.PRIVATE).forEach(net -> clients.add(new Client(net, "the API's private link")));
+        if (weightedDns) {
+            plans.get(VpcRole.PRODUCTION).subnets(Tier.PRIVATE).forEach(net ->
+                    clients.add(new Client(net, "production services through the weighted name")));
+            onPrem.forEach(net -> clients.add(new Client(net, "on-prem callers through the weighted name")));
+        }
+        return clients;
+    }
+
     private static List<Cidr> concat(List<Cidr> a, List<Cidr> b) {
         var all = new ArrayList<>(a);
         all.addAll(b);

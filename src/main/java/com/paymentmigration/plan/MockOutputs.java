@@ -56,10 +56,24 @@ final class MockOutputs {
                 state.put("regionalZoneId", "Z1U9ULNL0V5AJ3");
             }
             case "aws:lb/loadBalancer:LoadBalancer" -> {
+                // The provider's default type is application; ARNs and metric dimensions say app/ or net/.
+                var kind = "network".equals(state.get("loadBalancerType")) ? "net" : "app";
                 state.put("dnsName", "internal-" + name + ".elb." + region + ".amazonaws.com");
                 state.put("zoneId", "Z3F0SRJ5LGBH90");
-                state.put("arnSuffix", "net/" + name + "/plan");
+                state.put("arnSuffix", kind + "/" + name + "/plan");
+                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + PlanMocks.ACCOUNT_ID + ":loadbalancer/"
+                        + kind + "/" + name + "/plan");
             }
+            case "aws:ecr/repository:Repository" -> {
+                state.put("repositoryUrl", PlanMocks.ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + name);
+                state.put("registryId", PlanMocks.ACCOUNT_ID);
+            }
+            case "aws:ecs/taskDefinition:TaskDefinition" -> {
+                state.put("arn", "arn:aws:ecs:" + region + ":" + PlanMocks.ACCOUNT_ID + ":task-definition/" + name + ":1");
+                state.put("revision", 1);
+            }
+            case "aws:route53/zone:Zone" -> state.put("zoneId", "Z" + Integer.toHexString(name.hashCode()).toUpperCase()
+                    + "PLAN");
             case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/plan");
             case "aws:dms/replicationInstance:ReplicationInstance" -> state.put("replicationInstanceArn", state.get("arn"));
             case "aws:dms/replicationTask:ReplicationTask" -> state.put("replicationTaskArn", state.get("arn"));

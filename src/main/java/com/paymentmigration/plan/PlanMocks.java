@@ -21,7 +21,7 @@ public final class PlanMocks implements Mocks {
     static final String DEFAULT_PROVIDER_REGION = "us-east-1";
     private static final List<String> PHYSICAL_NAME_INPUTS = List.of("name", "bucket", "functionName", "identifier",
             "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId", "endpointId",
-            "replicationSubnetGroupId", "certificateId", "dashboardName", "alarmName", "namePrefix", "bucketPrefix");
+            "replicationSubnetGroupId", "certificateId", "dashboardName", "alarmName", "family", "namePrefix", "bucketPrefix");
 
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
     private final List<StackRun.Invoke> invokes = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -15,9 +15,12 @@ final class DataStoresEncrypted extends PolicyRule {
             "aws:rds/globalCluster:GlobalCluster", "",
             "aws:dms/replicationInstance:ReplicationInstance", "kmsKeyArn");
 
+    static final String REPOSITORY = "aws:ecr/repository:Repository";
+
     DataStoresEncrypted() {
         super("data-stores-encrypted-with-cmk",
-                "Every database and replication instance is encrypted at rest with a customer-managed KMS key.");
+                "Every database, replication instance and image repository is encrypted at rest with a "
+                        + "customer-managed KMS key.");
     }
 
     @Override
@@ -35,6 +38,14 @@ final class DataStoresEncrypted extends PolicyRule {
                 }
             }
         });
+        // Images carry the payment code and its configuration.
+        for (var repository : run.ofType(REPOSITORY)) {
+            if (!"KMS".equals(repository.stringInput("encryptionConfigurations.0.encryptionType"))
+                    || repository.stringInput("encryptionConfigurations.0.kmsKey") == null) {
+                findings.add(Finding.of(this, repository, "is not encrypted with a customer-managed key; set "
+                        + "encryptionConfigurations to KMS with the region's key"));
+            }
+        }
         return findings;
     }
 }

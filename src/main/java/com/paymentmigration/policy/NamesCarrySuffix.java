@@ -14,7 +14,7 @@ final class NamesCarrySuffix extends PolicyRule {
             "identifier", "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId",
             "endpointId", "replicationSubnetGroupId", "certificateId", "dashboardName", "alarmName");
     /** Types whose "name" lives inside a parent that already carries the suffix, or is a DNS name. */
-    private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record",
+    private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record", "aws:route53/zone:Zone",
             "aws:apigateway/stage:Stage", "aws:lambda/alias:Alias");
 
     /** Account-wide singletons a service finds by exact name (DMS); created only when config asks for them. */

@@ -33,7 +33,9 @@ public final class PolicyEngine {
                 new DatabasesForceTls(),
                 new SecretsFetchedAndRotated(),
                 new ReplicationLocked(),
-                new ApiProtected()));
+                new ApiProtected(),
+                new TasksNeverPublic(),
+                new LoadBalancersInternalOrTls()));
     }
 
     public List<PolicyRule> rules() {

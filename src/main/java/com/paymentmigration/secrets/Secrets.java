@@ -9,6 +9,8 @@ import com.pulumi.aws.secretsmanager.SecretRotation;
 import com.pulumi.aws.secretsmanager.SecretRotationArgs;
 import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 
+import com.pulumi.core.Output;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,21 +22,16 @@ public final class Secrets extends MigrationComponent {
 
     public static final String TYPE = "migration:secrets:Secrets";
 
-    public final ExistingSecret source;
-    public final ExistingSecret auroraMaster;
-
-    public Secrets(String name, StackContext stack, ExistingSecret source, ExistingSecret auroraMaster, Function rotation) {
+    /** @param secrets every credential the stack fetched, by a label that names its rotation schedule */
+    public Secrets(String name, StackContext stack, Map<String, ExistingSecret> secrets, Function rotation) {
         super(TYPE, name, stack);
-        this.source = source;
-        this.auroraMaster = auroraMaster;
         var permission = new Permission(name + "-rotation-invoke", PermissionArgs.builder()
                 .function(rotation.name())
                 .action("lambda:InvokeFunction")
                 .principal("secretsmanager.amazonaws.com")
                 .sourceAccount(stack.accountId())
                 .build(), primary());
-        for (var secret : List.of(source, auroraMaster)) {
-            var label = secret == source ? "source" : "aurora-master";
+        secrets.forEach((label, secret) -> {
             new SecretRotation(name + "-" + label + "-rotation", SecretRotationArgs.builder()
                     .secretId(secret.arn())
                     .rotationLambdaArn(rotation.arn())
@@ -43,7 +40,7 @@ public final class Secrets extends MigrationComponent {
                     // A deploy must not change live database passwords mid-migration; the schedule starts it.
                     .rotateImmediately(false)
                     .build(), primary(o -> o.dependsOn(permission)));
-        }
-        registerOutputs(Map.of("sourceSecretArn", source.arn(), "auroraMasterSecretArn", auroraMaster.arn()));
+        });
+        registerOutputs(Map.of("rotatedSecrets", Output.of(List.copyOf(secrets.keySet()))));
     }
 }

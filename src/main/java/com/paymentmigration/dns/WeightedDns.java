@@ -1,0 +1,119 @@
+package com.paymentmigration.dns;
+
+import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.StackContext;
+import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.network.Network;
+import com.paymentmigration.parameters.ParameterSpec;
+import com.paymentmigration.parameters.Parameters;
+import com.paymentmigration.service.PaymentService;
+import com.pulumi.aws.route53.HealthCheck;
+import com.pulumi.aws.route53.HealthCheckArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.Zone;
+import com.pulumi.aws.route53.ZoneArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.route53.inputs.RecordWeightedRoutingPolicyArgs;
+import com.pulumi.aws.route53.inputs.ZoneVpcArgs;
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Weighted DNS as the other way to shift traffic: the name clients use resolves to the legacy backend's
+ * addresses or to the payment service's load balancer, by weight. Both backends are private, where Route 53's
+ * checkers cannot reach, so each record's health check follows a CloudWatch alarm on its load balancer's healthy
+ * targets instead; Route 53 then stops answering with a backend that has none.
+ */
+public final class WeightedDns extends MigrationComponent {
+
+    public static final String TYPE = "migration:dns:WeightedDns";
+    /** The weights belong to whoever shifts traffic; an up must not reset a shift in progress. */
+    static final String RUNTIME_MANAGED = "weightedRoutingPolicies";
+    /** While an alarm has no data yet, a record keeps the health it had (new records start healthy). */
+    static final String NO_DATA_HEALTH = "LastKnownStatus";
+
+    public final Output<String> zoneId;
+    public final String recordName;
+    public final Output<String> legacyHealthCheckId;
+    public final Output<String> newHealthCheckId;
+
+    /**
+     * @param legacyDownAlarm  name of the alarm that fires when the legacy backend has no healthy target
+     * @param serviceDownAlarm name of the alarm that fires when the service has no healthy task
+     */
+    public WeightedDns(String name, StackContext stack, List<Network> clientVpcs, PaymentService service,
+                       Output<String> legacyDownAlarm, Output<String> serviceDownAlarm, Parameters parameters) {
+        super(TYPE, name, stack);
+        var dns = stack.config().dns();
+        this.recordName = dns.recordName();
+        this.zoneId = dns.createsZone() ? privateZone(name, clientVpcs).zoneId() : Output.of(dns.hostedZoneId());
+
+        var legacyCheck = alarmHealthCheck(name + "-legacy-health", "dns-legacy", legacyDownAlarm);
+        var newCheck = alarmHealthCheck(name + "-new-health", "dns-new", serviceDownAlarm);
+        this.legacyHealthCheckId = legacyCheck.id();
+        this.newHealthCheckId = newCheck.id();
+
+        new Record(name + "-legacy", weighted(WeightedName.LEGACY, WeightedName.INITIAL_LEGACY_WEIGHT, legacyCheck)
+                .ttl(WeightedName.TTL_SECONDS)
+                .records(stack.config().api().legacy().ips())
+                .build(), primary(o -> o.ignoreChanges(RUNTIME_MANAGED)));
+        // An alias takes the load balancer's own TTL (60 s) and follows its addresses as they change.
+        new Record(name + "-new", weighted(WeightedName.NEW, WeightedName.INITIAL_NEW_WEIGHT, newCheck)
+                .aliases(RecordAliasArgs.builder()
+                        .name(service.loadBalancerDnsName)
+                        .zoneId(service.loadBalancerZoneId)
+                        .evaluateTargetHealth(true)
+                        .build())
+                .build(), primary(o -> o.ignoreChanges(RUNTIME_MANAGED)));
+
+        mirror(parameters);
+        registerOutputs(Map.of("zoneId", zoneId, "recordName", Output.of(recordName)));
+    }
+
+    private Zone privateZone(String name, List<Network> clientVpcs) {
+        return new Zone(name + "-zone", ZoneArgs.builder()
+                .name(stack.config().dns().domainName())
+                .comment("Weighted name of the payment service during the migration (" + stack.names().suffix() + ")")
+                .vpcs(clientVpcs.stream().map(vpc -> ZoneVpcArgs.builder().vpcId(vpc.vpcId)
+                        .vpcRegion(vpc.role.region.code(stack)).build()).toList())
+                // Records the stack did not create must not block a destroy of a zone that exists only for it.
+                .forceDestroy(true)
+                .build(), primary());
+    }
+
+    private HealthCheck alarmHealthCheck(String logicalName, String purpose, Output<String> alarmName) {
+        return new HealthCheck(logicalName, HealthCheckArgs.builder()
+                .type("CLOUDWATCH_METRIC")
+                .cloudwatchAlarmName(alarmName)
+                .cloudwatchAlarmRegion(stack.config().regions().primary())
+                .insufficientDataHealthStatus(NO_DATA_HEALTH)
+                .referenceName(stack.names().of(NameRule.GENERIC, purpose))
+                .tags(Map.of("Name", stack.names().of(NameRule.GENERIC, purpose)))
+                .build(), primary());
+    }
+
+    private RecordArgs.Builder weighted(String setIdentifier, int weight, HealthCheck check) {
+        return RecordArgs.builder()
+                .zoneId(zoneId)
+                .name(recordName)
+                .type("A")
+                .setIdentifier(setIdentifier)
+                .weightedRoutingPolicies(RecordWeightedRoutingPolicyArgs.builder().weight(weight).build())
+                .healthCheckId(check.id());
+    }
+
+    /** Where the weights and the record live, for the state machines and operators that shift them. */
+    private void mirror(Parameters parameters) {
+        parameters.publish(List.of("dns", "zone-id"), zoneId, ParameterSpec.Kind.CONFIGURED,
+                "hosted zone of the weighted name");
+        parameters.publish(List.of("dns", "record-name"), Output.of(recordName), ParameterSpec.Kind.CONFIGURED,
+                "the weighted name clients use");
+        parameters.publish(List.of("dns", "legacy-weight"), Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
+                ParameterSpec.Kind.RUNTIME, "weight of the legacy record set; written by whoever shifts traffic by DNS");
+        parameters.publish(List.of("dns", "new-weight"), Output.of(String.valueOf(WeightedName.INITIAL_NEW_WEIGHT)),
+                ParameterSpec.Kind.RUNTIME, "weight of the new record set; written by whoever shifts traffic by DNS");
+    }
+}
