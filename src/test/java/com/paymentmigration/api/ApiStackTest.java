@@ -59,7 +59,7 @@ class ApiStackTest {
         var stage = run.one(STAGE, "api-stage");
         assertThat(stage.input("canarySettings.percentTraffic")).as("numbers are recorded as longs").contains(0L);
         assertThat(stage.input("canarySettings.stageVariableOverrides").orElseThrow())
-                .isEqualTo(Map.of("backendHost", "payments.migration.payments.internal", "linkPort", "11443"));
+                .isEqualTo(Map.of("backendHost", "payments.migration.dev.payments.example.com", "linkPort", "11443"));
         assertThat(stage.input("variables").orElseThrow())
                 .isEqualTo(Map.of("backendHost", "payments.dc1.payments.internal", "linkPort", "10443"));
         assertThat(stage.options().ignoreChanges()).containsExactly("canarySettings");
@@ -121,6 +121,36 @@ class ApiStackTest {
         assertThat(integration.inputs()).containsEntry("connectionType", "VPC_LINK").containsEntry("type", "HTTP_PROXY")
                 .containsEntry("uri", "https://${stageVariables.backendHost}:${stageVariables.linkPort}/{proxy}");
         assertThat(run.one("aws:lb/listener:Listener", "api-new-listener").inputs()).containsEntry("port", 11443L);
+    }
+
+    @Test
+    void theNewBackendIsThePaymentServicesLoadBalancer() {
+        var group = run.one("aws:lb/targetGroup:TargetGroup", "api-new");
+        // The NLB passes the TLS stream through to the ALB's TLS listener, which holds the certificate.
+        assertThat(group.inputs()).containsEntry("targetType", "alb").containsEntry("protocol", "TCP")
+                .containsEntry("port", 443L);
+        assertThat(group.input("healthCheck").orElseThrow()).isEqualTo(Map.of("protocol", "HTTPS", "path", "/health",
+                "matcher", "200-399", "interval", 10L, "healthyThreshold", 3L, "unhealthyThreshold", 3L));
+        var target = run.one("aws:lb/targetGroupAttachment:TargetGroupAttachment", "api-new-target-alb");
+        assertThat(target.inputs()).containsEntry("targetId",
+                "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/migration-payments-svc-dev/plan")
+                .containsEntry("port", 443L);
+        assertThat(target.dependsOn()).as("registered only once the ALB listens on the port")
+                .anyMatch(d -> d.endsWith("Listener::service-tls"));
+        assertThat(run.one("aws:lb/listener:Listener", "service-tls").inputs()).containsEntry("port", 443L)
+                .containsEntry("protocol", "HTTPS");
+        assertThat(run.ofType("aws:lb/targetGroupAttachment:TargetGroupAttachment"))
+                .noneMatch(a -> a.name().startsWith("api-new-target-") && !a.name().equals("api-new-target-alb"));
+    }
+
+    @Test
+    void withoutTheServiceTheNewBackendIsTheConfiguredAddresses() {
+        var without = StackFixture.withoutService();
+        assertThat(without.one("aws:lb/targetGroup:TargetGroup", "api-new").inputs()).containsEntry("targetType", "ip");
+        assertThat(without.one("aws:lb/targetGroupAttachment:TargetGroupAttachment", "api-new-target-0").inputs())
+                .containsEntry("targetId", "10.20.0.10");
+        assertThat(without.ofType("aws:ecs/service:Service")).isEmpty();
+        assertThat(without.ofType("aws:route53/record:Record")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,11 +18,13 @@ class DashboardBodyTest {
     static final MonitoredResources RESOURCES = new MonitoredResources("eu-central-1", "eu-central-2", "dev",
             "migration-replication-dev", "migration-forward-dev", "migration-reverse-dev", "migration-primary-dev",
             "migration-secondary-dev", "migration-payments-dev", "v1", "net/api/1", "targetgroup/legacy/1",
-            "targetgroup/new/2", Map.of("rotation", "migration-secret-rotation-dev", "authorizer", "migration-authorizer-dev"));
+            "targetgroup/new/2", Map.of("rotation", "migration-secret-rotation-dev", "authorizer", "migration-authorizer-dev"),
+            Optional.of(new MonitoredResources.ServiceTier("migration-payments-dev", "migration-payments-dev",
+                    "app/payments-svc/3", "targetgroup/payments-svc/4")));
 
     /**
-     * Metric names with the dimension sets AWS publishes them with (DMS, RDS/Aurora, API Gateway, Lambda and NLB
-     * user guides), and the custom metrics of our log filters and validator.
+     * Metric names with the dimension sets AWS publishes them with (DMS, RDS/Aurora, API Gateway, Lambda, NLB, ALB,
+     * ECS and Container Insights user guides), and the custom metrics of our log filters and validator.
      */
     static final Map<String, Set<String>> PUBLISHED = Map.ofEntries(
             Map.entry("AWS/DMS CDCLatencySource", Set.of("ReplicationInstanceIdentifier", "ReplicationTaskIdentifier")),
@@ -39,6 +42,15 @@ class DashboardBodyTest {
             Map.entry("AWS/ApiGateway Latency", Set.of("ApiName", "Stage")),
             Map.entry("AWS/NetworkELB HealthyHostCount", Set.of("TargetGroup", "LoadBalancer")),
             Map.entry("AWS/NetworkELB UnHealthyHostCount", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ApplicationELB RequestCount", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ApplicationELB HTTPCode_Target_5XX_Count", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ApplicationELB TargetResponseTime", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ApplicationELB HealthyHostCount", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ApplicationELB UnHealthyHostCount", Set.of("TargetGroup", "LoadBalancer")),
+            Map.entry("AWS/ECS CPUUtilization", Set.of("ClusterName", "ServiceName")),
+            Map.entry("AWS/ECS MemoryUtilization", Set.of("ClusterName", "ServiceName")),
+            Map.entry("ECS/ContainerInsights RunningTaskCount", Set.of("ClusterName", "ServiceName")),
+            Map.entry("ECS/ContainerInsights DesiredTaskCount", Set.of("ClusterName", "ServiceName")),
             Map.entry("AWS/Lambda Errors", Set.of("FunctionName")),
             Map.entry("AWS/Lambda Duration", Set.of("FunctionName")),
             Map.entry("AWS/Lambda Throttles", Set.of("FunctionName")),
@@ -103,7 +115,22 @@ class DashboardBodyTest {
             }
         }
         assertThat(seen).contains("AWS/DMS CDCLatencySource", "AWS/DMS CDCLatencyTarget", "AWS/RDS AuroraGlobalDBReplicationLag",
-                "AWS/ApiGateway 5XXError", "AWS/Lambda Throttles", "PaymentMigration/Validation Mismatches");
+                "AWS/ApiGateway 5XXError", "AWS/Lambda Throttles", "PaymentMigration/Validation Mismatches",
+                "AWS/ECS CPUUtilization", "AWS/ECS MemoryUtilization", "ECS/ContainerInsights RunningTaskCount",
+                "AWS/ApplicationELB RequestCount", "AWS/ApplicationELB HTTPCode_Target_5XX_Count",
+                "AWS/ApplicationELB TargetResponseTime", "AWS/ApplicationELB HealthyHostCount");
+    }
+
+    @Test
+    void withoutTheServiceNeitherItsRowsNorItsAlarmsExist() throws Exception {
+        var without = new MonitoredResources(RESOURCES.primaryRegion(), RESOURCES.secondaryRegion(), "dev",
+                RESOURCES.replicationInstanceId(), RESOURCES.forwardTaskId(), RESOURCES.reverseTaskId(),
+                RESOURCES.primaryClusterId(), RESOURCES.secondaryClusterId(), RESOURCES.apiName(), RESOURCES.stageName(),
+                RESOURCES.loadBalancer(), RESOURCES.legacyTargetGroup(), RESOURCES.newTargetGroup(), RESOURCES.functions(),
+                Optional.empty());
+        assertThat(DashboardBody.of(without, "## runbook")).doesNotContain("AWS/ECS", "AWS/ApplicationELB");
+        assertThat(AlarmCatalog.of(without, new Thresholds(60, 3, 1, 1000, 5000, 120)))
+                .extracting(AlarmCatalog.AlarmSpec::purpose).noneMatch(p -> p.startsWith("service-"));
     }
 
     @Test
@@ -120,7 +147,8 @@ class DashboardBodyTest {
         var alarms = AlarmCatalog.of(RESOURCES, new Thresholds(60, 3, 1, 1000, 5000, 120));
         assertThat(alarms).extracting(AlarmCatalog.AlarmSpec::purpose).containsExactlyInAnyOrder("cdc-latency",
                 "global-db-lag", "api-5xx-rate", "api-latency-p99", "rotation-errors", "authorizer-errors",
-                "validation-mismatches", "dms-task-errors");
+                "validation-mismatches", "dms-task-errors", "legacy-backend-down", "service-down",
+                "service-unhealthy-hosts", "service-target-5xx-rate");
         for (var alarm : alarms) {
             assertThat(alarm.missingData()).isIn("missing", "ignore", "breaching", "notBreaching");
             assertThat(alarm.period() % 60 == 0 || List.of(10, 20, 30).contains(alarm.period())).isTrue();

@@ -35,7 +35,8 @@ class MonitoringStackTest {
     @Test
     void everyAlarmNotifiesTheTopicOfItsOwnRegion() {
         var alarms = run.ofType(ALARM);
-        assertThat(alarms).as("6 service alarms and an errors alarm per function (4)").hasSize(10);
+        assertThat(alarms).as("7 migration alarms, 3 for the payment service and an errors alarm per function (4)")
+                .hasSize(14);
         for (var alarm : alarms) {
             var region = "aws-secondary".equals(alarm.providerName().orElse("")) ? "eu-central-2" : "eu-central-1";
             var topic = "arn:aws:sns:" + region + ":123456789012:migration-alarms" + (region.equals("eu-central-2") ? "-secondary" : "") + "-dev";
@@ -62,7 +63,10 @@ class MonitoringStackTest {
             for (var query : (List<?>) alarm.input("metricQueries").orElseThrow()) {
                 if (((Map<?, ?>) query).get("metric") instanceof Map<?, ?> metric) {
                     for (var value : ((Map<?, ?>) metric.get("dimensions")).values()) {
-                        assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(value.toString());
+                        // Load balancers and target groups are named by ARN suffix: kind/name/id.
+                        var text = value.toString();
+                        var name = text.contains("/") ? text.split("/")[1] : text;
+                        assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(name);
                         checked++;
                     }
                 }
@@ -73,6 +77,37 @@ class MonitoringStackTest {
         assertThat(run.one(ALARM, "monitoring-cdc-latency").input("metricQueries.0.metric.dimensions").orElseThrow())
                 .isEqualTo(Map.of("ReplicationInstanceIdentifier", "migration-replication-dev",
                         "ReplicationTaskIdentifier", forward.stringInput("resourceIdentifier")));
+    }
+
+    @Test
+    void thePaymentServiceIsWatchedOnItsLoadBalancerAndTheDashboard() {
+        var group = Map.of("TargetGroup", "targetgroup/migration-payments-svc-dev/plan",
+                "LoadBalancer", "app/migration-payments-svc-dev/plan");
+        var down = run.one(ALARM, "monitoring-service-down");
+        assertThat(down.input("metricQueries.0.metric").orElseThrow()).isEqualTo(Map.of("namespace", "AWS/ApplicationELB",
+                "metricName", "HealthyHostCount", "dimensions", group, "stat", "Minimum", "period", 60L));
+        assertThat(down.inputs()).containsEntry("comparisonOperator", "LessThanThreshold").containsEntry("threshold", 1L)
+                .containsEntry("treatMissingData", "breaching");
+        assertThat(run.one(ALARM, "monitoring-service-unhealthy-hosts").stringInput("metricQueries.0.metric.metricName"))
+                .isEqualTo("UnHealthyHostCount");
+        var errors = run.one(ALARM, "monitoring-service-target-5xx-rate");
+        assertThat(errors.stringInput("metricQueries.0.metric.metricName")).isEqualTo("HTTPCode_Target_5XX_Count");
+        assertThat(errors.stringInput("metricQueries.2.expression")).isEqualTo("IF(requests > 0, 100 * errors / requests, 0)");
+        assertThat(run.one(ALARM, "monitoring-legacy-backend-down").input("metricQueries.0.metric.dimensions").orElseThrow())
+                .isEqualTo(Map.of("TargetGroup", "targetgroup/migration-api-legacy-dev/plan",
+                        "LoadBalancer", "net/migration-api-backends-dev/plan"));
+        var body = run.one("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").stringInput("dashboardBody");
+        assertThat(body).contains("\"ClusterName\",\"migration-payments-dev\",\"ServiceName\",\"migration-payments-dev\"",
+                "RunningTaskCount", "TargetResponseTime", "app/migration-payments-svc-dev/plan");
+    }
+
+    @Test
+    void withoutTheServiceThereAreNoServiceAlarmsOrRows() {
+        var without = StackFixture.withoutService();
+        assertThat(without.ofType(ALARM)).extracting(RecordedResource::name)
+                .noneMatch(n -> n.startsWith("monitoring-service-")).contains("monitoring-legacy-backend-down");
+        assertThat(without.one("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").stringInput("dashboardBody"))
+                .doesNotContain("AWS/ECS", "AWS/ApplicationELB");
     }
 
     @Test

@@ -89,7 +89,7 @@ class OrchestrationStackTest {
         pattern.path("resources").forEach(a -> alarms.add(a.asText().substring(a.asText().lastIndexOf(':') + 1)));
         assertThat(alarms).containsExactlyInAnyOrder("migration-alarm-cdc-latency-dev", "migration-alarm-api-5xx-rate-dev",
                 "migration-alarm-api-latency-p99-dev", "migration-alarm-validation-mismatches-dev",
-                "migration-alarm-dms-task-errors-dev");
+                "migration-alarm-dms-task-errors-dev", "migration-alarm-service-target-5xx-rate-dev");
         var target = run.one("aws:cloudwatch/eventTarget:EventTarget", "orchestration-alarm-rollback-target");
         assertThat(target.stringInput("arn")).endsWith(":stateMachine:migration-rollback-dev");
         assertThat(target.stringInput("inputTransformer.inputTemplate")).contains("\"trigger\": \"alarm\"");

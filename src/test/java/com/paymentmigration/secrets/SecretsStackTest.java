@@ -17,6 +17,7 @@ class SecretsStackTest {
 
     private static final String SOURCE = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:dev/payments/onprem-postgres-AbCdEf";
     private static final String MASTER = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:dev/payments/aurora-master-AbCdEf";
+    private static final String SERVICE = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:dev/payments/service-db-AbCdEf";
     private static StackRun run;
 
     @BeforeAll
@@ -29,13 +30,14 @@ class SecretsStackTest {
         assertThat(run.ofType("aws:secretsmanager/secret:Secret")).isEmpty();
         assertThat(run.ofType("aws:secretsmanager/secretVersion:SecretVersion")).isEmpty();
         assertThat(run.invokes("aws:secretsmanager/getSecret:getSecret")).extracting(i -> i.args().get("name"))
-                .containsExactlyInAnyOrder("dev/payments/onprem-postgres", "dev/payments/aurora-master");
+                .containsExactlyInAnyOrder("dev/payments/onprem-postgres", "dev/payments/aurora-master",
+                        "dev/payments/service-db");
     }
 
     @Test
     void everyKnownCredentialRotatesOnTheScheduleWithTheFunction() {
         var rotations = run.ofType("aws:secretsmanager/secretRotation:SecretRotation");
-        assertThat(rotations).extracting(r -> r.stringInput("secretId")).containsExactlyInAnyOrder(SOURCE, MASTER);
+        assertThat(rotations).extracting(r -> r.stringInput("secretId")).containsExactlyInAnyOrder(SOURCE, MASTER, SERVICE);
         assertThat(rotations).allSatisfy(r -> {
             assertThat(r.inputs()).containsEntry("rotationLambdaArn",
                     "arn:aws:lambda:eu-central-1:123456789012:function:migration-secret-rotation-dev")
@@ -63,7 +65,16 @@ class SecretsStackTest {
                 .stringInput("policy"));
         assertThat(PolicyChecks.structure(policy)).isEmpty();
         assertThat(PolicyChecks.unscopedWildcards(policy)).isEmpty();
-        assertThat(policy.at("/Statement/0/Resource").toString()).contains(SOURCE, MASTER);
+        assertThat(policy.at("/Statement/0/Resource").toString()).contains(SOURCE, MASTER, SERVICE);
+    }
+
+    @Test
+    void theServiceSecretIsRotatedButNotReadableByTheValidator() {
+        assertThat(run.one("aws:iam/rolePolicy:RolePolicy", "functions-validator-policy").stringInput("policy"))
+                .contains(SOURCE, MASTER).doesNotContain("service-db");
+        var without = StackFixture.withoutService();
+        assertThat(without.ofType("aws:secretsmanager/secretRotation:SecretRotation"))
+                .extracting(r -> r.stringInput("secretId")).containsExactlyInAnyOrder(SOURCE, MASTER);
     }
 
     @Test

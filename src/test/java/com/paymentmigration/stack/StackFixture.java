@@ -36,6 +36,18 @@ public final class StackFixture {
         return devRun;
     }
 
+    /** The dev stack with the new backend at configured addresses instead of the ECS service (and no DNS). */
+    public static final String[] WITHOUT_SERVICE = {"serviceEnabled=false", "newBackendIps=[\"10.20.0.10\"]",
+            "dnsDomainName="};
+    private static StackRun withoutServiceRun;
+
+    public static synchronized StackRun withoutService() {
+        if (withoutServiceRun == null) {
+            withoutServiceRun = dev(WITHOUT_SERVICE);
+        }
+        return withoutServiceRun;
+    }
+
     /** The policy context of the dev stack with the same overrides, for running the rules over a run. */
     public static PolicyContext context(String... overrides) {
         return PolicyContext.of(ConfigReader.read(ConfigSource.of(StackFiles.config(Path.of("."), "dev", List.of(overrides)))));
