@@ -189,4 +189,99 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(ConfigSource.of(map))).isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("PostgreSQL 17 (migration:auroraEngineVersion) needs DMS 3.6.1 or later");
     }
+
+    @Test
+    void theServiceIsOffByDefaultAndTheNewBackendIsThenTheConfiguredAddresses() {
+        var config = ConfigReader.read(ConfigSource.of(ValidConfig.map()));
+        assertThat(config.service().enabled()).isFalse();
+        assertThat(config.dns().enabled()).isFalse();
+        assertThat(config.api().next().ips()).containsExactly("10.20.0.10");
+    }
+
+    @Test
+    void readsTheServiceAndItsWeightedName() {
+        var map = ValidConfig.withService();
+        map.put("migration:serviceImageRepository", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/team/payments");
+        map.put("migration:serviceCpu", "1024");
+        map.put("migration:serviceMemoryMb", "3072");
+        map.put("migration:dnsDomainName", "Payments.Internal");
+        map.put("migration:newBackendUrl", "https://payments.migration.internal:8443");
+        var config = ConfigReader.read(ConfigSource.of(map));
+        var service = config.service();
+        assertThat(service.enabled()).isTrue();
+        assertThat(service.createsRepository()).isFalse();
+        assertThat(service.cpu()).isEqualTo(1024);
+        assertThat(service.memoryMb()).isEqualTo(3072);
+        assertThat(service.listenerPort()).as("the TLS listener listens where newBackendUrl says").isEqualTo(8443);
+        assertThat(service.minTasks()).isEqualTo(2);
+        assertThat(service.maxTasks()).isEqualTo(6);
+        assertThat(service.healthCheckPath()).isEqualTo("/health");
+        assertThat(config.api().next().ips()).isEmpty();
+        assertThat(config.dns().enabled()).isTrue();
+        assertThat(config.dns().createsZone()).isTrue();
+        assertThat(config.dns().recordName()).isEqualTo("payments.payments.internal");
+    }
+
+    /** Rules of the service and DNS keys, on a config that runs the service. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "newBackendIps        | [\"10.20.0.10\"]          | migration:newBackendIps        | must be empty with migration:serviceEnabled true",
+            "serviceImageTag      |                             | migration:serviceImageTag      | is required with migration:serviceEnabled true",
+            "serviceImageTag      | v1 beta                     | migration:serviceImageTag      | image tag",
+            "serviceCertificateArn |                            | migration:serviceCertificateArn | is required with migration:serviceEnabled true",
+            "serviceDbSecretName  |                             | migration:serviceDbSecretName  | is required with migration:serviceEnabled true",
+            "serviceImageRepository | docker.io/payments        | migration:serviceImageRepository | ECR repository URI",
+            "serviceContainerPort | 80                          | migration:serviceContainerPort | between 1024 and 65535",
+            "serviceHealthCheckPath | health                    | migration:serviceHealthCheckPath | absolute path",
+            "serviceHealthCheckPath | /health?deep=1            | migration:serviceHealthCheckPath | absolute path",
+            "serviceCpu           | 768                         | migration:serviceMemoryMb      | Fargate takes CPU 256, 512",
+            "serviceMemoryMb      | 8192                        | migration:serviceMemoryMb      | with CPU 512 Fargate takes 1024-4096 MiB in steps of 1024",
+            "serviceMinTasks      | 0                           | migration:serviceMinTasks      | between 1 and 100",
+            "serviceMaxTasks      | 1                           | migration:serviceMaxTasks      | must be at least migration:serviceMinTasks (2)",
+            "serviceCpuTargetPercent | 95                       | migration:serviceCpuTargetPercent | between 10 and 90",
+            "serviceHttpListener  | true                        | migration:serviceHttpListener  | plain HTTP is for dev stacks only",
+            "dnsHostedZoneId      | Z123                        | migration:dnsDomainName        | is required with migration:dnsHostedZoneId",
+            "dnsHostedZoneId      | zone-1                      | migration:dnsHostedZoneId      | Route 53 hosted zone id",
+            "dnsDomainName        | internal                    | migration:dnsDomainName        | domain name",
+            "dnsRecordName        | pay.ments                   | migration:dnsRecordName        | one DNS label",
+    })
+    void rejectsBadServiceValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
+        var config = ValidConfig.withService();
+        if (value == null) {
+            config.remove("migration:" + key);
+        } else {
+            config.put("migration:" + key, value);
+        }
+        var error = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(config)));
+        assertThat(error).as("config with %s=%s must be rejected", key, value).isNotNull();
+        assertThat(error.problems()).anySatisfy(problem -> {
+            assertThat(problem.key()).isEqualTo(problemKey);
+            assertThat(problem.message()).contains(message);
+        });
+    }
+
+    @Test
+    void withoutTheServiceTheNewBackendNeedsAddressesAndDnsNeedsTheService() {
+        var noAddresses = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with("newBackendIps", "[]"))));
+        assertThat(noAddresses.problems()).anySatisfy(p -> assertThat(p.message())
+                .contains("or set migration:serviceEnabled true"));
+        var dnsAlone = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with("dnsDomainName", "payments.internal"))));
+        assertThat(dnsAlone.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("migration:dnsDomainName");
+            assertThat(p.message()).contains("needs migration:serviceEnabled true");
+        });
+    }
+
+    @Test
+    void plainHttpIsAcceptedForDevOnlyAndNotOnTheTlsPort() {
+        var dev = ValidConfig.withService();
+        dev.put("migration:environment", "dev");
+        dev.put("migration:serviceHttpListener", "true");
+        assertThat(ConfigReader.read(ConfigSource.of(dev)).service().httpListener()).isTrue();
+        dev.put("migration:newBackendUrl", "https://payments.migration.internal:80");
+        var clash = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(dev)));
+        assertThat(clash.problems()).anySatisfy(p -> assertThat(p.message()).contains("port 80 is the plain HTTP listener's"));
+    }
 }

@@ -31,6 +31,17 @@ public final class ValidConfig {
         return config;
     }
 
+    /** The valid config with the payment service run by the stack (so no new backend addresses). */
+    public static Map<String, String> withService() {
+        var config = map();
+        config.remove("migration:newBackendIps");
+        config.put("migration:serviceEnabled", "true");
+        config.put("migration:serviceImageTag", "2026.11.0");
+        config.put("migration:serviceCertificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/abc-1");
+        config.put("migration:serviceDbSecretName", "test/service-db");
+        return config;
+    }
+
     public static Map<String, String> with(String key, String value) {
         var config = map();
         if (value == null) {
