@@ -261,4 +261,54 @@ class PolicyRulesTest {
         return new RecordedResource(r.urn(), r.type(), r.name(), r.parent(), r.provider(), List.of(dependency.urn()),
                 r.custom(), r.read(), r.options(), r.inputs());
     }
+
+    @Test
+    void tasksNeverGetAPublicAddress() {
+        var rule = new TasksNeverPublic();
+        var service = "aws:ecs/service:Service";
+        var privateTasks = Map.<String, Object>of("networkConfiguration",
+                Map.of("subnets", List.of("subnet-1"), "assignPublicIp", false));
+        assertThat(check(rule, resource(service, "ok", privateTasks),
+                resource("aws:ecs/taskDefinition:TaskDefinition", "td", Map.of("networkMode", "awsvpc")))).isEmpty();
+        assertThat(check(rule, resource(service, "public", Map.of("networkConfiguration",
+                Map.of("subnets", List.of("subnet-1"), "assignPublicIp", true))))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("tasks must never get a public IP"));
+        assertThat(check(rule, resource(service, "unset", Map.of("networkConfiguration", Map.of("subnets", List.of("s"))))))
+                .as("the default is not good enough: say false").hasSize(1);
+        assertThat(check(rule, resource(service, "bridge", Map.of()))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("has no networkConfiguration"));
+        assertThat(check(rule, resource("aws:ecs/taskDefinition:TaskDefinition", "td", Map.of("networkMode", "bridge"))))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("use awsvpc"));
+    }
+
+    @Test
+    void anInternetFacingApplicationLoadBalancerListensOnHttps443Only() {
+        var rule = new LoadBalancersInternalOrTls();
+        var lb = "aws:lb/loadBalancer:LoadBalancer";
+        var listener = "aws:lb/listener:Listener";
+        var internal = resource(lb, "internal", Map.of("internal", true, "loadBalancerType", "application"));
+        var facing = resource(lb, "facing", Map.of("internal", false));
+        var http = resource(listener, "http", Map.of("port", 80L, "protocol", "HTTP"));
+        var tls = resource(listener, "tls", Map.of("port", 443L, "protocol", "HTTPS"));
+        var tlsOtherPort = resource(listener, "tls-8443", Map.of("port", 8443L, "protocol", "HTTPS"));
+        assertThat(check(rule, internal, Resources.dependingOn(http, internal))).as("internal may listen on HTTP").isEmpty();
+        assertThat(check(rule, facing, Resources.dependingOn(tls, facing))).isEmpty();
+        assertThat(check(rule, facing, Resources.dependingOn(tls, facing), Resources.dependingOn(http, facing),
+                Resources.dependingOn(tlsOtherPort, facing))).extracting(Finding::name)
+                .containsExactlyInAnyOrder("http", "tls-8443");
+        var network = resource(lb, "nlb", Map.of("internal", false, "loadBalancerType", "network"));
+        assertThat(check(rule, network, Resources.dependingOn(http, network))).as("network load balancers are not ALBs")
+                .isEmpty();
+    }
+
+    @Test
+    void imageRepositoriesAreEncryptedWithOurKey() {
+        var rule = new DataStoresEncrypted();
+        var repository = "aws:ecr/repository:Repository";
+        assertThat(check(rule, resource(repository, "ok", Map.of("encryptionConfigurations",
+                List.of(Map.of("encryptionType", "KMS", "kmsKey", "arn:aws:kms:k")))))).isEmpty();
+        assertThat(check(rule, resource(repository, "aes", Map.of("encryptionConfigurations",
+                List.of(Map.of("encryptionType", "AES256")))))).hasSize(1);
+        assertThat(check(rule, resource(repository, "default", Map.of()))).hasSize(1);
+    }
 }

@@ -20,6 +20,13 @@ final class Resources {
                 List.of(), true, false, PLAIN, inputs);
     }
 
+    /** {@code r} depending on the given resources (as the engine records an input taken from their outputs). */
+    static RecordedResource dependingOn(RecordedResource r, RecordedResource... dependencies) {
+        return new RecordedResource(r.urn(), r.type(), r.name(), r.parent(), r.provider(),
+                java.util.Arrays.stream(dependencies).map(RecordedResource::urn).toList(), r.custom(), r.read(),
+                r.options(), r.inputs());
+    }
+
     static RecordedResource withOptions(RecordedResource r, RecordedResource.Options options) {
         return new RecordedResource(r.urn(), r.type(), r.name(), r.parent(), r.provider(), r.dependsOn(), r.custom(),
                 r.read(), options, r.inputs());
