@@ -33,6 +33,17 @@ class MainStackTest {
     }
 
     @Test
+    void theStackWithoutTheServiceAndWithPlainHttpForDevRunsCleanToo() {
+        var without = StackFixture.withoutService();
+        assertThat(without.errors()).isEmpty();
+        assertThat(PolicyEngine.standard().evaluate(without, StackFixture.context(StackFixture.WITHOUT_SERVICE))).isEmpty();
+        assertThat(without.outputs()).doesNotContainKeys("serviceName", "dnsZoneId").containsKey(Main.OUTPUT_RUNBOOK);
+        var http = StackFixture.dev("serviceHttpListener=true");
+        assertThat(PolicyEngine.standard().evaluate(http, StackFixture.context("serviceHttpListener=true")))
+                .as("an internal load balancer may listen on HTTP").isEmpty();
+    }
+
+    @Test
     void oneTaggedProviderPerRegion() throws Exception {
         var primary = forward.one(RegionalProviders.TYPE, "aws-primary");
         var secondary = forward.one(RegionalProviders.TYPE, "aws-secondary");
@@ -51,7 +62,7 @@ class MainStackTest {
     @Test
     void exportsTheThreeRequiredOutputs() {
         assertThat(forward.outputs()).containsKeys(Main.OUTPUT_STATE_MACHINE_ARN, Main.OUTPUT_API_ENDPOINT,
-                Main.OUTPUT_DASHBOARD_URL);
+                Main.OUTPUT_DASHBOARD_URL, Main.OUTPUT_RUNBOOK, "serviceLoadBalancerDnsName", "dnsRecordName");
     }
 
     @Test
