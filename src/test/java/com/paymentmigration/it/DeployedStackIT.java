@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
 
@@ -45,6 +46,27 @@ class DeployedStackIT {
         var name = url.substring(url.indexOf("#dashboards:name=") + "#dashboards:name=".length());
         try (var cloudWatch = CloudWatchClient.builder().region(Region.of(region)).build()) {
             assertThat(cloudWatch.getDashboard(b -> b.dashboardName(name)).dashboardBody()).contains("widgets");
+        }
+    }
+
+    @Test
+    void theRunbookNamesTheDeployedMachines() {
+        var runbook = outputs.optional(Main.OUTPUT_RUNBOOK).orElseThrow(() -> new AssertionError("no runbook output"));
+        assertThat(runbook.path("01-start-migration").asText()).contains(outputs.require(Main.OUTPUT_STATE_MACHINE_ARN));
+        assertThat(runbook.toString()).contains(outputs.require("rollbackStateMachineArn"));
+    }
+
+    @Test
+    void thePaymentServiceRunsItsDesiredTasksWhenTheStackRunsIt() {
+        var cluster = outputs.optional("serviceClusterName");
+        org.junit.jupiter.api.Assumptions.assumeTrue(cluster.isPresent(), "the stack does not run the payment service");
+        var region = outputs.require(Main.OUTPUT_STATE_MACHINE_ARN).split(":")[3];
+        try (var ecs = EcsClient.builder().region(Region.of(region)).build()) {
+            var service = ecs.describeServices(b -> b.cluster(cluster.get().asText())
+                    .services(outputs.require("serviceName"))).services().get(0);
+            assertThat(service.status()).isEqualTo("ACTIVE");
+            assertThat(service.runningCount()).isEqualTo(service.desiredCount()).isPositive();
+            assertThat(service.networkConfiguration().awsvpcConfiguration().assignPublicIpAsString()).isEqualTo("DISABLED");
         }
     }
 }

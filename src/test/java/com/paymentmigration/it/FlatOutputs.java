@@ -41,6 +41,12 @@ final class FlatOutputs {
         }
     }
 
+    /** An output the stack exports only with some config (the service, the weighted name). */
+    java.util.Optional<com.fasterxml.jackson.databind.JsonNode> optional(String key) {
+        var value = outputs.path(key);
+        return value.isMissingNode() || value.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+
     String require(String key) {
         var value = outputs.path(key);
         if (!value.isTextual() || value.asText().isEmpty()) {
