@@ -138,7 +138,7 @@ public final class Main {
                 replication.endpointArns, Output.all(sourceSecret.arn(), masterSecret.arn()), api.restApiId, api.stageName,
                 storage.checkpoints.name, storage.rollbackStates.name, notifications.statusTopicArn,
                 notifications.alarmTopicArn, monitoring.criticalAlarmArns, functions.validator.arn(),
-                functions.rollbackTrigger.name()));
+                functions.rollbackTrigger.name(), WeightedDns.zoneOf(dns)));
 
         for (var network : networks.values()) {
             ctx.export(network.role.label + "VpcId", network.vpcId);
@@ -184,7 +184,7 @@ public final class Main {
             ctx.export("dnsZoneId", d.zoneId);
             ctx.export("dnsRecordName", Output.of(d.recordName));
         });
-        ctx.export(OUTPUT_RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, service, dns));
+        ctx.export(OUTPUT_RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, dns));
     }
 
     /**

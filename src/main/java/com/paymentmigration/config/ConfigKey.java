@@ -159,6 +159,10 @@ public enum ConfigKey {
             "Share of requests sent to the new backend at each step, strictly increasing, ending at 100."),
     TRAFFIC_BAKE_MINUTES("trafficBakeMinutes", Type.INTEGER_ARRAY, "[15,15,30,30]",
             "Bake time after each traffic step, one entry per step (or one entry for all)."),
+    TRAFFIC_SHIFT_BY("trafficShiftBy", Type.STRING, "api",
+            "What the migration state machine moves at each traffic step: api (the stage's canary), dns (the weighted "
+                    + "records' weights; needs dnsDomainName) or api-and-dns (both, so callers through the API and by "
+                    + "name move together). The rollback machine returns whatever it moved to legacy."),
     CUTOVER_BAKE_MINUTES("cutoverBakeMinutes", Type.INTEGER, "60",
             "Bake time after the database cutover before the migration completes."),
 

@@ -135,6 +135,11 @@ public final class ConfigReader {
         var service = service(serviceEnabled, labels.environment(), api.next().port());
         var dns = dns(serviceEnabled);
         var steps = trafficSteps();
+        var shift = parsed(ConfigKey.TRAFFIC_SHIFT_BY, TrafficShift::parse);
+        if (shift != null && shift.movesDns() && !dns.enabled()) {
+            fail(ConfigKey.TRAFFIC_SHIFT_BY, shift.configValue(), "moves DNS weights, but there is no weighted name; "
+                    + "set " + ConfigKey.DNS_DOMAIN_NAME.qualified() + " or use api");
+        }
         int cutoverBake = intInRange(ConfigKey.CUTOVER_BAKE_MINUTES, 0, 24 * 60);
         var thresholds = new MigrationConfig.Thresholds(
                 intInRange(ConfigKey.CDC_LATENCY_THRESHOLD_SECONDS, 1, 3600),
@@ -149,7 +154,7 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, service, dns, steps, cutoverBake,
+        return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, service, dns, steps, shift, cutoverBake,
                 thresholds, emails, retention);
     }
 

@@ -17,6 +17,7 @@ public record MigrationConfig(
         Service service,
         Dns dns,
         List<TrafficStep> trafficSteps,
+        TrafficShift trafficShift,
         int cutoverBakeMinutes,
         Thresholds thresholds,
         List<String> alertEmails,

@@ -20,6 +20,7 @@ import com.pulumi.core.Output;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Weighted DNS as the other way to shift traffic: the name clients use resolves to the legacy backend's
@@ -37,8 +38,8 @@ public final class WeightedDns extends MigrationComponent {
 
     public final Output<String> zoneId;
     public final String recordName;
-    public final Output<String> legacyHealthCheckId;
-    public final Output<String> newHealthCheckId;
+    /** The zone and both record sets as deployed: what a shift must write back with new weights. */
+    public final Output<WeightedName.Zone> zone;
 
     /**
      * @param legacyDownAlarm  name of the alarm that fires when the legacy backend has no healthy target
@@ -53,12 +54,14 @@ public final class WeightedDns extends MigrationComponent {
 
         var legacyCheck = alarmHealthCheck(name + "-legacy-health", "dns-legacy", legacyDownAlarm);
         var newCheck = alarmHealthCheck(name + "-new-health", "dns-new", serviceDownAlarm);
-        this.legacyHealthCheckId = legacyCheck.id();
-        this.newHealthCheckId = newCheck.id();
+        var legacyIps = stack.config().api().legacy().ips();
+        this.zone = Output.tuple(zoneId, legacyCheck.id(), newCheck.id(), service.loadBalancerDnsName,
+                service.loadBalancerZoneId).applyValue(t -> new WeightedName.Zone(t.t1, new WeightedName.RecordSets(
+                recordName, legacyIps, t.t2, t.t4, t.t5, t.t3)));
 
         new Record(name + "-legacy", weighted(WeightedName.LEGACY, WeightedName.INITIAL_LEGACY_WEIGHT, legacyCheck)
                 .ttl(WeightedName.TTL_SECONDS)
-                .records(stack.config().api().legacy().ips())
+                .records(legacyIps)
                 .build(), primary(o -> o.ignoreChanges(RUNTIME_MANAGED)));
         // An alias takes the load balancer's own TTL (60 s) and follows its addresses as they change.
         new Record(name + "-new", weighted(WeightedName.NEW, WeightedName.INITIAL_NEW_WEIGHT, newCheck)
@@ -71,6 +74,11 @@ public final class WeightedDns extends MigrationComponent {
 
         mirror(parameters);
         registerOutputs(Map.of("zoneId", zoneId, "recordName", Output.of(recordName)));
+    }
+
+    /** The deployed zone and record sets, or empty when the stack has no weighted name. */
+    public static Output<Optional<WeightedName.Zone>> zoneOf(Optional<WeightedDns> dns) {
+        return dns.map(d -> d.zone.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
     }
 
     private Zone privateZone(String name, List<Network> clientVpcs) {

@@ -1,5 +1,6 @@
 package com.paymentmigration.dns;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -35,6 +36,10 @@ public final class WeightedName {
         }
     }
 
+    /** The deployed record sets and the hosted zone they are in. */
+    public record Zone(String id, RecordSets recordSets) {
+    }
+
     private WeightedName() {
     }
 
@@ -43,6 +48,12 @@ public final class WeightedName {
      * {@code newWeight} verbatim, so a caller may pass printf placeholders ({@code %d}) as well as numbers.
      */
     public static String changeBatch(RecordSets sets, String legacyWeight, String newWeight) {
+        return changeBatch(sets, JSON.getNodeFactory().rawValueNode(new RawValue(legacyWeight)),
+                JSON.getNodeFactory().rawValueNode(new RawValue(newWeight))).toString();
+    }
+
+    /** As above, with the weights as any JSON value (a state machine passes JSONata expressions). */
+    public static ObjectNode changeBatch(RecordSets sets, JsonNode legacyWeight, JsonNode newWeight) {
         var root = JSON.createObjectNode();
         root.put("Comment", "Shift the weighted name " + sets.name() + " between legacy and new");
         var changes = root.putArray("Changes");
@@ -55,17 +66,17 @@ public final class WeightedName {
         alias.put("HostedZoneId", sets.aliasZoneId());
         alias.put("DNSName", sets.aliasDnsName());
         alias.put("EvaluateTargetHealth", true);
-        return root.toString();
+        return root;
     }
 
-    private static ObjectNode recordSet(ObjectNode change, String name, String setIdentifier, String weight,
+    private static ObjectNode recordSet(ObjectNode change, String name, String setIdentifier, JsonNode weight,
                                         String healthCheck) {
         change.put("Action", "UPSERT");
         var set = change.putObject("ResourceRecordSet");
         set.put("Name", name);
         set.put("Type", "A");
         set.put("SetIdentifier", setIdentifier);
-        set.putRawValue("Weight", new RawValue(weight));
+        set.set("Weight", weight);
         set.put("HealthCheckId", healthCheck);
         return set;
     }

@@ -21,6 +21,8 @@ public enum Integration {
     CLOUDWATCH_GET_METRIC_DATA("arn:aws:states:::aws-sdk:cloudwatch:getMetricData", "cloudwatch:GetMetricData"),
     API_GET_STAGE("arn:aws:states:::aws-sdk:apigateway:getStage", "apigateway:GET"),
     API_UPDATE_STAGE("arn:aws:states:::aws-sdk:apigateway:updateStage", "apigateway:PATCH"),
+    ROUTE53_CHANGE_RECORD_SETS("arn:aws:states:::aws-sdk:route53:changeResourceRecordSets",
+            "route53:ChangeResourceRecordSets"),
     LAMBDA_INVOKE("arn:aws:states:::lambda:invoke", "lambda:InvokeFunction"),
     START_EXECUTION("arn:aws:states:::aws-sdk:sfn:startExecution", "states:StartExecution"),
     LIST_EXECUTIONS("arn:aws:states:::aws-sdk:sfn:listExecutions", "states:ListExecutions"),

@@ -214,17 +214,26 @@ public final class MigrationDefinition {
                 next);
     }
 
-    /** Each configured step: alarms quiet, set the canary's share, record it, announce it, bake. */
+    /**
+     * Each configured step: alarms quiet, set the canary's share and/or the DNS weights (whichever config says the
+     * steps move), record them, announce them, bake.
+     */
     private void trafficShift(String next) {
-        steps.checkAlarms("Check alarms before traffic step", "Shift traffic",
+        var percent = "$trafficSteps[$trafficIndex].percent";
+        var afterApi = t.weightedDns().isPresent()
+                ? steps.shiftDns("Shift DNS weights", "100 - " + percent, percent, "Announce traffic share")
+                : "Announce traffic share";
+        steps.checkAlarms("Check alarms before traffic step", settings.shiftsApi() ? "Shift traffic" : afterApi,
                 steps.failWith("Alarm during traffic shift", "AlarmFiring", "a critical alarm fired during the traffic shift"));
-        var percent = "$string($trafficSteps[$trafficIndex].percent)";
-        flow.task("Shift traffic", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
-                .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
-                        obj("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", expr(percent)))))
-                .output(expr("$states.input"))
-                .next("Record traffic share");
-        steps.putParameter("Record traffic share", Targets.TRAFFIC, expr(percent), "Announce traffic share");
+        if (settings.shiftsApi()) {
+            flow.task("Shift traffic", Integration.API_UPDATE_STAGE, List.of(t.stageArn()))
+                    .arguments(obj("RestApiId", t.restApiId(), "StageName", t.stageName(), "PatchOperations", List.of(
+                            obj("Op", "replace", "Path", "/canarySettings/percentTraffic",
+                                    "Value", expr("$string(" + percent + ")")))))
+                    .output(expr("$states.input"))
+                    .next("Record traffic share");
+            steps.putParameter("Record traffic share", Targets.TRAFFIC, expr("$string(" + percent + ")"), afterApi);
+        }
         steps.notify("Announce traffic share", t.statusTopicArn(), "Payment migration: traffic step",
                 expr("$string({'newBackendPercent': $trafficSteps[$trafficIndex].percent, "
                         + "'execution': $states.context.Execution.Id, 'at': $now()})"), "Bake traffic step");

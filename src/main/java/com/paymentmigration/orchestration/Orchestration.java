@@ -20,12 +20,14 @@ import com.pulumi.aws.sfn.StateMachineArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineEncryptionConfigurationArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
+import com.paymentmigration.dns.WeightedName;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The migration and rollback state machines, their execution roles (written from what each definition calls), their
@@ -54,7 +56,7 @@ public final class Orchestration extends MigrationComponent {
                          Output<String> restApiId, Output<String> stageName, Output<String> checkpointBucket,
                          Output<String> rollbackBucket, Output<String> statusTopicArn, Output<String> alarmTopicArn,
                          Map<String, Output<String>> criticalAlarmArns, Output<String> validatorFunctionArn,
-                         Output<String> triggerFunctionName) {
+                         Output<String> triggerFunctionName, Output<Optional<WeightedName.Zone>> weightedDns) {
 
         /** The single-valued outputs, in the order {@link #targets} reads them back. */
         List<Output<String>> values() {
@@ -156,18 +158,25 @@ public final class Orchestration extends MigrationComponent {
 
     private static Output<Targets> targets(StackContext stack, Inputs inputs) {
         var parameters = new LinkedHashMap<String, String>();
-        for (var key : Targets.USED_PARAMETERS) {
+        var used = new ArrayList<>(Targets.USED_PARAMETERS);
+        if (stack.config().trafficShift().movesDns()) {
+            used.addAll(Targets.DNS_PARAMETERS);
+        }
+        for (var key : used) {
             parameters.put(key, stack.names().parameter(key.split("/")));
         }
         var region = stack.config().regions().primary();
         var alarmArns = Output.all(new ArrayList<>(inputs.criticalAlarmArns().values()));
+        // The weighted zone only when the traffic steps move DNS weights.
+        var weightedDns = stack.config().trafficShift().movesDns() ? inputs.weightedDns()
+                : Output.of(Optional.<WeightedName.Zone>empty());
         return Output.tuple(Output.all(inputs.values()), inputs.endpointArns(), inputs.secretArns(), alarmArns,
-                stack.accountId()).applyValue(t -> {
+                stack.accountId(), weightedDns).applyValue(t -> {
             var v = t.t1;
             return new Targets(region, t.t5, machineArn(stack, t.t5, MIGRATION), machineArn(stack, t.t5, ROLLBACK),
                     v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), t.t2, t.t3, v.get(6), v.get(7),
                     parameters, v.get(8), v.get(9), v.get(10), v.get(11),
-                    t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12));
+                    t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12), t.t6);
         });
     }
 

@@ -1,5 +1,7 @@
 package com.paymentmigration.orchestration;
 
+import com.paymentmigration.dns.WeightedName;
+
 import java.util.List;
 
 import static com.paymentmigration.orchestration.Flow.expr;
@@ -88,7 +90,10 @@ public final class RollbackDefinition {
                         obj("Op", "replace", "Path", "/canarySettings/percentTraffic", "Value", "0"))))
                 .output(expr("$states.input"))
                 .next("Record traffic share zero");
-        steps.putParameter("Record traffic share zero", Targets.TRAFFIC, "0", "Read active writer");
+        steps.putParameter("Record traffic share zero", Targets.TRAFFIC, "0", t.weightedDns().isPresent()
+                ? steps.shiftDns("Send all DNS traffic to legacy", String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT),
+                String.valueOf(WeightedName.INITIAL_NEW_WEIGHT), "Read active writer")
+                : "Read active writer");
 
         flow.task("Read active writer", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.ACTIVE_WRITER)))
                 .arguments(obj("Name", t.parameter(Targets.ACTIVE_WRITER)))

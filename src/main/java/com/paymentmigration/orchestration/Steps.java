@@ -1,5 +1,8 @@
 package com.paymentmigration.orchestration;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.paymentmigration.dns.WeightedName;
+
 import java.util.List;
 
 import static com.paymentmigration.orchestration.Flow.expr;
@@ -36,6 +39,27 @@ final class Steps {
                 .arguments(obj("Name", targets.parameter(key), "Value", value, "Type", "String", "Overwrite", true))
                 .output(expr("$states.input"))
                 .next(next);
+    }
+
+    /**
+     * Both weighted record sets with new weights in one change batch (Route 53 applies a batch atomically), then
+     * their mirrors in Parameter Store. The weights are JSONata expressions giving numbers.
+     *
+     * @return the first state
+     */
+    String shiftDns(String state, String legacyWeight, String newWeight, String next) {
+        var zone = targets.weightedDns().orElseThrow();
+        var batch = WeightedName.changeBatch(zone.recordSets(), TextNode.valueOf(expr(legacyWeight)),
+                TextNode.valueOf(expr(newWeight)));
+        var recordLegacy = state + ": record legacy weight";
+        var recordNew = state + ": record new weight";
+        flow.task(state, Integration.ROUTE53_CHANGE_RECORD_SETS, List.of(targets.hostedZoneArn()))
+                .arguments(obj("HostedZoneId", zone.id(), "ChangeBatch", batch))
+                .output(expr("$states.input"))
+                .next(recordLegacy);
+        putParameter(recordLegacy, Targets.DNS_LEGACY_WEIGHT, expr("$string(" + legacyWeight + ")"), recordNew);
+        putParameter(recordNew, Targets.DNS_NEW_WEIGHT, expr("$string(" + newWeight + ")"), next);
+        return state;
     }
 
     Flow.Task notify(String state, String topicArn, String subject, String message, String next) {

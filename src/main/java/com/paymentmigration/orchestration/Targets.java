@@ -1,7 +1,10 @@
 package com.paymentmigration.orchestration;
 
+import com.paymentmigration.dns.WeightedName;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack's own resources the state machines act on, as plain values: the definitions are written from these and
@@ -12,6 +15,7 @@ import java.util.Map;
  * @param endpointArns    the four DMS endpoints, tested before anything starts (the rollback path's included)
  * @param secretArns      the database credentials the endpoints and the validator read
  * @param criticalAlarms  names of the alarms that gate every step and roll the migration back
+ * @param weightedDns     the weighted name whose weights the traffic steps move; empty when they move the API only
  */
 public record Targets(String region, String account, String migrationMachineArn, String rollbackMachineArn,
                       String replicationInstanceArn, String replicationInstanceId,
@@ -19,7 +23,8 @@ public record Targets(String region, String account, String migrationMachineArn,
                       List<String> endpointArns, List<String> secretArns,
                       String restApiId, String stageName, Map<String, String> parameters,
                       String checkpointBucket, String rollbackBucket, String statusTopicArn, String alarmTopicArn,
-                      List<String> criticalAlarms, String validatorFunctionArn) {
+                      List<String> criticalAlarms, String validatorFunctionArn,
+                      Optional<WeightedName.Zone> weightedDns) {
 
     public static final String PHASE = "phase";
     public static final String TRAFFIC = "traffic/new-backend-percent";
@@ -28,18 +33,24 @@ public record Targets(String region, String account, String migrationMachineArn,
     public static final String FREEZE_SECONDS = "database/last-freeze-seconds";
     public static final String VALIDATION_STATUS = "validation/status";
     public static final String VALIDATION_REPORT = "validation/last-report";
+    public static final String DNS_LEGACY_WEIGHT = "dns/legacy-weight";
+    public static final String DNS_NEW_WEIGHT = "dns/new-weight";
     /** The parameters the state machines write or read; each must be in {@link #parameters}. */
     public static final List<String> USED_PARAMETERS = List.of(PHASE, TRAFFIC, ACTIVE_WRITER, WRITE_FREEZE,
             FREEZE_SECONDS, VALIDATION_STATUS, VALIDATION_REPORT);
+    /** Also used when the traffic steps move DNS weights. */
+    public static final List<String> DNS_PARAMETERS = List.of(DNS_LEGACY_WEIGHT, DNS_NEW_WEIGHT);
 
     public Targets {
         endpointArns = List.copyOf(endpointArns);
         secretArns = List.copyOf(secretArns);
         parameters = Map.copyOf(parameters);
         criticalAlarms = List.copyOf(criticalAlarms);
-        for (var used : USED_PARAMETERS) {
-            if (!parameters.containsKey(used)) {
-                throw new IllegalArgumentException("the state machines need parameter " + used);
+        var used = new java.util.ArrayList<>(USED_PARAMETERS);
+        weightedDns.ifPresent(zone -> used.addAll(DNS_PARAMETERS));
+        for (var key : used) {
+            if (!parameters.containsKey(key)) {
+                throw new IllegalArgumentException("the state machines need parameter " + key);
             }
         }
     }
@@ -50,6 +61,11 @@ public record Targets(String region, String account, String migrationMachineArn,
 
     public String parameterArn(String key) {
         return "arn:aws:ssm:" + region + ":" + account + ":parameter" + parameter(key);
+    }
+
+    /** The hosted zone as IAM names it (Route 53 ARNs have no region or account). */
+    public String hostedZoneArn() {
+        return "arn:aws:route53:::hostedzone/" + weightedDns.orElseThrow().id();
     }
 
     public String stageArn() {

@@ -16,11 +16,7 @@ public final class Runbook {
     /** The deployed facts the commands are made of. */
     public record Facts(String region, String pulumiStack, String migrationMachineArn, String rollbackMachineArn,
                         String restApiId, String stageName, String apiEndpoint, String checkpointBucket,
-                        String parameterRoot, Optional<Dns> dns) {
-    }
-
-    /** The weighted name's zone and both record sets (with their health checks and the alias target). */
-    public record Dns(String zoneId, WeightedName.RecordSets recordSets) {
+                        String parameterRoot, Optional<WeightedName.Zone> dns) {
     }
 
     static final String TIMESTAMP = "$(date -u +%Y%m%dT%H%M%SZ)";
@@ -55,12 +51,12 @@ public final class Runbook {
     }
 
     /** Both weights in one change batch (Route 53 applies a batch atomically), then their mirrors. */
-    private static String shiftDns(String region, String root, Dns dns) {
+    private static String shiftDns(String region, String root, WeightedName.Zone dns) {
         var batch = WeightedName.changeBatch(dns.recordSets(), "%d", "%d");
         if (batch.replace("%d", "").contains("%") || batch.contains("'")) {
             throw new IllegalArgumentException("the record sets contain % or ': " + dns.recordSets());
         }
-        return "NEW_PERCENT=10; aws route53 change-resource-record-sets --hosted-zone-id " + dns.zoneId()
+        return "NEW_PERCENT=10; aws route53 change-resource-record-sets --hosted-zone-id " + dns.id()
                 + " --change-batch \"$(printf '" + batch + "' $((100 - NEW_PERCENT)) $NEW_PERCENT)\""
                 + " && " + putParameter(region, root + "/dns/legacy-weight", "$((100 - NEW_PERCENT))")
                 + " && " + putParameter(region, root + "/dns/new-weight", "$NEW_PERCENT");

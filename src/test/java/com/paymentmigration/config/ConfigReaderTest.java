@@ -244,6 +244,8 @@ class ConfigReaderTest {
             "dnsHostedZoneId      | zone-1                      | migration:dnsHostedZoneId      | Route 53 hosted zone id",
             "dnsDomainName        | internal                    | migration:dnsDomainName        | domain name",
             "dnsRecordName        | pay.ments                   | migration:dnsRecordName        | one DNS label",
+            "trafficShiftBy       | dns                         | migration:trafficShiftBy       | there is no weighted name; set migration:dnsDomainName or use api",
+            "trafficShiftBy       | route53                     | migration:trafficShiftBy       | use one of api, dns, api-and-dns",
     })
     void rejectsBadServiceValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
         var config = ValidConfig.withService();

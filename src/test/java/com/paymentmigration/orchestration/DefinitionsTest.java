@@ -4,6 +4,8 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.dns.WeightedName;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -121,6 +123,59 @@ class DefinitionsTest {
         assertThat(states.get("Stop migration runs").path("Items").asText()).isEqualTo("{% $runsToStop %}");
         assertThat(states.get("Migration in flight?").path("Choices").get(0).path("Condition").asText())
                 .contains("\"traffic-shift\"").contains("\"cutover\"").doesNotContain("\"completed\"");
+    }
+
+    @Test
+    void withDnsEachStepMovesBothWeightsInOneBatchAndTheRollbackReturnsThem() {
+        var dns = SampleTargets.withDns();
+        var withDns = parse(MigrationDefinition.of(dns, SampleTargets.settings()).definition("m", 3600));
+        var back = parse(RollbackDefinition.of(dns).definition("r", 3600));
+        assertThat(DefinitionCheck.problems(withDns)).isEmpty();
+        assertThat(DefinitionCheck.problems(back)).isEmpty();
+        var states = states(withDns);
+        assertThat(reachable(states, "Shift traffic", Set.of())).contains("Record traffic share", "Shift DNS weights");
+        var shift = states.get("Shift DNS weights");
+        assertThat(shift.path("Resource").asText()).isEqualTo("arn:aws:states:::aws-sdk:route53:changeResourceRecordSets");
+        assertThat(shift.at("/Arguments/HostedZoneId").asText()).isEqualTo(SampleTargets.ZONE.id());
+        var changes = shift.at("/Arguments/ChangeBatch/Changes");
+        assertThat(changes.get(0).at("/ResourceRecordSet/Weight").asText())
+                .isEqualTo("{% 100 - $trafficSteps[$trafficIndex].percent %}");
+        assertThat(changes.get(1).at("/ResourceRecordSet/Weight").asText())
+                .isEqualTo("{% $trafficSteps[$trafficIndex].percent %}");
+        // Everything but the weights is the record sets as deployed: a batch that changed them would rewrite them.
+        var batch = shift.at("/Arguments/ChangeBatch").deepCopy();
+        ((ObjectNode) batch.at("/Changes/0/ResourceRecordSet")).put("Weight", 1);
+        ((ObjectNode) batch.at("/Changes/1/ResourceRecordSet")).put("Weight", 2);
+        assertThat(batch).isEqualTo(parse(WeightedName.changeBatch(SampleTargets.ZONE.recordSets(), "1", "2")));
+        assertThat(states.get("Shift DNS weights: record new weight").at("/Arguments/Name").asText())
+                .isEqualTo("/migration/dev/dns/new-weight");
+        var rollbackStates = states(back);
+        var legacy = rollbackStates.get("Send all DNS traffic to legacy");
+        assertThat(legacy.at("/Arguments/ChangeBatch/Changes/0/ResourceRecordSet/Weight").asText()).isEqualTo("{% 100 %}");
+        assertThat(legacy.at("/Arguments/ChangeBatch/Changes/1/ResourceRecordSet/Weight").asText()).isEqualTo("{% 0 %}");
+        assertThat(reachable(rollbackStates, "Record traffic share zero", Set.of())).contains("Send all DNS traffic to legacy");
+        assertThat(reachable(rollbackStates, "Send all DNS traffic to legacy", Set.of())).contains("Read active writer");
+        var expressions = new ArrayList<String>();
+        collectExpressions(withDns, expressions);
+        collectExpressions(back, expressions);
+        expressions.forEach(Jsonata::jsonata);
+        var migrationRights = MigrationDefinition.of(dns, SampleTargets.settings()).permissions();
+        assertThat(migrationRights.get("route53:ChangeResourceRecordSets"))
+                .containsExactly("arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ");
+        assertThat(RollbackDefinition.of(dns).permissions()).containsKey("route53:ChangeResourceRecordSets");
+        assertThat(MigrationDefinition.of(targets, SampleTargets.settings()).permissions())
+                .doesNotContainKey("route53:ChangeResourceRecordSets");
+    }
+
+    @Test
+    void byDnsAloneTheCanaryIsNotTouched() {
+        var dnsOnly = parse(MigrationDefinition.of(SampleTargets.withDns(), SampleTargets.settings(false))
+                .definition("m", 3600));
+        assertThat(DefinitionCheck.problems(dnsOnly)).isEmpty();
+        var states = states(dnsOnly);
+        assertThat(states).doesNotContainKeys("Shift traffic", "Record traffic share").containsKey("Shift DNS weights");
+        assertThat(reachable(states, "Check alarms before traffic step", Set.of("Announce traffic share")))
+                .contains("Shift DNS weights", "Shift DNS weights: record new weight");
     }
 
     @Test

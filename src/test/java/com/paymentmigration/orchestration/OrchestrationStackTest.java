@@ -63,6 +63,27 @@ class OrchestrationStackTest {
     }
 
     @Test
+    void devShiftsTheWeightedNameWithTheCanaryAndOnlyItsZoneMayBeChanged() throws Exception {
+        var zone = "arn:aws:route53:::hostedzone/" + run.outputs().get("dnsZoneId");
+        for (var machine : List.of("orchestration-migration", "orchestration-rollback")) {
+            var policy = allowed(JSON.readTree(run.one(POLICY, machine + "-policy").stringInput("policy")));
+            assertThat(policy.get("route53:ChangeResourceRecordSets")).as(machine).containsExactly(zone);
+            assertThat(policy.get("ssm:PutParameter")).as(machine).contains(
+                    "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/dns/legacy-weight",
+                    "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/dns/new-weight");
+        }
+        var definition = JSON.readTree(run.one(MACHINE, "orchestration-migration").stringInput("definition"));
+        var shift = definition.at("/States/Shift DNS weights/Arguments/ChangeBatch/Changes/1/ResourceRecordSet");
+        assertThat(shift.at("/AliasTarget/DNSName").asText())
+                .isEqualTo("internal-migration-payments-svc-dev.elb.eu-central-1.amazonaws.com");
+        assertThat(shift.get("HealthCheckId").asText()).isEqualTo("dns-new-health");
+
+        var apiOnly = StackFixture.dev("trafficShiftBy=api");
+        assertThat(apiOnly.one(POLICY, "orchestration-migration-policy").stringInput("policy")).doesNotContain("route53");
+        assertThat(apiOnly.one(MACHINE, "orchestration-migration").stringInput("definition")).doesNotContain("Shift DNS");
+    }
+
+    @Test
     void machinesAreStandardTracedEncryptedAndLogEverythingButTheirData() {
         for (var machine : List.of("orchestration-migration", "orchestration-rollback")) {
             var m = run.one(MACHINE, machine);

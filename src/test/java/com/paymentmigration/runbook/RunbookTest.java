@@ -24,12 +24,12 @@ class RunbookTest {
     private static final String MIGRATION = "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-migration-dev";
     private static final String ROLLBACK = "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-rollback-dev";
     private static final String BUCKET = "migration-checkpoints-dev-123456789012";
-    private static final Runbook.Dns DNS = new Runbook.Dns("Z0123456789ABCDEFGHIJ", new WeightedName.RecordSets(
+    private static final WeightedName.Zone DNS = new WeightedName.Zone("Z0123456789ABCDEFGHIJ", new WeightedName.RecordSets(
             "payments.dev.payments.internal", List.of("172.16.20.11", "172.16.20.12"), "hc-legacy",
             "internal-alb.eu-central-1.elb.amazonaws.com", "Z215JYRZR1TBD5", "hc-new"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Map<String, String> steps(Optional<Runbook.Dns> dns) {
+    private static Map<String, String> steps(Optional<WeightedName.Zone> dns) {
         return Runbook.steps(new Runbook.Facts("eu-central-1", "dev", MIGRATION, ROLLBACK, "a1b2c3", "v1",
                 "https://api.dev.payments.example.com/", BUCKET, "/migration/dev", dns));
     }

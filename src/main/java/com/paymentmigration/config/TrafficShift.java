@@ -1,0 +1,33 @@
+package com.paymentmigration.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What the migration state machine moves at each traffic step. */
+public enum TrafficShift {
+    /** The API stage's canary: every caller through the API. */
+    API,
+    /** The weighted records' weights: every caller by the service's name. */
+    DNS,
+    /** Both, so callers through the API and by name move together. */
+    API_AND_DNS;
+
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public boolean movesApi() {
+        return this != DNS;
+    }
+
+    public boolean movesDns() {
+        return this != API;
+    }
+
+    static TrafficShift parse(String text) {
+        return Arrays.stream(values()).filter(v -> v.configValue().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("use one of " + Arrays.stream(values())
+                        .map(TrafficShift::configValue).collect(Collectors.joining(", "))));
+    }
+}
