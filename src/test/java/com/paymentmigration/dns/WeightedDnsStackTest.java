@@ -85,7 +85,7 @@ class WeightedDnsStackTest {
 
     @Test
     void withoutADomainThereIsNoDns() {
-        var none = StackFixture.dev("dnsDomainName=");
+        var none = StackFixture.dev("dnsDomainName=", "trafficShiftBy=api");
         assertThat(none.ofType(RECORD)).isEmpty();
         assertThat(none.ofType(HEALTH_CHECK)).isEmpty();
         assertThat(none.resources()).extracting(RecordedResource::type).doesNotContain("migration:dns:WeightedDns");

@@ -164,7 +164,7 @@ class PaymentServiceStackTest {
         assertThat(clients).extracting(r -> r.stringInput("cidrIpv4")).contains("172.16.0.0/16", "192.168.100.0/24")
                 .noneMatch(cidr -> cidr.equals("0.0.0.0/0"));
         assertThat(clients).as("3 migration and 3 production private subnets, 2 on-prem networks").hasSize(8);
-        var withoutDns = StackFixture.dev("dnsDomainName=");
+        var withoutDns = StackFixture.dev("dnsDomainName=", "trafficShiftBy=api");
         assertThat(withoutDns.ofType(INGRESS).stream().filter(r -> r.name().startsWith("service-alb-from-")))
                 .as("without the weighted name only the API's private link calls it").hasSize(3);
     }

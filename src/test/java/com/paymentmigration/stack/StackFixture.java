@@ -38,7 +38,7 @@ public final class StackFixture {
 
     /** The dev stack with the new backend at configured addresses instead of the ECS service (and no DNS). */
     public static final String[] WITHOUT_SERVICE = {"serviceEnabled=false", "newBackendIps=[\"10.20.0.10\"]",
-            "dnsDomainName="};
+            "dnsDomainName=", "trafficShiftBy=api"};
     private static StackRun withoutServiceRun;
 
     public static synchronized StackRun withoutService() {
