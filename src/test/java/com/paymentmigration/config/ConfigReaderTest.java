@@ -128,8 +128,13 @@ class ConfigReaderTest {
             "zzzUnrelated         | 1                           | migration:zzzUnrelated         | is not a key this program reads; remove it",
     })
     void rejectsBadValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
-        var error = catchThrowableOfType(InvalidConfigException.class,
-                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with(key, value))));
+        assertRejected(ValidConfig.with(key, value), key, value, problemKey, message);
+    }
+
+    /** {@code config}, which sets {@code key} to {@code value}, fails, naming the key and the fix. */
+    private static void assertRejected(java.util.Map<String, String> config, String key, String value, String problemKey,
+                                       String message) {
+        var error = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(config)));
         assertThat(error).as("config with %s=%s must be rejected", key, value).isNotNull();
         assertThat(error.problems()).anySatisfy(problem -> {
             assertThat(problem.key()).isEqualTo(problemKey);
@@ -248,18 +253,7 @@ class ConfigReaderTest {
             "trafficShiftBy       | route53                     | migration:trafficShiftBy       | use one of api, dns, api-and-dns",
     })
     void rejectsBadServiceValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
-        var config = ValidConfig.withService();
-        if (value == null) {
-            config.remove("migration:" + key);
-        } else {
-            config.put("migration:" + key, value);
-        }
-        var error = catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(config)));
-        assertThat(error).as("config with %s=%s must be rejected", key, value).isNotNull();
-        assertThat(error.problems()).anySatisfy(problem -> {
-            assertThat(problem.key()).isEqualTo(problemKey);
-            assertThat(problem.message()).contains(message);
-        });
+        assertRejected(ValidConfig.with(ValidConfig.withService(), key, value), key, value, problemKey, message);
     }
 
     @Test

@@ -43,7 +43,11 @@ public final class ValidConfig {
     }
 
     public static Map<String, String> with(String key, String value) {
-        var config = map();
+        return with(map(), key, value);
+    }
+
+    /** {@code config} with {@code key} set to {@code value}, or unset when {@code value} is null. */
+    public static Map<String, String> with(Map<String, String> config, String key, String value) {
         if (value == null) {
             config.remove("migration:" + key);
         } else {
