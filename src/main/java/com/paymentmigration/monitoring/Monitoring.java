@@ -97,10 +97,6 @@ public final class Monitoring extends MigrationComponent {
 
         for (var spec : AlarmCatalog.of(symbolic, stack.config().thresholds())) {
             var topic = spec.secondary() ? secondaryAlarmTopicArn : alarmTopicArn;
-            var queries = new ArrayList<Output<MetricAlarmMetricQueryArgs>>();
-            for (var query : spec.queries()) {
-                queries.add(query(query, spec.period(), watched));
-            }
             var args = MetricAlarmArgs.builder()
                     .name(stack.names().of(NameRule.GENERIC, "alarm-" + spec.purpose()))
                     .alarmDescription(spec.description())
@@ -108,13 +104,13 @@ public final class Monitoring extends MigrationComponent {
                     .threshold(spec.threshold())
                     .evaluationPeriods(spec.evaluationPeriods())
                     .datapointsToAlarm(spec.datapointsToAlarm())
-                    .metricQueries(Output.all(queries))
                     .treatMissingData(spec.missingData())
                     .alarmActions(topic.applyValue(List::of))
                     .okActions(topic.applyValue(List::of));
             if (spec.alarmOnNoData()) {
                 args.insufficientDataActions(topic.applyValue(List::of));
             }
+            metrics(args, spec, watched);
             var alarm = new MetricAlarm(name + "-" + spec.purpose(), args.build(),
                     in(spec.secondary() ? Region.SECONDARY : Region.PRIMARY, o -> o));
             if (spec.critical()) {
@@ -144,17 +140,46 @@ public final class Monitoring extends MigrationComponent {
                 .build(), primary());
     }
 
-    /** A metric query whose placeholder dimension values are replaced by the outputs they stand for. */
+    /**
+     * One metric: a plain alarm on it, the only kind Route 53 health checks accept (no metric queries). Several, or
+     * an expression: metric queries.
+     */
+    private static void metrics(MetricAlarmArgs.Builder args, AlarmCatalog.AlarmSpec spec,
+                                Map<String, Output<String>> watched) {
+        var first = spec.queries().get(0);
+        if (spec.queries().size() == 1 && first.expression() == null) {
+            args.namespace(first.namespace()).metricName(first.metric()).period(spec.period())
+                    .dimensions(dimensions(first, watched));
+            // Percentiles are extended statistics in a plain alarm.
+            if (first.stat().startsWith("p")) {
+                args.extendedStatistic(first.stat());
+            } else {
+                args.statistic(first.stat());
+            }
+            return;
+        }
+        var queries = new ArrayList<Output<MetricAlarmMetricQueryArgs>>();
+        for (var query : spec.queries()) {
+            queries.add(query(query, spec.period(), watched));
+        }
+        args.metricQueries(Output.all(queries));
+    }
+
+    /** The query's dimensions, placeholder values replaced by the outputs they stand for. */
+    private static Output<Map<String, String>> dimensions(AlarmCatalog.Query query, Map<String, Output<String>> watched) {
+        var dimensions = new LinkedHashMap<String, Output<String>>();
+        query.dimensions().forEach((dimension, value) -> dimensions.put(dimension,
+                value.startsWith("${") ? watched.get(value.substring(2, value.length() - 1)) : Output.of(value)));
+        return Outputs.resolved(dimensions);
+    }
+
     private static Output<MetricAlarmMetricQueryArgs> query(AlarmCatalog.Query query, int period,
                                                             Map<String, Output<String>> watched) {
         if (query.expression() != null) {
             return Output.of(MetricAlarmMetricQueryArgs.builder().id(query.id()).expression(query.expression())
                     .returnData(true).build());
         }
-        var dimensions = new LinkedHashMap<String, Output<String>>();
-        query.dimensions().forEach((dimension, value) -> dimensions.put(dimension,
-                value.startsWith("${") ? watched.get(value.substring(2, value.length() - 1)) : Output.of(value)));
-        return Outputs.resolved(dimensions).applyValue(values -> MetricAlarmMetricQueryArgs.builder().id(query.id())
+        return dimensions(query, watched).applyValue(values -> MetricAlarmMetricQueryArgs.builder().id(query.id())
                 .returnData(query.returnData())
                 .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace(query.namespace())
                         .metricName(query.metric()).dimensions(values).stat(query.stat()).period(period).build())

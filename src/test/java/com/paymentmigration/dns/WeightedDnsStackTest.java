@@ -56,9 +56,16 @@ class WeightedDnsStackTest {
                 .isEqualTo("migration-alarm-service-down-dev");
         assertThat(run.one(RECORD, "dns-legacy").stringInput("healthCheckId")).isEqualTo("dns-legacy-health");
         assertThat(run.one(RECORD, "dns-new").stringInput("healthCheckId")).isEqualTo("dns-new-health");
-        // The alarms exist under exactly those names.
-        assertThat(run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(a -> a.stringInput("name"))
-                .contains("migration-alarm-legacy-backend-down-dev", "migration-alarm-service-down-dev");
+        // The alarms exist under exactly those names, as plain single-metric alarms with a standard statistic
+        // (Route 53 refuses metric math and percentiles).
+        var followed = run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .filter(a -> List.of("migration-alarm-legacy-backend-down-dev", "migration-alarm-service-down-dev")
+                        .contains(a.stringInput("name"))).toList();
+        assertThat(followed).hasSize(2).allSatisfy(a -> {
+            assertThat(a.inputs()).containsKey("metricName").doesNotContainKey("metricQueries");
+            assertThat(a.stringInput("statistic")).isIn("Average", "Minimum", "Maximum", "Sum", "SampleCount");
+            assertThat(a.inputs()).containsEntry("period", 60L);
+        });
     }
 
     @Test

@@ -60,21 +60,29 @@ class MonitoringStackTest {
         own.add("migration-forward-dev");
         int checked = 0;
         for (var alarm : run.ofType(ALARM)) {
-            for (var query : (List<?>) alarm.input("metricQueries").orElseThrow()) {
+            // A plain alarm names its metric's dimensions itself; a metric-math alarm in each query.
+            var dimensionSets = new java.util.ArrayList<Map<?, ?>>();
+            alarm.input("dimensions").ifPresent(d -> dimensionSets.add((Map<?, ?>) d));
+            for (var query : (List<?>) alarm.input("metricQueries").orElse(List.of())) {
                 if (((Map<?, ?>) query).get("metric") instanceof Map<?, ?> metric) {
-                    for (var value : ((Map<?, ?>) metric.get("dimensions")).values()) {
-                        // Load balancers and target groups are named by ARN suffix: kind/name/id.
-                        var text = value.toString();
-                        var name = text.contains("/") ? text.split("/")[1] : text;
-                        assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(name);
-                        checked++;
-                    }
+                    dimensionSets.add((Map<?, ?>) metric.get("dimensions"));
+                }
+            }
+            assertThat(alarm.inputs().containsKey("metricName") != alarm.inputs().containsKey("metricQueries"))
+                    .as("%s is either plain or metric math", alarm.name()).isTrue();
+            for (var dimensions : dimensionSets) {
+                for (var value : dimensions.values()) {
+                    // Load balancers and target groups are named by ARN suffix: kind/name/id.
+                    var text = value.toString();
+                    var name = text.contains("/") ? text.split("/")[1] : text;
+                    assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(name);
+                    checked++;
                 }
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(10);
         var forward = run.one("aws:dms/replicationTask:ReplicationTask", "replication-forward");
-        assertThat(run.one(ALARM, "monitoring-cdc-latency").input("metricQueries.0.metric.dimensions").orElseThrow())
+        assertThat(run.one(ALARM, "monitoring-cdc-latency").input("dimensions").orElseThrow())
                 .isEqualTo(Map.of("ReplicationInstanceIdentifier", "migration-replication-dev",
                         "ReplicationTaskIdentifier", forward.stringInput("resourceIdentifier")));
     }
@@ -84,21 +92,29 @@ class MonitoringStackTest {
         var group = Map.of("TargetGroup", "targetgroup/migration-payments-svc-dev/plan",
                 "LoadBalancer", "app/migration-payments-svc-dev/plan");
         var down = run.one(ALARM, "monitoring-service-down");
-        assertThat(down.input("metricQueries.0.metric").orElseThrow()).isEqualTo(Map.of("namespace", "AWS/ApplicationELB",
-                "metricName", "HealthyHostCount", "dimensions", group, "stat", "Minimum", "period", 60L));
+        // A plain alarm, not metric math: Route 53's health check follows it, and takes no other kind.
+        assertThat(down.inputs()).containsEntry("namespace", "AWS/ApplicationELB").containsEntry("metricName", "HealthyHostCount")
+                .containsEntry("dimensions", group).containsEntry("statistic", "Minimum").containsEntry("period", 60L)
+                .doesNotContainKey("metricQueries");
         assertThat(down.inputs()).containsEntry("comparisonOperator", "LessThanThreshold").containsEntry("threshold", 1L)
                 .containsEntry("treatMissingData", "breaching");
-        assertThat(run.one(ALARM, "monitoring-service-unhealthy-hosts").stringInput("metricQueries.0.metric.metricName"))
+        assertThat(run.one(ALARM, "monitoring-service-unhealthy-hosts").stringInput("metricName"))
                 .isEqualTo("UnHealthyHostCount");
         var errors = run.one(ALARM, "monitoring-service-target-5xx-rate");
         assertThat(errors.stringInput("metricQueries.0.metric.metricName")).isEqualTo("HTTPCode_Target_5XX_Count");
         assertThat(errors.stringInput("metricQueries.2.expression")).isEqualTo("IF(requests > 0, 100 * errors / requests, 0)");
-        assertThat(run.one(ALARM, "monitoring-legacy-backend-down").input("metricQueries.0.metric.dimensions").orElseThrow())
+        assertThat(run.one(ALARM, "monitoring-legacy-backend-down").input("dimensions").orElseThrow())
                 .isEqualTo(Map.of("TargetGroup", "targetgroup/migration-api-legacy-dev/plan",
                         "LoadBalancer", "net/migration-api-backends-dev/plan"));
         var body = run.one("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").stringInput("dashboardBody");
         assertThat(body).contains("\"ClusterName\",\"migration-payments-dev\",\"ServiceName\",\"migration-payments-dev\"",
                 "RunningTaskCount", "TargetResponseTime", "app/migration-payments-svc-dev/plan");
+    }
+
+    @Test
+    void percentilesAreExtendedStatistics() {
+        assertThat(run.one(ALARM, "monitoring-api-latency-p99").inputs()).containsEntry("extendedStatistic", "p99")
+                .doesNotContainKey("statistic");
     }
 
     @Test
