@@ -1,6 +1,8 @@
 package com.paymentmigration.monitoring;
 
 import com.paymentmigration.config.MigrationConfig.Thresholds;
+import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.naming.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,15 @@ public final class AlarmCatalog {
     /** Purposes of the alarms the weighted DNS records' health checks follow. */
     public static final String LEGACY_DOWN = "legacy-backend-down";
     public static final String SERVICE_DOWN = "service-down";
+    /** Also rolls back a service deployment that raises it. */
+    public static final String SERVICE_5XX_RATE = "service-target-5xx-rate";
 
     private AlarmCatalog() {
+    }
+
+    /** An alarm's physical name, known before the alarm exists (resources that name alarms need no dependency). */
+    public static String alarmName(Names names, String purpose) {
+        return names.of(NameRule.GENERIC, "alarm-" + purpose);
     }
 
     /** The payment service: no healthy task at all, some unhealthy tasks, and its own 5XX rate. */
@@ -54,7 +63,7 @@ public final class AlarmCatalog {
                 60, 3, 3, 0, "GreaterThanThreshold",
                 // A deployment replacing tasks reports briefly; three minutes in a row is a real problem.
                 "notBreaching", false, false));
-        alarms.add(new AlarmSpec("service-target-5xx-rate", "More than " + t.api5xxRatePercent()
+        alarms.add(new AlarmSpec(SERVICE_5XX_RATE, "More than " + t.api5xxRatePercent()
                 + " % of the payment service's responses are 5XX", false, List.of(
                 Query.metric("errors", Metrics.ALB, "HTTPCode_Target_5XX_Count", group, "Sum", false),
                 Query.metric("requests", Metrics.ALB, "RequestCount", group, "Sum", false),

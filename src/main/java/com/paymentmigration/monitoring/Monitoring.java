@@ -98,7 +98,7 @@ public final class Monitoring extends MigrationComponent {
         for (var spec : AlarmCatalog.of(symbolic, stack.config().thresholds())) {
             var topic = spec.secondary() ? secondaryAlarmTopicArn : alarmTopicArn;
             var args = MetricAlarmArgs.builder()
-                    .name(stack.names().of(NameRule.GENERIC, "alarm-" + spec.purpose()))
+                    .name(AlarmCatalog.alarmName(stack.names(), spec.purpose()))
                     .alarmDescription(spec.description())
                     .comparisonOperator(spec.comparison())
                     .threshold(spec.threshold())

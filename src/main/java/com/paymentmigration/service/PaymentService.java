@@ -5,6 +5,7 @@ import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.Wiring;
 import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
@@ -31,6 +32,7 @@ import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
@@ -231,6 +233,9 @@ public final class PaymentService extends MigrationComponent {
                         .containerName(ContainerDefinition.CONTAINER_NAME).containerPort(config.containerPort()).build())
                 .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                // Tasks that start but answer with errors pass the circuit breaker; the 5XX alarm catches them.
+                .alarms(ServiceAlarmsArgs.builder().enable(true).rollback(true)
+                        .alarmNames(AlarmCatalog.alarmName(stack.names(), AlarmCatalog.SERVICE_5XX_RATE)).build())
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
                 .enableExecuteCommand(false)

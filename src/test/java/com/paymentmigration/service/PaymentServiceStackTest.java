@@ -106,6 +106,11 @@ class PaymentServiceStackTest {
                 .anyMatch(d -> d.endsWith("RolePolicy::service-execution-policy"))
                 .anyMatch(d -> d.endsWith("RolePolicy::service-task-policy"));
         assertThat(service.options().ignoreChanges()).containsExactly("desiredCount");
+        // A deployment whose tasks start but fail requests is rolled back by the 5XX alarm, which exists by that name.
+        assertThat(service.input("alarms").orElseThrow()).isEqualTo(Map.of("enable", true, "rollback", true,
+                "alarmNames", List.of("migration-alarm-service-target-5xx-rate-dev")));
+        assertThat(run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(a -> a.stringInput("name"))
+                .contains("migration-alarm-service-target-5xx-rate-dev");
         var pinned = StackFixture.dev("serviceImageRepository=123456789012.dkr.ecr.eu-central-1.amazonaws.com/payments");
         assertThat(pinned.one(ECS_SERVICE, "service-service").inputs()).as("a pushed image is awaited")
                 .containsEntry("waitForSteadyState", true);
