@@ -182,7 +182,7 @@ public final class Main {
         });
         dns.ifPresent(d -> {
             ctx.export("dnsZoneId", d.zoneId);
-            ctx.export("dnsRecordName", Output.of(d.recordName));
+            ctx.export("dnsRecordName", d.recordName);
         });
         ctx.export(OUTPUT_RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, dns));
     }

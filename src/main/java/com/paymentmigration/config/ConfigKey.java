@@ -146,11 +146,12 @@ public enum ConfigKey {
 
     // ---- Weighted DNS --------------------------------------------------------------------------------------
     DNS_DOMAIN_NAME("dnsDomainName", Type.STRING, "",
-            "Domain of the weighted name clients use. Set: records legacy and new (weights 100/0, TTL 60), each with "
-                    + "a health check; needs serviceEnabled. Empty: no DNS records."),
+            "Domain of the weighted name clients use. Set (or dnsHostedZoneId set): records legacy and new (weights "
+                    + "100/0, TTL 60), each with a health check; needs serviceEnabled. Both empty: no DNS records."),
     DNS_HOSTED_ZONE_ID("dnsHostedZoneId", Type.STRING, "",
-            "Existing hosted zone of dnsDomainName. Empty: the stack creates a private hosted zone for it, "
-                    + "associated with the production and migration VPCs."),
+            "Existing hosted zone for the weighted name; its domain is looked up when dnsDomainName is empty. Empty: "
+                    + "the stack creates a private hosted zone for dnsDomainName, associated with the production and "
+                    + "migration VPCs."),
     DNS_RECORD_NAME("dnsRecordName", Type.STRING, "payments",
             "Label of the weighted name under dnsDomainName: payments gives payments.<dnsDomainName>."),
 

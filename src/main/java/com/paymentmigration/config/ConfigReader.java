@@ -513,9 +513,11 @@ public final class ConfigReader {
             fail(ConfigKey.DNS_RECORD_NAME, label, "use one DNS label (letters, digits, inner hyphens), e.g. payments");
         }
         if (domain == null || domain.isEmpty()) {
-            if (!zone.isEmpty()) {
-                fail(ConfigKey.DNS_DOMAIN_NAME, "", "is required with " + ConfigKey.DNS_HOSTED_ZONE_ID.qualified()
-                        + "; name the zone's domain");
+            // An existing zone alone is enough: its domain is looked up.
+            if (!zone.isEmpty() && !serviceEnabled) {
+                fail(ConfigKey.DNS_HOSTED_ZONE_ID, zone, "needs " + ConfigKey.SERVICE_ENABLED.qualified()
+                        + " true: the weighted record's new target is the service's load balancer; enable the service "
+                        + "or clear " + ConfigKey.DNS_HOSTED_ZONE_ID.qualified());
             }
             return new MigrationConfig.Dns("", zone, label == null ? "" : label);
         }

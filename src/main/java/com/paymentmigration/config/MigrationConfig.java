@@ -119,21 +119,23 @@ public record MigrationConfig(
     }
 
     /**
-     * Weighted DNS for the name clients use; enabled when a domain is configured.
+     * Weighted DNS for the name clients use; enabled when a domain or a hosted zone is configured.
      *
+     * @param domainName   the zone's domain; empty when an existing zone is given by id alone (it is looked up)
      * @param hostedZoneId existing zone; empty when the stack creates a private zone for the domain
      */
     public record Dns(String domainName, String hostedZoneId, String recordLabel) {
         public boolean enabled() {
-            return !domainName.isEmpty();
+            return !domainName.isEmpty() || !hostedZoneId.isEmpty();
         }
 
         public boolean createsZone() {
             return hostedZoneId.isEmpty();
         }
 
-        public String recordName() {
-            return recordLabel + "." + domainName;
+        /** The weighted name under {@code domain}: the configured one, or the looked-up zone's. */
+        public String recordName(String domain) {
+            return recordLabel + "." + (domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain);
         }
     }
 

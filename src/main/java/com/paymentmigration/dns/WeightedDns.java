@@ -7,16 +7,20 @@ import com.paymentmigration.network.Network;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.service.PaymentService;
+import com.paymentmigration.core.Region;
 import com.pulumi.aws.route53.HealthCheck;
 import com.pulumi.aws.route53.HealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.Zone;
 import com.pulumi.aws.route53.ZoneArgs;
+import com.pulumi.aws.route53.Route53Functions;
+import com.pulumi.aws.route53.inputs.GetZoneArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.route53.inputs.RecordWeightedRoutingPolicyArgs;
 import com.pulumi.aws.route53.inputs.ZoneVpcArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,7 @@ public final class WeightedDns extends MigrationComponent {
     static final String NO_DATA_HEALTH = "LastKnownStatus";
 
     public final Output<String> zoneId;
-    public final String recordName;
+    public final Output<String> recordName;
     /** The zone and both record sets as deployed: what a shift must write back with new weights. */
     public final Output<WeightedName.Zone> zone;
 
@@ -49,15 +53,19 @@ public final class WeightedDns extends MigrationComponent {
                        Output<String> legacyDownAlarm, Output<String> serviceDownAlarm, Parameters parameters) {
         super(TYPE, name, stack);
         var dns = stack.config().dns();
-        this.recordName = dns.recordName();
         this.zoneId = dns.createsZone() ? privateZone(name, clientVpcs).zoneId() : Output.of(dns.hostedZoneId());
+        this.recordName = dns.domainName().isEmpty()
+                ? Route53Functions.getZone(GetZoneArgs.builder().zoneId(dns.hostedZoneId()).build(),
+                        InvokeOptions.builder().provider(Region.PRIMARY.provider(stack)).build())
+                        .applyValue(zone -> dns.recordName(zone.name()))
+                : Output.of(dns.recordName(dns.domainName()));
 
         var legacyCheck = alarmHealthCheck(name + "-legacy-health", "dns-legacy", legacyDownAlarm);
         var newCheck = alarmHealthCheck(name + "-new-health", "dns-new", serviceDownAlarm);
         var legacyIps = stack.config().api().legacy().ips();
         this.zone = Output.tuple(zoneId, legacyCheck.id(), newCheck.id(), service.loadBalancerDnsName,
-                service.loadBalancerZoneId).applyValue(t -> new WeightedName.Zone(t.t1, new WeightedName.RecordSets(
-                recordName, legacyIps, t.t2, t.t4, t.t5, t.t3)));
+                service.loadBalancerZoneId, recordName).applyValue(t -> new WeightedName.Zone(t.t1,
+                new WeightedName.RecordSets(t.t6, legacyIps, t.t2, t.t4, t.t5, t.t3)));
 
         new Record(name + "-legacy", weighted(WeightedName.LEGACY, WeightedName.INITIAL_LEGACY_WEIGHT, legacyCheck)
                 .ttl(WeightedName.TTL_SECONDS)
@@ -73,7 +81,7 @@ public final class WeightedDns extends MigrationComponent {
                 .build(), primary(o -> o.ignoreChanges(RUNTIME_MANAGED)));
 
         mirror(parameters);
-        registerOutputs(Map.of("zoneId", zoneId, "recordName", Output.of(recordName)));
+        registerOutputs(Map.of("zoneId", zoneId, "recordName", recordName));
     }
 
     /** The deployed zone and record sets, or empty when the stack has no weighted name. */
@@ -117,7 +125,7 @@ public final class WeightedDns extends MigrationComponent {
     private void mirror(Parameters parameters) {
         parameters.publish(List.of("dns", "zone-id"), zoneId, ParameterSpec.Kind.CONFIGURED,
                 "hosted zone of the weighted name");
-        parameters.publish(List.of("dns", "record-name"), Output.of(recordName), ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(List.of("dns", "record-name"), recordName, ParameterSpec.Kind.CONFIGURED,
                 "the weighted name clients use");
         parameters.publish(List.of("dns", "legacy-weight"), Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
                 ParameterSpec.Kind.RUNTIME, "weight of the legacy record set; written by whoever shifts traffic by DNS");

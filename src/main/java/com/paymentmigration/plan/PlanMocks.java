@@ -71,9 +71,18 @@ public final class PlanMocks implements Mocks {
                     // A stand-in value: the plan never reads real credentials.
                     "secretString", "{\"engine\":\"postgres\",\"username\":\"migration_admin\","
                             + "\"password\":\"plan-placeholder-not-a-password\"}");
+            case "aws:route53/getZone:getZone" -> existingZone(String.valueOf(args.args.get("zoneId")));
             default -> throw new UnmockedInvokeException(args.token);
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** An existing private hosted zone: its name stands in for the domain the zone id would resolve to. */
+    static Map<String, Object> existingZone(String zoneId) {
+        var name = zoneId.toLowerCase() + ".zones.plan.internal";
+        return Map.of("id", zoneId, "zoneId", zoneId, "name", name, "privateZone", true,
+                "arn", "arn:aws:route53:::hostedzone/" + zoneId, "nameServers", List.of(), "resourceRecordSetCount", 2,
+                "comment", "existing zone", "callerReference", "plan", "tags", Map.of());
     }
 
     /** An existing secret as Secrets Manager describes it; the ARN carries the usual random 6-character tail. */

@@ -224,7 +224,12 @@ class ConfigReaderTest {
         assertThat(config.api().next().ips()).isEmpty();
         assertThat(config.dns().enabled()).isTrue();
         assertThat(config.dns().createsZone()).isTrue();
-        assertThat(config.dns().recordName()).isEqualTo("payments.payments.internal");
+        assertThat(config.dns().recordName(config.dns().domainName())).isEqualTo("payments.payments.internal");
+        var zoneOnly = ConfigReader.read(ConfigSource.of(ValidConfig.with(ValidConfig.withService(), "dnsHostedZoneId",
+                "Z0123456789ABC"))).dns();
+        assertThat(zoneOnly.enabled()).as("an existing zone alone enables the weighted name").isTrue();
+        assertThat(zoneOnly.createsZone()).isFalse();
+        assertThat(zoneOnly.recordName("payments.example.internal.")).isEqualTo("payments.payments.example.internal");
     }
 
     /** Rules of the service and DNS keys, on a config that runs the service. */
@@ -245,7 +250,6 @@ class ConfigReaderTest {
             "serviceMaxTasks      | 1                           | migration:serviceMaxTasks      | must be at least migration:serviceMinTasks (2)",
             "serviceCpuTargetPercent | 95                       | migration:serviceCpuTargetPercent | between 10 and 90",
             "serviceHttpListener  | true                        | migration:serviceHttpListener  | plain HTTP is for dev stacks only",
-            "dnsHostedZoneId      | Z123                        | migration:dnsDomainName        | is required with migration:dnsHostedZoneId",
             "dnsHostedZoneId      | zone-1                      | migration:dnsHostedZoneId      | Route 53 hosted zone id",
             "dnsDomainName        | internal                    | migration:dnsDomainName        | domain name",
             "dnsRecordName        | pay.ments                   | migration:dnsRecordName        | one DNS label",
@@ -266,6 +270,12 @@ class ConfigReaderTest {
                 () -> ConfigReader.read(ConfigSource.of(ValidConfig.with("dnsDomainName", "payments.internal"))));
         assertThat(dnsAlone.problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("migration:dnsDomainName");
+            assertThat(p.message()).contains("needs migration:serviceEnabled true");
+        });
+        var zoneAlone = catchThrowableOfType(InvalidConfigException.class,
+                () -> ConfigReader.read(ConfigSource.of(ValidConfig.with("dnsHostedZoneId", "Z0123456789ABC"))));
+        assertThat(zoneAlone.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("migration:dnsHostedZoneId");
             assertThat(p.message()).contains("needs migration:serviceEnabled true");
         });
     }

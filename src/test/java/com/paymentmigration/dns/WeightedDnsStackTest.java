@@ -78,6 +78,14 @@ class WeightedDnsStackTest {
         var given = StackFixture.dev("dnsHostedZoneId=Z0123456789ABCDEFGHIJ");
         assertThat(given.ofType("aws:route53/zone:Zone")).isEmpty();
         assertThat(given.ofType(RECORD)).allSatisfy(r -> assertThat(r.stringInput("zoneId")).isEqualTo("Z0123456789ABCDEFGHIJ"));
+        assertThat(given.invokes("aws:route53/getZone:getZone")).as("the domain is configured").isEmpty();
+        // A zone alone: its domain is looked up, and the name lives under it.
+        var zoneOnly = StackFixture.dev("dnsHostedZoneId=Z0123456789ABCDEFGHIJ", "dnsDomainName=");
+        assertThat(zoneOnly.invokes("aws:route53/getZone:getZone")).singleElement()
+                .satisfies(i -> assertThat(i.args()).containsEntry("zoneId", "Z0123456789ABCDEFGHIJ"));
+        assertThat(zoneOnly.ofType(RECORD)).allSatisfy(r -> assertThat(r.stringInput("name"))
+                .isEqualTo("payments.z0123456789abcdefghij.zones.plan.internal"));
+        assertThat(zoneOnly.outputs()).containsEntry("dnsRecordName", "payments.z0123456789abcdefghij.zones.plan.internal");
     }
 
     @Test
