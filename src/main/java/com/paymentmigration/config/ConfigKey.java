@@ -135,8 +135,8 @@ public enum ConfigKey {
     SERVICE_MEMORY_TARGET_PERCENT("serviceMemoryTargetPercent", Type.INTEGER, "70",
             "Average memory utilisation auto scaling keeps the service at (10-90)."),
     SERVICE_CERTIFICATE_ARN("serviceCertificateArn", Type.STRING, "",
-            "ACM certificate (primary region) of the load balancer's TLS listener, covering newBackendUrl's host; "
-                    + "required with serviceEnabled."),
+            "ACM certificate (primary region) of the load balancer's TLS listener, covering newBackendUrl's host and, "
+                    + "with weighted DNS, the weighted name; required with serviceEnabled."),
     SERVICE_HTTP_LISTENER("serviceHttpListener", Type.BOOLEAN, "false",
             "Also listen on plain HTTP (port 80) inside the VPCs, for tests. Accepted only when environment is dev; "
                     + "the API always uses the TLS listener."),
