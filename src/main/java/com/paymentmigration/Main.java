@@ -124,8 +124,9 @@ public final class Main {
                 replication.forwardTaskResourceId, replication.reverseTaskResourceId, database.primaryClusterId,
                 database.secondaryClusterId, api.apiName, api.stageName, api.loadBalancerArnSuffix,
                 api.legacyTargetGroupArnSuffix, api.newTargetGroupArnSuffix,
-                functionNames(functions), service.map(s -> new Monitoring.ServiceSources(s.clusterName, s.serviceName,
-                        s.loadBalancerArnSuffix, s.targetGroupArnSuffix))),
+                functionNames(functions), Orchestration.migrationStateMachineArn(stack),
+                Orchestration.rollbackStateMachineArn(stack), service.map(s -> new Monitoring.ServiceSources(
+                        s.clusterName, s.serviceName, s.loadBalancerArnSuffix, s.targetGroupArnSuffix))),
                 notifications.alarmTopicArn, notifications.secondaryAlarmTopicArn, replication.taskLogGroupName,
                 functions.authorizerLogGroupName);
         Optional<WeightedDns> dns = service.filter(s -> config.dns().enabled()).map(s -> new WeightedDns("dns", stack,

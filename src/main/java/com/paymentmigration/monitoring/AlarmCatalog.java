@@ -52,6 +52,21 @@ public final class AlarmCatalog {
         return names.of(NameRule.GENERIC, "alarm-" + purpose);
     }
 
+    /**
+     * Executions of a state machine that ended badly (failed, timed out, aborted). Not critical: a failed rollback must
+     * not start another rollback; people are needed.
+     */
+    private static AlarmSpec executionsEnded(String machine, String arn) {
+        var dimensions = Map.of("StateMachineArn", arn);
+        return new AlarmSpec(machine + "-executions-failed", "A " + machine + " state machine execution failed, timed "
+                + "out or was aborted", false, List.of(
+                Query.metric("failed", Metrics.STATES, "ExecutionsFailed", dimensions, "Sum", false),
+                Query.metric("timedOut", Metrics.STATES, "ExecutionsTimedOut", dimensions, "Sum", false),
+                Query.metric("aborted", Metrics.STATES, "ExecutionsAborted", dimensions, "Sum", false),
+                Query.expression("ended", "failed + timedOut + aborted")),
+                60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, false);
+    }
+
     /** The payment service: no healthy task at all, some unhealthy tasks, and its own 5XX rate. */
     private static void serviceAlarms(MonitoredResources.ServiceTier s, Thresholds t, List<AlarmSpec> alarms) {
         var group = Map.of("TargetGroup", s.targetGroup(), "LoadBalancer", s.loadBalancer());
@@ -115,6 +130,8 @@ public final class AlarmCatalog {
                 // The load balancer reports every minute; silence means the target group is gone.
                 "breaching", false, false));
         r.service().ifPresent(service -> serviceAlarms(service, t, alarms));
+        alarms.add(executionsEnded("migration", r.migrationMachineArn()));
+        alarms.add(executionsEnded("rollback", r.rollbackMachineArn()));
         alarms.add(new AlarmSpec("dms-task-errors", "A DMS task logged errors", false,
                 List.of(Query.metric("errors", Metrics.REPLICATION_LOGS, "TaskErrors", Map.of(), "Sum", true)),
                 60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));

@@ -74,6 +74,16 @@ public final class DashboardBody {
 
         r.service().ifPresent(this::serviceRows);
 
+        var machines = new ArrayList<List<String>>();
+        for (var arn : List.of(r.migrationMachineArn(), r.rollbackMachineArn())) {
+            for (var metric : List.of("ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed", "ExecutionsTimedOut",
+                    "ExecutionsAborted")) {
+                machines.add(with(Metrics.STATES, metric, List.of("StateMachineArn", arn)));
+            }
+        }
+        row(metric("State machines: migration and rollback executions", r.primaryRegion(), "Sum",
+                machines.toArray(List[]::new)));
+
         var errors = new ArrayList<List<String>>();
         var durations = new ArrayList<List<String>>();
         var throttles = new ArrayList<List<String>>();

@@ -9,6 +9,7 @@ public final class Metrics {
     public static final String LAMBDA = "AWS/Lambda";
     public static final String NLB = "AWS/NetworkELB";
     public static final String ALB = "AWS/ApplicationELB";
+    public static final String STATES = "AWS/States";
     public static final String ECS = "AWS/ECS";
     /** Task counts; published when the cluster has Container Insights on. */
     public static final String CONTAINER_INSIGHTS = "ECS/ContainerInsights";

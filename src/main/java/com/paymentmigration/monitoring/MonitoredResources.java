@@ -23,6 +23,8 @@ public record MonitoredResources(
         String legacyTargetGroup,
         String newTargetGroup,
         Map<String, String> functions,
+        String migrationMachineArn,
+        String rollbackMachineArn,
         Optional<ServiceTier> service) {
 
     /**

@@ -53,6 +53,7 @@ public final class Monitoring extends MigrationComponent {
                           Output<String> primaryClusterId, Output<String> secondaryClusterId, Output<String> apiName,
                           Output<String> stageName, Output<String> loadBalancer, Output<String> legacyTargetGroup,
                           Output<String> newTargetGroup, Map<String, Output<String>> functions,
+                          Output<String> migrationMachineArn, Output<String> rollbackMachineArn,
                           Optional<ServiceSources> service) {
 
         /** Every output by the name of the {@link MonitoredResources} field it fills. */
@@ -69,6 +70,8 @@ public final class Monitoring extends MigrationComponent {
             fields.put("legacyTargetGroup", legacyTargetGroup);
             fields.put("newTargetGroup", newTargetGroup);
             functions.forEach((label, name) -> fields.put(functionField(label), name));
+            fields.put("migrationMachineArn", migrationMachineArn);
+            fields.put("rollbackMachineArn", rollbackMachineArn);
             service.ifPresent(tier -> {
                 fields.put("serviceCluster", tier.cluster());
                 fields.put("serviceName", tier.service());
@@ -199,7 +202,7 @@ public final class Monitoring extends MigrationComponent {
                 value.apply("reverseTaskId"), value.apply("primaryClusterId"), value.apply("secondaryClusterId"),
                 value.apply("apiName"), value.apply("stageName"), value.apply("loadBalancer"),
                 value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions,
-                sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
+                value.apply("migrationMachineArn"), value.apply("rollbackMachineArn"), sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
                         value.apply("serviceName"), value.apply("serviceLoadBalancer"), value.apply("serviceTargetGroup"))));
     }
 

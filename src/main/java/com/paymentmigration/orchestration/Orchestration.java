@@ -188,6 +188,11 @@ public final class Orchestration extends MigrationComponent {
         return stack.accountId().applyValue(account -> machineArn(stack, account, ROLLBACK));
     }
 
+    /** The migration machine's ARN before it exists, for the alarms and dashboard that watch it. */
+    public static Output<String> migrationStateMachineArn(StackContext stack) {
+        return stack.accountId().applyValue(account -> machineArn(stack, account, MIGRATION));
+    }
+
     private static String machineArn(StackContext stack, String account, String purpose) {
         return "arn:aws:states:" + stack.config().regions().primary() + ":" + account + ":stateMachine:"
                 + stack.names().of(NameRule.STATE_MACHINE, purpose);

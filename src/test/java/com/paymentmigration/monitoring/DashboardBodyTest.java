@@ -19,6 +19,8 @@ class DashboardBodyTest {
             "migration-replication-dev", "migration-forward-dev", "migration-reverse-dev", "migration-primary-dev",
             "migration-secondary-dev", "migration-payments-dev", "v1", "net/api/1", "targetgroup/legacy/1",
             "targetgroup/new/2", Map.of("rotation", "migration-secret-rotation-dev", "authorizer", "migration-authorizer-dev"),
+            "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-migration-dev",
+            "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-rollback-dev",
             Optional.of(new MonitoredResources.ServiceTier("migration-payments-dev", "migration-payments-dev",
                     "app/payments-svc/3", "targetgroup/payments-svc/4")));
 
@@ -51,6 +53,11 @@ class DashboardBodyTest {
             Map.entry("AWS/ECS MemoryUtilization", Set.of("ClusterName", "ServiceName")),
             Map.entry("ECS/ContainerInsights RunningTaskCount", Set.of("ClusterName", "ServiceName")),
             Map.entry("ECS/ContainerInsights DesiredTaskCount", Set.of("ClusterName", "ServiceName")),
+            Map.entry("AWS/States ExecutionsStarted", Set.of("StateMachineArn")),
+            Map.entry("AWS/States ExecutionsSucceeded", Set.of("StateMachineArn")),
+            Map.entry("AWS/States ExecutionsFailed", Set.of("StateMachineArn")),
+            Map.entry("AWS/States ExecutionsTimedOut", Set.of("StateMachineArn")),
+            Map.entry("AWS/States ExecutionsAborted", Set.of("StateMachineArn")),
             Map.entry("AWS/Lambda Errors", Set.of("FunctionName")),
             Map.entry("AWS/Lambda Duration", Set.of("FunctionName")),
             Map.entry("AWS/Lambda Throttles", Set.of("FunctionName")),
@@ -118,7 +125,8 @@ class DashboardBodyTest {
                 "AWS/ApiGateway 5XXError", "AWS/Lambda Throttles", "PaymentMigration/Validation Mismatches",
                 "AWS/ECS CPUUtilization", "AWS/ECS MemoryUtilization", "ECS/ContainerInsights RunningTaskCount",
                 "AWS/ApplicationELB RequestCount", "AWS/ApplicationELB HTTPCode_Target_5XX_Count",
-                "AWS/ApplicationELB TargetResponseTime", "AWS/ApplicationELB HealthyHostCount");
+                "AWS/ApplicationELB TargetResponseTime", "AWS/ApplicationELB HealthyHostCount",
+                "AWS/States ExecutionsFailed");
     }
 
     @Test
@@ -127,7 +135,7 @@ class DashboardBodyTest {
                 RESOURCES.replicationInstanceId(), RESOURCES.forwardTaskId(), RESOURCES.reverseTaskId(),
                 RESOURCES.primaryClusterId(), RESOURCES.secondaryClusterId(), RESOURCES.apiName(), RESOURCES.stageName(),
                 RESOURCES.loadBalancer(), RESOURCES.legacyTargetGroup(), RESOURCES.newTargetGroup(), RESOURCES.functions(),
-                Optional.empty());
+                RESOURCES.migrationMachineArn(), RESOURCES.rollbackMachineArn(), Optional.empty());
         assertThat(DashboardBody.of(without, "## runbook")).doesNotContain("AWS/ECS", "AWS/ApplicationELB");
         assertThat(AlarmCatalog.of(without, new Thresholds(60, 3, 1, 1000, 5000, 120)))
                 .extracting(AlarmCatalog.AlarmSpec::purpose).noneMatch(p -> p.startsWith("service-"));
@@ -148,7 +156,10 @@ class DashboardBodyTest {
         assertThat(alarms).extracting(AlarmCatalog.AlarmSpec::purpose).containsExactlyInAnyOrder("cdc-latency",
                 "global-db-lag", "api-5xx-rate", "api-latency-p99", "rotation-errors", "authorizer-errors",
                 "validation-mismatches", "dms-task-errors", "legacy-backend-down", "service-down",
-                "service-unhealthy-hosts", "service-target-5xx-rate");
+                "service-unhealthy-hosts", "service-target-5xx-rate", "migration-executions-failed",
+                "rollback-executions-failed");
+        assertThat(alarms.stream().filter(a -> a.purpose().endsWith("-executions-failed")))
+                .as("a failed rollback must not start another").noneMatch(AlarmCatalog.AlarmSpec::critical);
         for (var alarm : alarms) {
             assertThat(alarm.missingData()).isIn("missing", "ignore", "breaching", "notBreaching");
             assertThat(alarm.period() % 60 == 0 || List.of(10, 20, 30).contains(alarm.period())).isTrue();

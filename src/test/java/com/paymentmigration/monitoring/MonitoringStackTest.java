@@ -35,8 +35,8 @@ class MonitoringStackTest {
     @Test
     void everyAlarmNotifiesTheTopicOfItsOwnRegion() {
         var alarms = run.ofType(ALARM);
-        assertThat(alarms).as("7 migration alarms, 3 for the payment service and an errors alarm per function (4)")
-                .hasSize(14);
+        assertThat(alarms).as("7 migration alarms, 2 for the state machines, 3 for the payment service and an errors "
+                + "alarm per function (4)").hasSize(16);
         for (var alarm : alarms) {
             var region = "aws-secondary".equals(alarm.providerName().orElse("")) ? "eu-central-2" : "eu-central-1";
             var topic = "arn:aws:sns:" + region + ":123456789012:migration-alarms" + (region.equals("eu-central-2") ? "-secondary" : "") + "-dev";
@@ -72,9 +72,10 @@ class MonitoringStackTest {
                     .as("%s is either plain or metric math", alarm.name()).isTrue();
             for (var dimensions : dimensionSets) {
                 for (var value : dimensions.values()) {
-                    // Load balancers and target groups are named by ARN suffix: kind/name/id.
+                    // State machines are named by ARN; load balancers and target groups by ARN suffix (kind/name/id).
                     var text = value.toString();
-                    var name = text.contains("/") ? text.split("/")[1] : text;
+                    var name = text.startsWith("arn:") ? text.substring(text.lastIndexOf(':') + 1)
+                            : text.contains("/") ? text.split("/")[1] : text;
                     assertThat(own).as("dimension value %s of %s", value, alarm.name()).contains(name);
                     checked++;
                 }
@@ -109,6 +110,16 @@ class MonitoringStackTest {
         var body = run.one("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").stringInput("dashboardBody");
         assertThat(body).contains("\"ClusterName\",\"migration-payments-dev\",\"ServiceName\",\"migration-payments-dev\"",
                 "RunningTaskCount", "TargetResponseTime", "app/migration-payments-svc-dev/plan");
+    }
+
+    @Test
+    void badlyEndedExecutionsOfEitherMachineAreAlarmedOnTheirRealArns() {
+        var failed = run.one(ALARM, "monitoring-rollback-executions-failed");
+        assertThat(failed.input("metricQueries.0.metric.dimensions").orElseThrow())
+                .isEqualTo(Map.of("StateMachineArn", run.outputs().get("rollbackStateMachineArn")));
+        assertThat(run.one(ALARM, "monitoring-migration-executions-failed").input("metricQueries.0.metric.dimensions")
+                .orElseThrow()).isEqualTo(Map.of("StateMachineArn", run.outputs().get("migrationStateMachineArn")));
+        assertThat(failed.stringInput("metricQueries.3.expression")).isEqualTo("failed + timedOut + aborted");
     }
 
     @Test
