@@ -97,9 +97,9 @@ public final class Main {
         var rotated = new LinkedHashMap<String, ExistingSecret>();
         rotated.put("source", sourceSecret);
         rotated.put("aurora-master", masterSecret);
-        if (config.service().enabled()) {
-            rotated.put("service-db", ExistingSecret.fetch(stack, config.service().dbSecretName()));
-        }
+        Optional<ExistingSecret> serviceSecret = config.service().enabled()
+                ? Optional.of(ExistingSecret.fetch(stack, config.service().dbSecretName())) : Optional.empty();
+        serviceSecret.ifPresent(secret -> rotated.put("service-db", secret));
         var storage = new Storage("storage", stack, keys);
         var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
                 Output.all(sourceSecret.arn(), masterSecret.arn()),
@@ -112,11 +112,10 @@ public final class Main {
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
                 masterSecret.currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
-        Optional<PaymentService> service = config.service().enabled()
-                ? Optional.of(new PaymentService("service", stack, keys, networks.get(VpcRole.MIGRATION),
-                        SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
-                        rotated.get("service-db"), database.writerEndpoint, parameters))
-                : Optional.empty();
+        Optional<PaymentService> service = serviceSecret.map(secret -> new PaymentService("service", stack, keys,
+                networks.get(VpcRole.MIGRATION),
+                SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
+                secret, database.writerEndpoint, parameters));
         var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);

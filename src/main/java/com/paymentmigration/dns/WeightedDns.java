@@ -127,9 +127,9 @@ public final class WeightedDns extends MigrationComponent {
                 "hosted zone of the weighted name");
         parameters.publish(List.of("dns", "record-name"), recordName, ParameterSpec.Kind.CONFIGURED,
                 "the weighted name clients use");
-        parameters.publish(List.of("dns", "legacy-weight"), Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
+        parameters.publish(List.of(WeightedName.LEGACY_WEIGHT_PARAMETER.split("/")), Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
                 ParameterSpec.Kind.RUNTIME, "weight of the legacy record set; written by whoever shifts traffic by DNS");
-        parameters.publish(List.of("dns", "new-weight"), Output.of(String.valueOf(WeightedName.INITIAL_NEW_WEIGHT)),
+        parameters.publish(List.of(WeightedName.NEW_WEIGHT_PARAMETER.split("/")), Output.of(String.valueOf(WeightedName.INITIAL_NEW_WEIGHT)),
                 ParameterSpec.Kind.RUNTIME, "weight of the new record set; written by whoever shifts traffic by DNS");
     }
 }

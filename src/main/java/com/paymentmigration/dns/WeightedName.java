@@ -20,6 +20,9 @@ public final class WeightedName {
     public static final int INITIAL_NEW_WEIGHT = 0;
     /** Short, so that a shift (or a shift back) reaches clients within a minute. */
     public static final int TTL_SECONDS = 60;
+    /** Where the weights are mirrored, under the stack's parameter root. */
+    public static final String LEGACY_WEIGHT_PARAMETER = "dns/legacy-weight";
+    public static final String NEW_WEIGHT_PARAMETER = "dns/new-weight";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

@@ -33,8 +33,8 @@ public record Targets(String region, String account, String migrationMachineArn,
     public static final String FREEZE_SECONDS = "database/last-freeze-seconds";
     public static final String VALIDATION_STATUS = "validation/status";
     public static final String VALIDATION_REPORT = "validation/last-report";
-    public static final String DNS_LEGACY_WEIGHT = "dns/legacy-weight";
-    public static final String DNS_NEW_WEIGHT = "dns/new-weight";
+    public static final String DNS_LEGACY_WEIGHT = WeightedName.LEGACY_WEIGHT_PARAMETER;
+    public static final String DNS_NEW_WEIGHT = WeightedName.NEW_WEIGHT_PARAMETER;
     /** The parameters the state machines write or read; each must be in {@link #parameters}. */
     public static final List<String> USED_PARAMETERS = List.of(PHASE, TRAFFIC, ACTIVE_WRITER, WRITE_FREEZE,
             FREEZE_SECONDS, VALIDATION_STATUS, VALIDATION_REPORT);

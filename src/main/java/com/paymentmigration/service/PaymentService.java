@@ -128,6 +128,8 @@ public final class PaymentService extends MigrationComponent {
         this.clusterName = cluster.name();
 
         var parameterPath = stack.names().parameter("service");
+        var writeFreeze = stack.names().parameter("database", "write-freeze");
+        var activeWriter = stack.names().parameter("database", "active-writer");
         publishSettings(parameters, dbSecret, databaseEndpoint);
         var execution = Wiring.serviceRole(name + "-execution", stack, "payments-service-execution",
                 "ecs-tasks.amazonaws.com", "ECS agent of the payment service: pulls its image, writes its log",
@@ -138,15 +140,14 @@ public final class PaymentService extends MigrationComponent {
                 Output.tuple(stack.accountId(), dbSecret.arn(), dbSecret.kmsKeyId()).applyValue(t -> {
                     var arn = "arn:aws:ssm:" + region + ":" + t.t1 + ":parameter";
                     return ServicePolicies.taskRole(t.t2, t.t3, List.of(arn + parameterPath, arn + parameterPath + "/*"),
-                            List.of(arn + stack.names().parameter("database", "write-freeze"),
-                                    arn + stack.names().parameter("database", "active-writer")));
+                            List.of(arn + writeFreeze, arn + activeWriter));
                 }), primary());
 
         var environment = new LinkedHashMap<String, String>();
         environment.put("AWS_REGION", region);
         environment.put("PARAMETER_PATH", parameterPath);
-        environment.put("WRITE_FREEZE_PARAMETER", stack.names().parameter("database", "write-freeze"));
-        environment.put("ACTIVE_WRITER_PARAMETER", stack.names().parameter("database", "active-writer"));
+        environment.put("WRITE_FREEZE_PARAMETER", writeFreeze);
+        environment.put("ACTIVE_WRITER_PARAMETER", activeWriter);
         var taskDefinition = new TaskDefinition(name + "-task-definition", TaskDefinitionArgs.builder()
                 .family(stack.names().of(NameRule.ECS, "payments"))
                 .requiresCompatibilities("FARGATE")
