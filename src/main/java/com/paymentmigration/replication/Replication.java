@@ -1,6 +1,5 @@
 package com.paymentmigration.replication;
 
-import com.paymentmigration.config.Mode;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.Wiring;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * DMS: a Multi-AZ replication instance in the migration VPC's DMS subnets, four secret-authenticated TLS endpoints,
@@ -48,13 +48,18 @@ public final class Replication extends MigrationComponent {
     public static final String LOGS_ROLE = "dms-cloudwatch-logs-role";
     static final String VPC_ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonDMSVPCManagementRole";
     static final String LOGS_ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonDMSCloudWatchLogsRole";
-    /** The task status and start flag belong to the state machines once the task exists. */
+    /**
+     * Pulumi creates both tasks stopped and never starts or stops one: the state machines do, in the order that keeps
+     * at most one direction running. The provider could not do it safely: it acts on {@code startReplicationTask} only
+     * when the flag itself changes (its read never refreshes it), and its start sends no CDC start position, so a
+     * reverse task it started would not begin at the slot recorded inside the freeze.
+     */
     static final List<String> RUNTIME_MANAGED = List.of("startReplicationTask", "cdcStartPosition", "cdcStartTime");
     /**
-     * Decoding plugin on both sides: test_decoding ships with PostgreSQL and Aurora, needs no extension on the
-     * source, and also replicates tables that rely on REPLICA IDENTITY FULL.
+     * Decoding plugin on both sides, as the DMS API spells it ({@code PluginNameValue}): test_decoding ships with
+     * PostgreSQL and Aurora, needs no extension, and also replicates tables that rely on REPLICA IDENTITY FULL.
      */
-    static final String DECODING_PLUGIN = "test_decoding";
+    static final String DECODING_PLUGIN = "test-decoding";
     /**
      * Writes into a target skip its triggers and foreign-key checks: DMS loads tables in parallel, in no
      * particular order, and the source already enforced both.
@@ -111,22 +116,20 @@ public final class Replication extends MigrationComponent {
 
         var secretAccess = secretAccessRole(name, onPremSecret, auroraSecret);
         var endpoints = new Endpoints(name, keys, secretAccess);
-        var onPremSource = endpoints.create("onprem-source", "source", SOURCE_ENGINE, onPremSecret);
-        var auroraTarget = endpoints.create("aurora-target", "target", TARGET_ENGINE, auroraSecret);
-        var auroraSource = endpoints.create("aurora-source", "source", TARGET_ENGINE, auroraSecret);
-        var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret);
+        var onPremSource = endpoints.create("onprem-source", "source", SOURCE_ENGINE, onPremSecret, Optional.empty());
+        var auroraTarget = endpoints.create("aurora-target", "target", TARGET_ENGINE, auroraSecret, Optional.empty());
+        // The reverse task reads the slot the cutover creates inside the freeze, from the position recorded there.
+        var auroraSource = endpoints.create("aurora-source", "source", TARGET_ENGINE, auroraSecret,
+                Optional.of(ReplicationSlots.reverseSlotName(config.environmentSuffix())));
+        var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret, Optional.empty());
 
         this.endpointArns = Output.all(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
                 onPremTarget.endpointArn());
 
-        // Rollback mode declares the rollback state: forward stopped, reverse running. The forward task stops first:
-        // with both running, each would replicate the other's writes back.
+        // In every mode both tasks are declared stopped and left to the state machines (RUNTIME_MANAGED says why).
         var mappings = TableMappings.of(config.dms().tables());
-        boolean rollback = config.mode() == Mode.ROLLBACK;
-        var forward = task(name + "-forward", "forward", "full-load-and-cdc", instance, onPremSource, auroraTarget,
-                mappings, rollback ? Declared.STOPPED : Declared.LEFT_TO_STATE_MACHINES, List.of());
-        var reverse = task(name + "-reverse", "reverse", "cdc", instance, auroraSource, onPremTarget, mappings,
-                rollback ? Declared.RUNNING : Declared.LEFT_TO_STATE_MACHINES, rollback ? List.of(forward) : List.of());
+        var forward = task(name + "-forward", ReplicationDirection.FORWARD, instance, onPremSource, auroraTarget, mappings);
+        var reverse = task(name + "-reverse", ReplicationDirection.REVERSE, instance, auroraSource, onPremTarget, mappings);
         this.forwardTaskArn = forward.replicationTaskArn();
         this.reverseTaskArn = reverse.replicationTaskArn();
         this.forwardTaskResourceId = forwardTaskArn.applyValue(Replication::resourceId);
@@ -148,26 +151,21 @@ public final class Replication extends MigrationComponent {
         parameters.publish(List.of("replication", leaf), value, ParameterSpec.Kind.CONFIGURED, description);
     }
 
-    /** Who decides whether a task runs: the state machines (forward mode), or the stack (rollback mode). */
-    enum Declared { LEFT_TO_STATE_MACHINES, STOPPED, RUNNING }
-
-    private ReplicationTask task(String logicalName, String purpose, String migrationType, ReplicationInstance instance,
-                                 Endpoint source, Endpoint target, String mappings, Declared declared,
-                                 List<Resource> after) {
-        var id = stack.names().of(NameRule.DMS_IDENTIFIER, purpose);
+    private ReplicationTask task(String logicalName, ReplicationDirection direction, ReplicationInstance instance,
+                                 Endpoint source, Endpoint target, String mappings) {
+        var id = stack.names().of(NameRule.DMS_IDENTIFIER, direction.purpose);
         return new ReplicationTask(logicalName, ReplicationTaskArgs.builder()
                 .replicationTaskId(id)
                 // The ARN ends in our name instead of a random id, so dashboards and runbooks can name the task.
                 .resourceIdentifier(id)
-                .migrationType(migrationType)
+                .migrationType(direction.migrationType)
                 .replicationInstanceArn(instance.replicationInstanceArn())
                 .sourceEndpointArn(source.endpointArn())
                 .targetEndpointArn(target.endpointArn())
                 .tableMappings(mappings)
                 .replicationTaskSettings(TaskSettings.document())
-                .startReplicationTask(declared == Declared.RUNNING)
-                .build(), primary(o -> (declared == Declared.LEFT_TO_STATE_MACHINES ? o.ignoreChanges(RUNTIME_MANAGED) : o)
-                        .dependsOn(after)));
+                .startReplicationTask(false)
+                .build(), primary(o -> o.ignoreChanges(RUNTIME_MANAGED)));
     }
 
     private List<Resource> accountRoles(String name) {
@@ -212,12 +210,15 @@ public final class Replication extends MigrationComponent {
             certificate(TARGET_ENGINE, "aurora-ca", stack.config().dms().auroraCaCertificate());
         }
 
-        Endpoint create(String purpose, String type, String engine, ExistingSecret secret) {
+        Endpoint create(String purpose, String type, String engine, ExistingSecret secret, Optional<String> slotName) {
             var settings = EndpointPostgresSettingsArgs.builder().mapBooleanAsBoolean(true).failTasksOnLobTruncation(true);
             if (type.equals("source")) {
-                // CDC: logical decoding, a heartbeat so an idle slot does not hold WAL back, and no DDL capture
-                // (it installs event triggers on the source; the schema is frozen during a migration).
-                settings.pluginName(DECODING_PLUGIN).heartbeatEnable(true).heartbeatFrequency(5).captureDdls(false);
+                // CDC: logical decoding, a heartbeat so an idle slot does not hold WAL back (in DMS's own schema, not
+                // public, where PostgreSQL 15+ lets ordinary users create nothing), and no DDL capture (it installs
+                // event triggers on the source; the schema is frozen during a migration).
+                settings.pluginName(DECODING_PLUGIN).heartbeatEnable(true).heartbeatFrequency(5)
+                        .heartbeatSchema(TaskSettings.CONTROL_SCHEMA).captureDdls(false);
+                slotName.ifPresent(settings::slotName);
             } else {
                 settings.afterConnectScript(TARGET_SESSION);
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.paymentmigration.config.MigrationConfig.TablePattern;
 import com.paymentmigration.config.MigrationConfig.TableSelection;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +19,10 @@ public final class TableMappings {
     /** A PostgreSQL identifier, where DMS's {@code %} wildcard may stand for any run of characters. */
     private static final Pattern PART = Pattern.compile("[A-Za-z_%][A-Za-z0-9_$%]{0,62}");
     /**
-     * DMS's own tables (heartbeat, status, validation failures) live next to the data; replicating them back and
-     * forth would loop DMS's bookkeeping between the two databases.
+     * DMS's own tables (heartbeat, status, validation failures) live in {@link TaskSettings#CONTROL_SCHEMA}; a
+     * wildcard selection must never pick them up, or DMS's bookkeeping would loop between the two databases.
      */
-    static final String DMS_CONTROL_TABLES = "awsdms_%";
+    static final TablePattern DMS_CONTROL_TABLES = new TablePattern(TaskSettings.CONTROL_SCHEMA, "%");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,13 +51,13 @@ public final class TableMappings {
         for (var pattern : selection.excluded()) {
             rule(rules, "exclude", pattern);
         }
-        var schemas = new ArrayList<String>();
         for (var pattern : selection.included()) {
-            if (!schemas.contains(pattern.schema())) {
-                schemas.add(pattern.schema());
-                rule(rules, "exclude", new TablePattern(pattern.schema(), DMS_CONTROL_TABLES));
+            if (pattern.schema().equals(TaskSettings.CONTROL_SCHEMA)) {
+                throw new IllegalArgumentException("migration:replicatedTables: '" + pattern + "' selects DMS's control "
+                        + "schema " + TaskSettings.CONTROL_SCHEMA + "; replicate the application's schemas only");
             }
         }
+        rule(rules, "exclude", DMS_CONTROL_TABLES);
         return root.toString();
     }
 

@@ -17,6 +17,12 @@ public final class TaskSettings {
     static final List<String> LOG_COMPONENTS = List.of("SOURCE_UNLOAD", "SOURCE_CAPTURE", "TARGET_LOAD", "TARGET_APPLY",
             "TASK_MANAGER", "TABLES_MANAGER", "SORTER", "VALIDATOR_EXT", "DATA_STRUCTURE", "COMMUNICATION", "IO",
             "PERFORMANCE", "METADATA_MANAGER", "TRANSFORMATION", "REST_SERVER", "FILE_FACTORY", "COMMON", "ADDONS");
+    /**
+     * DMS's own tables (status, suspended tables, history, validation failures, and the heartbeat on each source) go
+     * to this schema on both databases instead of public: on PostgreSQL 15+ ordinary users may not create in public,
+     * and one known schema is what the table mappings exclude, so DMS's bookkeeping never loops between the databases.
+     */
+    public static final String CONTROL_SCHEMA = "dms_control";
     /** LOBs up to this size (KB) travel inline with the row; larger ones are fetched by key. */
     static final int INLINE_LOB_KB = 64;
 
@@ -49,8 +55,10 @@ public final class TaskSettings {
 
         var fullLoad = root.putObject("FullLoadSettings");
         // The schema is created beforehand from pg_dump --schema-only (DMS would drop defaults, sequences and
-        // constraints); truncating keeps it and makes a restarted full load start clean.
-        fullLoad.put("TargetTablePrepMode", "TRUNCATE_BEFORE_LOAD");
+        // constraints). DMS truncates table by table, which PostgreSQL refuses for a table another one references
+        // (AWS DMS User Guide, "Using a PostgreSQL database as a target", foreign keys): so DMS leaves the tables
+        // alone and the migration machine empties them all in one TRUNCATE before a full load (replication-ops).
+        fullLoad.put("TargetTablePrepMode", "DO_NOTHING");
         fullLoad.put("CreatePkAfterFullLoad", false);
         fullLoad.put("StopTaskCachedChangesApplied", false);
         fullLoad.put("StopTaskCachedChangesNotApplied", false);
@@ -68,7 +76,7 @@ public final class TaskSettings {
         }
 
         var control = root.putObject("ControlTablesSettings");
-        control.put("ControlSchema", "");
+        control.put("ControlSchema", CONTROL_SCHEMA);
         control.put("HistoryTimeslotInMinutes", 5);
         control.put("HistoryTableEnabled", true);
         control.put("SuspendedTablesTableEnabled", true);
@@ -126,6 +134,8 @@ public final class TaskSettings {
         errors.put("DataTruncationErrorPolicy", "STOP_TASK");
         errors.put("DataErrorEscalationPolicy", "STOP_TASK");
         errors.put("DataErrorEscalationCount", 0);
+        // A table that cannot be loaded or applied is a table of payments missing on the other side. SUSPEND_TABLE
+        // (DMS's default) would let the task, the CDC gate and the cutover go on without it: stop instead.
         errors.put("TableErrorPolicy", "STOP_TASK");
         errors.put("TableErrorEscalationPolicy", "STOP_TASK");
         errors.put("TableErrorEscalationCount", 0);

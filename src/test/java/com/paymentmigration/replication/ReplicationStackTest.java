@@ -106,9 +106,16 @@ class ReplicationStackTest {
     @Test
     void theSourcesDecodeLogicallyAndTheTargetsSkipTriggers() {
         for (var name : List.of("replication-onprem-source", "replication-aurora-source")) {
-            assertThat(run.one(ENDPOINT, name).input("postgresSettings").orElseThrow()).asString()
-                    .contains("pluginName=test_decoding", "heartbeatEnable=true", "captureDdls=false");
+            var endpoint = run.one(ENDPOINT, name);
+            assertThat(endpoint.input("postgresSettings").orElseThrow()).asString()
+                    .contains("heartbeatEnable=true", "captureDdls=false");
+            assertThat(endpoint.stringInput("postgresSettings.pluginName")).as("the DMS API's PluginNameValue spelling")
+                    .isEqualTo("test-decoding");
+            assertThat(endpoint.stringInput("postgresSettings.heartbeatSchema")).isEqualTo(TaskSettings.CONTROL_SCHEMA);
         }
+        assertThat(run.one(ENDPOINT, "replication-aurora-source").stringInput("postgresSettings.slotName"))
+                .as("the reverse task reads the slot the cutover creates").isEqualTo("migration_reverse_dev");
+        assertThat(run.one(ENDPOINT, "replication-onprem-source").input("postgresSettings.slotName")).isEmpty();
         for (var name : List.of("replication-aurora-target", "replication-onprem-target")) {
             assertThat(run.one(ENDPOINT, name).stringInput("postgresSettings.afterConnectScript"))
                     .isEqualTo("SET session_replication_role = replica");
@@ -143,16 +150,17 @@ class ReplicationStackTest {
     }
 
     @Test
-    void rollbackModeDeclaresTheForwardTaskStoppedAndThenTheReverseTaskRunning() {
-        var rollback = StackFixture.dev("mode=rollback");
-        var forward = rollback.one(TASK, "replication-forward");
-        assertThat(forward.inputs()).containsEntry("startReplicationTask", false);
-        assertThat(forward.options().ignoreChanges()).as("up converges the forward task to stopped").isEmpty();
-        var reverse = rollback.one(TASK, "replication-reverse");
-        assertThat(reverse.inputs()).as("up converges the reverse path to on").containsEntry("startReplicationTask", true);
-        assertThat(reverse.options().ignoreChanges()).isEmpty();
-        assertThat(reverse.dependsOn()).as("forward stops before reverse starts: both running would echo writes")
-                .contains(forward.urn());
+    void noModeLetsUpStartOrStopATaskTheStateMachinesOwnTheDirection() {
+        for (var mode : List.of("forward", "rollback")) {
+            var stack = StackFixture.dev("mode=" + mode);
+            for (var name : List.of("replication-forward", "replication-reverse")) {
+                var task = stack.one(TASK, name);
+                assertThat(task.inputs()).as(mode + " " + name).containsEntry("startReplicationTask", false)
+                        .doesNotContainKeys("cdcStartPosition", "cdcStartTime");
+                assertThat(task.options().ignoreChanges()).as(mode + " " + name)
+                        .containsExactlyInAnyOrderElementsOf(Replication.RUNTIME_MANAGED);
+            }
+        }
     }
 
     @Test

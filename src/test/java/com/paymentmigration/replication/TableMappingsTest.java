@@ -39,14 +39,27 @@ class TableMappingsTest {
     }
 
     @Test
-    void includesThenExcludesThenKeepsDmsOwnTablesOut() throws Exception {
+    void includesThenExcludesThenKeepsDmsControlSchemaOut() throws Exception {
         var rules = rules(selection(List.of("payments.%", "ledger.entries", "ledger.accounts"), List.of("payments.tmp_%")));
-        assertThat(rules).hasSize(6);
+        assertThat(rules).hasSize(5);
         var summary = new ArrayList<String>();
         rules.forEach(r -> summary.add(r.get("rule-action").asText() + " " + r.at("/object-locator/schema-name").asText()
                 + "." + r.at("/object-locator/table-name").asText()));
         assertThat(summary).containsExactly("include payments.%", "include ledger.entries", "include ledger.accounts",
-                "exclude payments.tmp_%", "exclude payments.awsdms_%", "exclude ledger.awsdms_%");
+                "exclude payments.tmp_%", "exclude dms_control.%");
+    }
+
+    @Test
+    void theExclusionCoversTheSchemaDmsWritesItsTablesToAndAWildcardCannotSelectIt() throws Exception {
+        var rules = rules(selection(List.of("%.%"), List.of()));
+        var exclusion = rules.get(rules.size() - 1);
+        assertThat(exclusion.get("rule-action").asText()).isEqualTo("exclude");
+        assertThat(exclusion.at("/object-locator/schema-name").asText()).isEqualTo(TaskSettings.CONTROL_SCHEMA)
+                .as("the control and heartbeat tables live there, not in the data schemas")
+                .isEqualTo(JSON.readTree(TaskSettings.document()).at("/ControlTablesSettings/ControlSchema").asText());
+        assertThat(exclusion.at("/object-locator/table-name").asText()).isEqualTo("%");
+        assertThatThrownBy(() -> TableMappings.of(selection(List.of("dms_control.awsdms_status"), List.of())))
+                .hasMessageContaining("DMS's control schema dms_control");
     }
 
     @Test

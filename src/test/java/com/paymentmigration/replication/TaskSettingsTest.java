@@ -74,7 +74,15 @@ class TaskSettingsTest {
         assertThat(target.get("FullLobMode").asBoolean()).as("limited LOB mode truncates").isTrue();
         assertThat(target.get("LimitedSizeLobMode").asBoolean()).isFalse();
         assertThat(target.get("BatchApplyEnabled").asBoolean()).as("commit order preserved").isFalse();
-        assertThat(SETTINGS.at("/FullLoadSettings/TargetTablePrepMode").asText()).isEqualTo("TRUNCATE_BEFORE_LOAD");
+    }
+
+    @Test
+    void dmsLeavesThePreCreatedTablesAloneBecauseItWouldTruncateReferencedTablesOneByOne() {
+        // PostgreSQL refuses TRUNCATE of a table a foreign key references unless the referencing table is truncated in
+        // the same statement; DMS truncates table by table. replication-ops empties them together instead.
+        assertThat(SETTINGS.at("/FullLoadSettings/TargetTablePrepMode").asText()).isEqualTo("DO_NOTHING");
+        assertThat(SETTINGS.at("/ControlTablesSettings/ControlSchema").asText()).isEqualTo(TaskSettings.CONTROL_SCHEMA)
+                .as("never public: PostgreSQL 15+ denies CREATE there to ordinary users").isNotIn("", "public");
     }
 
     @Test
