@@ -138,7 +138,8 @@ public final class Main {
                 replication.endpointArns, Output.all(sourceSecret.arn(), masterSecret.arn()), api.restApiId, api.stageName,
                 storage.checkpoints.name, storage.rollbackStates.name, notifications.statusTopicArn,
                 notifications.alarmTopicArn, monitoring.criticalAlarmArns, functions.validator.arn(),
-                functions.rollbackTrigger.name(), WeightedDns.zoneOf(dns)));
+                functions.rollbackTrigger.name(), WeightedDns.zoneOf(dns), functions.replicationOps.arn(),
+                database.globalClusterId));
 
         for (var network : networks.values()) {
             ctx.export(network.role.label + "VpcId", network.vpcId);
@@ -197,6 +198,7 @@ public final class Main {
         names.put("authorizer", functions.authorizer.name());
         names.put("validator", functions.validator.name());
         names.put("rollback-trigger", functions.rollbackTrigger.name());
+        names.put("replication-ops", functions.replicationOps.name());
         return names;
     }
 

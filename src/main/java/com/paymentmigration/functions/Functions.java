@@ -20,7 +20,14 @@ import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
+import com.pulumi.aws.lambda.Permission;
+import com.pulumi.aws.lambda.PermissionArgs;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.core.Output;
 
 import java.util.List;
@@ -49,6 +56,12 @@ public final class Functions extends MigrationComponent {
     public static final String TRIGGER_HANDLER = "com.paymentmigration.lambda.trigger.TriggerHandler::handleRequest";
     public static final String VALIDATOR_JAR = "lambda/validator/target/validator.jar";
     public static final String VALIDATOR_HANDLER = "com.paymentmigration.lambda.validator.ValidatorHandler::handleRequest";
+    public static final String REPLICATION_OPS_JAR = "lambda/replication-ops/target/replication-ops.jar";
+    public static final String REPLICATION_OPS_HANDLER =
+            "com.paymentmigration.lambda.replicationops.ReplicationOpsHandler::handleRequest";
+    /** How often replication-ops measures the WAL each database's slots hold back (the slot-lag metric). */
+    public static final String SLOT_LAG_SCHEDULE = "rate(5 minutes)";
+    static final List<String> TRACING = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     /** The validator keeps its reports and resumable progress under this prefix of the checkpoint bucket. */
     public static final String VALIDATION_PREFIX = "validation/";
 
@@ -59,6 +72,8 @@ public final class Functions extends MigrationComponent {
     public final Function validator;
     /** Starts the rollback state machine; pulumi up invokes it when it switches to rollback mode. */
     public final Function rollbackTrigger;
+    /** What the state machines ask of the databases: prerequisites, sequences, slots, truncation; slot lag. */
+    public final Function replicationOps;
 
     /**
      * @param rotatedSecretArns the secrets the rotation function may read and relabel
@@ -125,8 +140,10 @@ public final class Functions extends MigrationComponent {
         this.validator = validator(name, keys, network, databaseSecretArns, secretKeyArns, checkpointBucket,
                 checkpointBucketArn);
         this.rollbackTrigger = rollbackTrigger(name, keys, rollbackMachineArn);
+        this.replicationOps = replicationOps(name, keys, network, databaseSecretArns, secretKeyArns);
         registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn(),
-                "validatorFunctionArn", validator.arn(), "rollbackTriggerArn", rollbackTrigger.arn()));
+                "validatorFunctionArn", validator.arn(), "rollbackTriggerArn", rollbackTrigger.arn(),
+                "replicationOpsFunctionArn", replicationOps.arn()));
     }
 
     /**
@@ -159,6 +176,66 @@ public final class Functions extends MigrationComponent {
                 .environment(FunctionEnvironmentArgs.builder().variables(environment).build())
                 .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
+    }
+
+    /**
+     * replication-ops: in the VPC beside the databases, reading the two database secrets and nothing else; invoked by
+     * the state machines, and every {@link #SLOT_LAG_SCHEDULE} to publish the slot-lag metric.
+     *
+     * @param databaseSecretArns the on-prem and Aurora secrets, in that order
+     */
+    private Function replicationOps(String name, EncryptionKeys keys, Network network,
+                                    Output<List<String>> databaseSecretArns, Output<List<String>> secretKeyArns) {
+        var logGroup = Wiring.logGroup(name + "-replication-ops-logs", stack, "replication-ops", keys.primaryKeyArn,
+                primary());
+        var role = Wiring.serviceRole(name + "-replication-ops", stack, "replication-ops", "lambda.amazonaws.com",
+                "replication-ops: reads the two database secrets", Output.tuple(databaseSecretArns, secretKeyArns,
+                        logGroup.arn()).applyValue(t -> replicationOpsPolicy(t.t1, t.t2, t.t3)), primary());
+        var function = new Function(name + "-replication-ops", javaFunction("replication-ops",
+                "Sequences, replication slots, truncation and prerequisites on both databases", REPLICATION_OPS_HANDLER,
+                REPLICATION_OPS_JAR, role, logGroup, keys)
+                .memorySize(1024)
+                // Creating a slot waits for the transactions open at that moment; a probe gives up after 30 s.
+                .timeout(120)
+                .environment(FunctionEnvironmentArgs.builder().variables(databaseSecretArns.applyValue(arns -> Map.of(
+                        "ONPREM_SECRET_ID", arns.get(0),
+                        "AURORA_SECRET_ID", arns.get(1),
+                        "DB_SSL_MODE", "require"))).build())
+                .vpcConfig(privateSubnets(network))
+                .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
+                .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
+        var schedule = new EventRule(name + "-slot-lag-schedule", EventRuleArgs.builder()
+                .name(stack.names().of(NameRule.EVENT_RULE, "slot-lag"))
+                .description("replication-ops publishes the WAL the replication slots hold back")
+                .scheduleExpression(SLOT_LAG_SCHEDULE)
+                .build(), primary());
+        new Permission(name + "-slot-lag-invoke", PermissionArgs.builder()
+                .function(function.name())
+                .action("lambda:InvokeFunction")
+                .principal("events.amazonaws.com")
+                .sourceArn(schedule.arn())
+                .build(), primary());
+        new EventTarget(name + "-slot-lag-target", EventTargetArgs.builder()
+                .rule(schedule.name())
+                .arn(function.arn())
+                .input(slotLagEvent(stack.config().environmentSuffix()))
+                .build(), primary());
+        return function;
+    }
+
+    /** The scheduled event: replication-ops' reportSlotLag, tagged with the metric's Environment dimension. */
+    public static String slotLagEvent(String environmentSuffix) {
+        return "{\"operation\":\"reportSlotLag\",\"environment\":\"" + environmentSuffix + "\"}";
+    }
+
+    static String replicationOpsPolicy(List<String> databaseSecretArns, List<String> secretKeyArns, String logGroupArn) {
+        var document = PolicyDocument.of(
+                Statement.allow("ReadTheDatabaseSecrets").actions("secretsmanager:GetSecretValue")
+                        .resources(databaseSecretArns),
+                writeLogs(logGroupArn),
+                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"),
+                Statement.allow("Trace").actions(TRACING).resources("*"));
+        return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").toJson();
     }
 
     /** Outside the VPC: it calls one public AWS API and touches nothing private. */

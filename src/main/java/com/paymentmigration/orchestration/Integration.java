@@ -3,7 +3,8 @@ package com.paymentmigration.orchestration;
 /**
  * The service calls the state machines make, each with the IAM action it needs. Tasks are built only from these, so
  * an execution role can be written from what a definition calls, and a test can hold the two against each other.
- * Direct integrations throughout: a Lambda function in between would be one more thing to deploy, patch and fail.
+ * Direct integrations wherever AWS has an API; Lambda functions only for what needs SQL on the databases (the
+ * validator, replication-ops).
  */
 public enum Integration {
     SSM_PUT_PARAMETER("arn:aws:states:::aws-sdk:ssm:putParameter", "ssm:PutParameter"),
@@ -16,6 +17,7 @@ public enum Integration {
             "dms:DescribeReplicationTasks"),
     DMS_START_TASK("arn:aws:states:::aws-sdk:databasemigration:startReplicationTask", "dms:StartReplicationTask"),
     DMS_STOP_TASK("arn:aws:states:::aws-sdk:databasemigration:stopReplicationTask", "dms:StopReplicationTask"),
+    RDS_DESCRIBE_GLOBAL_CLUSTERS("arn:aws:states:::aws-sdk:rds:describeGlobalClusters", "rds:DescribeGlobalClusters"),
     SECRETS_DESCRIBE("arn:aws:states:::aws-sdk:secretsmanager:describeSecret", "secretsmanager:DescribeSecret"),
     CLOUDWATCH_DESCRIBE_ALARMS("arn:aws:states:::aws-sdk:cloudwatch:describeAlarms", "cloudwatch:DescribeAlarms"),
     CLOUDWATCH_GET_METRIC_DATA("arn:aws:states:::aws-sdk:cloudwatch:getMetricData", "cloudwatch:GetMetricData"),

@@ -36,6 +36,7 @@ public final class MigrationDefinition {
 
     private final Flow flow = new Flow(ROLL_BACK);
     private final Steps steps;
+    private final ReplicationSteps replication;
     private final Targets t;
     private final Settings settings;
 
@@ -43,6 +44,7 @@ public final class MigrationDefinition {
         this.t = targets;
         this.settings = settings;
         this.steps = new Steps(flow, targets);
+        this.replication = new ReplicationSteps(flow, steps, targets);
     }
 
     public static Flow of(Targets targets, Settings settings) {
@@ -57,14 +59,17 @@ public final class MigrationDefinition {
         // Every variable the flow reads is set here first: a read of an unset variable fails the execution.
         flow.pass("Start").assign("trafficSteps", trafficSteps).assign("trafficIndex", 0).assign("loadChecks", 0)
                 .assign("taskStats", obj()).assign("validation", obj()).assign("validationPlan", obj())
-                .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0)
+                .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0).assign("reverseSlotLsn", "")
+                .next("Read previous phase");
+        flow.task("Read previous phase", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.PHASE)))
+                .arguments(obj("Name", t.parameter(Targets.PHASE)))
+                .assign("phaseBefore", expr("$states.result.Parameter.Value"))
+                .output(expr("$states.input"))
                 .next(steps.phase("preflight", "Check secrets"));
         preflight("Check alarms before starting");
-        steps.checkAlarms("Check alarms before starting", steps.phase("replicating", "Describe forward task"),
+        steps.checkAlarms("Check alarms before starting", steps.phase("replicating", "Read forward task"),
                 steps.failWith("Alarm before start", "AlarmFiring", "a critical alarm is in ALARM"));
-
-        // Replicate: start (or resume) the forward task and wait for its full load.
-        steps.startTask("forward task", t.forwardTaskArn(), true, "Wait for full load");
+        replicate("Wait for full load");
         flow.waitFor("Wait for full load", FULL_LOAD_WAIT_SECONDS).next("Poll full load");
         steps.describeTask("Poll full load", t.forwardTaskArn(), "Full load done?")
                 .assign("loadChecks", expr("$loadChecks + 1"));
@@ -106,7 +111,39 @@ public final class MigrationDefinition {
         failure();
     }
 
-    /** Secrets present and not scheduled for deletion; every DMS endpoint reachable (the rollback path's too). */
+    /**
+     * Start the forward task, or resume it. A first start, and the first start after a rollback (which dropped the
+     * forward slot and let the copies diverge), load from scratch: the Aurora tables are emptied in one TRUNCATE
+     * (DMS's table-by-table truncation fails on foreign keys) and DMS loads them again. A running task is left alone.
+     */
+    private void replicate(String next) {
+        var fromScratch = "Forward task loads from scratch?";
+        steps.describeTask("Read forward task", t.forwardTaskArn(), fromScratch)
+                .assign("forwardStart", expr("$taskStatus = 'running' ? 'none' : ($taskStatus = 'ready' ? '"
+                        + ReplicationSteps.START + "' : ($phaseBefore = 'rolled-back' ? '" + ReplicationSteps.RELOAD
+                        + "' : '" + ReplicationSteps.RESUME + "'))"));
+        var start = replication.start(replication.forward(), replication.reverse(),
+                obj("StartReplicationTaskType", expr("$forwardStart")), flow.failureState(), next);
+        flow.choice(fromScratch)
+                .when(expr("$forwardStart in ['" + ReplicationSteps.START + "', '" + ReplicationSteps.RELOAD + "']"),
+                        "Empty the Aurora tables")
+                .otherwise(start);
+        replication.op("Empty the Aurora tables", selection("truncateTables", "database", "aurora"), start);
+    }
+
+    /** A replication-ops event over the replicated tables. */
+    private com.fasterxml.jackson.databind.node.ObjectNode selection(String operation, Object... fields) {
+        var event = obj("operation", operation);
+        event.setAll(obj(fields));
+        event.setAll(obj("include", settings.tableIncludes(), "exclude", settings.tableExcludes()));
+        return event;
+    }
+
+    /**
+     * Secrets present and not scheduled for deletion; every DMS endpoint reachable (the rollback path's too); on-prem
+     * still the writer (a standing cutover is rolled back first); the global writer in the primary region; both
+     * databases ready for replication both ways; the reverse task stopped.
+     */
     private void preflight(String next) {
         var secrets = new Flow("Secret unusable");
         secrets.task("Describe secret", Integration.SECRETS_DESCRIBE, t.secretArns())
@@ -143,7 +180,26 @@ public final class MigrationDefinition {
         endpoint.fail("Endpoint unreachable", "EndpointUnreachable", "DMS could not connect to an endpoint");
         flow.map("Test endpoints", t.endpointArns(), endpoint, false, 4, t.migrationMachineArn())
                 .output(expr("$states.input"))
-                .next(next);
+                .next("Read active writer");
+
+        flow.task("Read active writer", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.ACTIVE_WRITER)))
+                .arguments(obj("Name", t.parameter(Targets.ACTIVE_WRITER)))
+                .assign("writerBefore", expr("$states.result.Parameter.Value"))
+                .output(expr("$states.input"))
+                .next("On-prem is the writer?");
+        flow.choice("On-prem is the writer?").when(expr("$writerBefore = 'onprem'"),
+                        replication.requirePrimaryWriter("Read global writer", "Check on-prem prerequisites",
+                                steps.failWith("Global writer not in " + t.region(), "GlobalWriterMoved",
+                                        "the Aurora global database's writer is not in " + t.region())))
+                .otherwise(steps.failWith("Aurora is the writer", "AuroraIsTheWriter",
+                        "a cutover stands (Aurora is the writer): roll back before migrating again"));
+        replication.op("Check on-prem prerequisites", prerequisites("onprem"), "Check Aurora prerequisites");
+        replication.op("Check Aurora prerequisites", prerequisites("aurora"),
+                steps.stopTask("reverse task", t.reverseTaskArn(), next));
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode prerequisites(String database) {
+        return selection("checkPrerequisites", "database", database, "controlSchema", t.controlSchema());
     }
 
     /** Plan, validate every partition (Distributed Map), aggregate; record the result; anything but MATCH fails. */
@@ -248,8 +304,9 @@ public final class MigrationDefinition {
     }
 
     /**
-     * Freeze, drain, validate, stop the forward task, start the reverse task, flip the writer, thaw. The forward task
-     * stops before the reverse one starts: with both running, each would replicate the other's writes back.
+     * Freeze, drain, validate, stop the forward task, carry the sequences over, create the reverse slot and start the
+     * reverse task at its recorded position, flip the writer, thaw, drop the forward slot. The forward task stops
+     * before the reverse one starts: with both running, each would replicate the other's writes back.
      */
     private void cutover(String next) {
         var freezeElapsed = "($millis() - $freezeStartedMillis) / 1000";
@@ -265,13 +322,28 @@ public final class MigrationDefinition {
         flow.waitFor("Wait for drain", DRAIN_WAIT_SECONDS).next("Measure drain");
         flow.choice("Freeze still within limit?")
                 .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
-                .otherwise(steps.stopTask("forward task", t.forwardTaskArn(),
-                        steps.startTask("reverse task", t.reverseTaskArn(), false, "Make Aurora the writer")));
+                .otherwise(steps.stopTask("forward task", t.forwardTaskArn(), replication.requirePrimaryWriter(
+                        "Read global writer at cutover", "Carry sequences to Aurora", steps.failWith(
+                                "Global writer moved before cutover", "GlobalWriterMoved",
+                                "the Aurora global database's writer left " + t.region() + " during the migration"))));
+        replication.op("Carry sequences to Aurora", selection("syncSequences", "from", "onprem", "to", "aurora"),
+                "Create the reverse slot");
+        // The slot is created inside the freeze, so its position is after every change the forward task carried;
+        // the reverse task starts exactly there, and from then on is only ever resumed.
+        replication.op("Create the reverse slot", obj("operation", "createSlot", "database", "aurora",
+                        "slotName", t.reverseSlotName()), replication.start(replication.reverse(), replication.forward(),
+                        obj("StartReplicationTaskType", ReplicationSteps.START, "CdcStartPosition", expr("$reverseSlotLsn")),
+                        flow.failureState(), "Make Aurora the writer"))
+                .assign("reverseSlotLsn", expr("$states.result.Payload.lsn"));
         steps.putParameter("Make Aurora the writer", Targets.ACTIVE_WRITER, "aurora", "Thaw writes");
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off", "Record freeze duration")
                 .assign("freezeSeconds", expr(freezeElapsed));
         steps.putParameter("Record freeze duration", Targets.FREEZE_SECONDS, expr("$string($freezeSeconds)"),
-                "Announce cutover");
+                "Drop the forward slot");
+        // The reverse path runs: the stopped forward task's slot on on-prem would only pin WAL there from now on
+        // (DMS named it; it is the one idle test_decoding slot of the database). A later run loads afresh.
+        replication.op("Drop the forward slot", obj("operation", "dropSlot", "database", "onprem",
+                "idleDecodingSlots", true), "Announce cutover");
         steps.notify("Announce cutover", t.statusTopicArn(), "Payment migration: database cut over",
                 expr("$string({'activeWriter': 'aurora', 'writeFreezeSeconds': $freezeSeconds, "
                         + "'execution': $states.context.Execution.Id, 'at': $now()})"), next);

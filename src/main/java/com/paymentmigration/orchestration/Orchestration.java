@@ -8,6 +8,8 @@ import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.iam.Statement;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.replication.ReplicationSlots;
+import com.paymentmigration.replication.TaskSettings;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
@@ -56,13 +58,14 @@ public final class Orchestration extends MigrationComponent {
                          Output<String> restApiId, Output<String> stageName, Output<String> checkpointBucket,
                          Output<String> rollbackBucket, Output<String> statusTopicArn, Output<String> alarmTopicArn,
                          Map<String, Output<String>> criticalAlarmArns, Output<String> validatorFunctionArn,
-                         Output<String> triggerFunctionName, Output<Optional<WeightedName.Zone>> weightedDns) {
+                         Output<String> triggerFunctionName, Output<Optional<WeightedName.Zone>> weightedDns,
+                         Output<String> replicationOpsFunctionArn, Output<String> globalClusterId) {
 
         /** The single-valued outputs, in the order {@link #targets} reads them back. */
         List<Output<String>> values() {
             return List.of(replicationInstanceArn, replicationInstanceId, forwardTaskArn, forwardTaskId, reverseTaskArn,
                     reverseTaskId, restApiId, stageName, checkpointBucket, rollbackBucket, statusTopicArn, alarmTopicArn,
-                    validatorFunctionArn);
+                    validatorFunctionArn, replicationOpsFunctionArn, globalClusterId);
         }
     }
 
@@ -76,7 +79,7 @@ public final class Orchestration extends MigrationComponent {
                 targets.applyValue(t -> MigrationDefinition.of(t, settings)), "Payment migration: preflight to "
                         + "completion; any failure starts the rollback", MigrationDefinition.TIMEOUT_SECONDS, logGroup, keys);
         var rollback = stateMachine(name + "-rollback", ROLLBACK, "rollback-state-machine",
-                targets.applyValue(RollbackDefinition::of), "Payment migration rollback: traffic to legacy, writer back "
+                targets.applyValue(t -> RollbackDefinition.of(t, settings)), "Payment migration rollback: traffic to legacy, writer back "
                         + "to on-prem after the reverse drain", RollbackDefinition.TIMEOUT_SECONDS, logGroup, keys);
         this.migrationStateMachineArn = migration.arn();
         this.rollbackStateMachineArn = rollback.arn();
@@ -176,7 +179,8 @@ public final class Orchestration extends MigrationComponent {
             return new Targets(region, t.t5, machineArn(stack, t.t5, MIGRATION), machineArn(stack, t.t5, ROLLBACK),
                     v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), t.t2, t.t3, v.get(6), v.get(7),
                     parameters, v.get(8), v.get(9), v.get(10), v.get(11),
-                    t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12), t.t6);
+                    t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12), t.t6, v.get(13), v.get(14),
+                    ReplicationSlots.reverseSlotName(stack.config().environmentSuffix()), TaskSettings.CONTROL_SCHEMA);
         });
     }
 

@@ -8,8 +8,9 @@ import static com.paymentmigration.orchestration.Flow.expr;
 import static com.paymentmigration.orchestration.Flow.obj;
 
 /**
- * The rollback state machine: stop the migration runs in flight, traffic share to 0, the active writer back to
- * on-prem only after the reverse task has drained, forward task stopped, rollback state checkpointed, everyone told.
+ * The rollback state machine: stop the migration runs in flight, traffic share to 0, the forward task stopped, the
+ * active writer back to on-prem only after the reverse task has drained and the sequences were carried back, the
+ * reverse task stopped and its slot dropped (nothing runs afterwards), rollback state checkpointed, everyone told.
  * Each step reads what it would change first, so the machine can run twice, concurrently, and from any phase.
  *
  * <p>Input: {@code {"trigger": "alarm" | "mode" | "migration-failed" | "manual", "reason": ...,
@@ -29,15 +30,19 @@ public final class RollbackDefinition {
 
     private final Flow flow = new Flow(FAILED);
     private final Steps steps;
+    private final ReplicationSteps replication;
     private final Targets t;
+    private final Settings settings;
 
-    private RollbackDefinition(Targets targets) {
+    private RollbackDefinition(Targets targets, Settings settings) {
         this.t = targets;
+        this.settings = settings;
         this.steps = new Steps(flow, targets);
+        this.replication = new ReplicationSteps(flow, steps, targets);
     }
 
-    public static Flow of(Targets targets) {
-        var definition = new RollbackDefinition(targets);
+    public static Flow of(Targets targets, Settings settings) {
+        var definition = new RollbackDefinition(targets, settings);
         definition.build();
         return definition.flow;
     }
@@ -99,14 +104,21 @@ public final class RollbackDefinition {
                 .arguments(obj("Name", t.parameter(Targets.ACTIVE_WRITER)))
                 .assign("writerBefore", expr("$states.result.Parameter.Value"))
                 .output(expr("$states.input"))
-                .next("Aurora is the writer?");
+                // Whatever the writer, the forward direction ends first: the reverse one may need resuming below.
+                .next(steps.stopTask("forward task", t.forwardTaskArn(), "Aurora is the writer?"));
         flow.choice("Aurora is the writer?").when(expr("$writerBefore = 'aurora'"), "Freeze writes for rollback")
                 .otherwise("Thaw writes");
-        drainReverse("Make on-prem the writer");
+        drainReverse("Carry sequences to on-prem");
+        replication.op("Carry sequences to on-prem", obj("operation", "syncSequences", "from", "aurora", "to", "onprem",
+                        "include", settings.tableIncludes(), "exclude", settings.tableExcludes()), "Make on-prem the writer")
+                .catchTo(BLOCKED);
         steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Thaw writes").catchTo(BLOCKED);
-        // Also ends a freeze a failed cutover left behind.
+        // Also ends a freeze a failed cutover left behind. On-prem is the writer now: the reverse task has nothing left
+        // to carry, and its slot would pin Aurora's WAL and replay stale changes at the next cutover.
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off",
-                steps.stopTask("forward task", t.forwardTaskArn(), "Checkpoint rollback"));
+                steps.stopTask("reverse task", t.reverseTaskArn(), "Drop the reverse slot"));
+        replication.op("Drop the reverse slot", obj("operation", "dropSlot", "database", "aurora",
+                "slotName", t.reverseSlotName()), "Checkpoint rollback");
         steps.putObject("Checkpoint rollback", t.rollbackBucket(), "rollbacks/",
                 expr("'rollbacks/' & $states.context.Execution.Name & '.json'"),
                 expr("$string({'execution': $states.context.Execution.Id, 'trigger': $trigger, "
@@ -129,10 +141,14 @@ public final class RollbackDefinition {
      */
     private void drainReverse(String next) {
         var blocked = BLOCKED;
-        steps.putParameter("Freeze writes for rollback", Targets.WRITE_FREEZE, "on", "Describe reverse task")
+        steps.putParameter("Freeze writes for rollback", Targets.WRITE_FREEZE, "on", "Read reverse task status")
                 .catchTo(blocked);
-        steps.describeTask("Describe reverse task", t.reverseTaskArn(), "Reverse path up?").catchTo(blocked);
+        steps.describeTask("Read reverse task status", t.reverseTaskArn(), "Reverse path up?").catchTo(blocked);
+        // A stopped reverse task is resumed from its slot, never restarted: a restart would skip what it had not read.
         flow.choice("Reverse path up?").when(expr("$taskStatus = '" + Steps.RUNNING + "'"), "Measure reverse drain")
+                .when(expr("$taskStatus in ['stopped', 'failed']"), replication.start(replication.reverse(),
+                        replication.forward(), obj("StartReplicationTaskType", ReplicationSteps.RESUME), blocked,
+                        "Measure reverse drain"))
                 .otherwise(blocked);
         steps.measureLatency("Measure reverse drain", t.reverseTaskId(), "Reverse drained?")
                 .assign("drainChecks", expr("$drainChecks + 1")).catchTo(blocked);

@@ -10,7 +10,7 @@ import static com.paymentmigration.orchestration.Flow.obj;
 
 /**
  * The building blocks both state machines use, each a few states on one {@link Flow}: record a phase, notify, read
- * the alarms, read a task's status, start or stop a task idempotently, measure CDC latency, write a checkpoint.
+ * the alarms, read a task's status, stop a task idempotently, measure CDC latency, write a checkpoint.
  * Every one first reads the state it would change, so a flow built from them can run again from anywhere.
  */
 final class Steps {
@@ -102,38 +102,6 @@ final class Steps {
                 .next(next);
     }
 
-    /**
-     * Makes sure a task runs, then waits (bounded) until DMS reports it running. A stopped task resumes where it
-     * stopped when {@code resumable}; otherwise it starts afresh (a CDC-only task then captures from now).
-     */
-    String startTask(String label, String taskArn, boolean resumable, String next) {
-        var describe = "Describe " + label;
-        var choose = label + ": running?";
-        var start = "Start " + label;
-        var wait = "Wait for " + label + " to run";
-        var poll = "Poll " + label;
-        var arrived = label + ": started?";
-        describeTask(describe, taskArn, choose).assign("taskChecks", 0);
-        flow.choice(choose)
-                .when(expr("$taskStatus = '" + RUNNING + "'"), next)
-                .when(expr("$taskStatus in ['ready', 'stopped', 'failed']"), start)
-                .otherwise(wait);
-        flow.task(start, Integration.DMS_START_TASK, List.of(taskArn))
-                .arguments(obj("ReplicationTaskArn", taskArn, "StartReplicationTaskType",
-                        resumable ? expr("$taskStatus = 'ready' ? 'start-replication' : 'resume-processing'")
-                                : "start-replication"))
-                .output(expr("$states.input"))
-                .next(wait);
-        flow.waitFor(wait, TASK_STATE_WAIT_SECONDS).next(poll);
-        describeTask(poll, taskArn, arrived).assign("taskChecks", expr("$taskChecks + 1"));
-        flow.choice(arrived)
-                .when(expr("$taskStatus = '" + RUNNING + "'"), next)
-                .when(expr("$taskStatus in ['failed', 'stopped'] or $taskChecks >= " + TASK_STATE_CHECKS),
-                        failWith(label + " did not start", "TaskDidNotStart", "the " + label + " did not reach running"))
-                .otherwise(wait);
-        return describe;
-    }
-
     /** Stops a task if it runs and waits (bounded) until it has stopped; a task not running is left alone. */
     String stopTask(String label, String taskArn, String next) {
         var describe = "Describe " + label + " before stopping";
@@ -191,9 +159,14 @@ final class Steps {
 
     /** A Pass that turns a failed gate into an error, shaped like a caught one, for the flow's failure state. */
     String failWith(String state, String error, String cause) {
+        return failWith(state, error, cause, flow.failureState());
+    }
+
+    /** The same, leading to {@code next} instead (a failure inside a write freeze must thaw first). */
+    String failWith(String state, String error, String cause, String next) {
         flow.pass(state)
                 .output(obj("failedState", state, "error", obj("Error", error, "Cause", cause)))
-                .next(flow.failureState());
+                .next(next);
         return state;
     }
 }

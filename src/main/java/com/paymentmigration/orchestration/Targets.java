@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param secretArns      the database credentials the endpoints and the validator read
  * @param criticalAlarms  names of the alarms that gate every step and roll the migration back
  * @param weightedDns     the weighted name whose weights the traffic steps move; empty when they move the API only
+ * @param replicationOpsFunctionArn the function that syncs sequences, owns slots and checks prerequisites
+ * @param globalClusterId the Aurora global database, whose writer must stay in {@link #region}
+ * @param reverseSlotName the slot the reverse task reads on Aurora (its source endpoint's slotName)
+ * @param controlSchema   the schema DMS keeps its control and heartbeat tables in, on both databases
  */
 public record Targets(String region, String account, String migrationMachineArn, String rollbackMachineArn,
                       String replicationInstanceArn, String replicationInstanceId,
@@ -24,7 +28,8 @@ public record Targets(String region, String account, String migrationMachineArn,
                       String restApiId, String stageName, Map<String, String> parameters,
                       String checkpointBucket, String rollbackBucket, String statusTopicArn, String alarmTopicArn,
                       List<String> criticalAlarms, String validatorFunctionArn,
-                      Optional<WeightedName.Zone> weightedDns) {
+                      Optional<WeightedName.Zone> weightedDns, String replicationOpsFunctionArn,
+                      String globalClusterId, String reverseSlotName, String controlSchema) {
 
     public static final String PHASE = "phase";
     public static final String TRAFFIC = "traffic/new-backend-percent";
@@ -66,6 +71,11 @@ public record Targets(String region, String account, String migrationMachineArn,
     /** The hosted zone as IAM names it (Route 53 ARNs have no region or account). */
     public String hostedZoneArn() {
         return "arn:aws:route53:::hostedzone/" + weightedDns.orElseThrow().id();
+    }
+
+    /** Global clusters have no region in their ARN. */
+    public String globalClusterArn() {
+        return "arn:aws:rds::" + account + ":global-cluster:" + globalClusterId;
     }
 
     public String stageArn() {

@@ -25,7 +25,7 @@ class DefinitionsTest {
     private final Targets targets = SampleTargets.targets();
     private final JsonNode migration = parse(MigrationDefinition.of(targets, SampleTargets.settings())
             .definition("migration", MigrationDefinition.TIMEOUT_SECONDS));
-    private final JsonNode rollback = parse(RollbackDefinition.of(targets)
+    private final JsonNode rollback = parse(RollbackDefinition.of(targets, SampleTargets.settings())
             .definition("rollback", RollbackDefinition.TIMEOUT_SECONDS));
 
     @Test
@@ -72,7 +72,8 @@ class DefinitionsTest {
     void everyArnInTheDefinitionsIsOneOfTheStacksOwn() {
         var own = new HashSet<String>(List.of(targets.migrationMachineArn(), targets.rollbackMachineArn(),
                 targets.replicationInstanceArn(), targets.forwardTaskArn(), targets.reverseTaskArn(),
-                targets.statusTopicArn(), targets.alarmTopicArn(), targets.validatorFunctionArn()));
+                targets.statusTopicArn(), targets.alarmTopicArn(), targets.validatorFunctionArn(),
+                targets.replicationOpsFunctionArn(), targets.globalClusterArn()));
         own.addAll(targets.endpointArns());
         own.addAll(targets.secretArns());
         assertThat(DefinitionCheck.arns(migration)).isNotEmpty().isSubsetOf(own);
@@ -129,7 +130,7 @@ class DefinitionsTest {
     void withDnsEachStepMovesBothWeightsInOneBatchAndTheRollbackReturnsThem() {
         var dns = SampleTargets.withDns();
         var withDns = parse(MigrationDefinition.of(dns, SampleTargets.settings()).definition("m", 3600));
-        var back = parse(RollbackDefinition.of(dns).definition("r", 3600));
+        var back = parse(RollbackDefinition.of(dns, SampleTargets.settings()).definition("r", 3600));
         assertThat(DefinitionCheck.problems(withDns)).isEmpty();
         assertThat(DefinitionCheck.problems(back)).isEmpty();
         var states = states(withDns);
@@ -162,7 +163,7 @@ class DefinitionsTest {
         var migrationRights = MigrationDefinition.of(dns, SampleTargets.settings()).permissions();
         assertThat(migrationRights.get("route53:ChangeResourceRecordSets"))
                 .containsExactly("arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ");
-        assertThat(RollbackDefinition.of(dns).permissions()).containsKey("route53:ChangeResourceRecordSets");
+        assertThat(RollbackDefinition.of(dns, SampleTargets.settings()).permissions()).containsKey("route53:ChangeResourceRecordSets");
         assertThat(MigrationDefinition.of(targets, SampleTargets.settings()).permissions())
                 .doesNotContainKey("route53:ChangeResourceRecordSets");
     }

@@ -53,7 +53,15 @@ class OrchestrationStackTest {
         var migrationPolicy = allowed(JSON.readTree(run.one(POLICY, "orchestration-migration-policy").stringInput("policy")));
         assertThat(migrationPolicy.get("lambda:InvokeFunction")).containsExactlyInAnyOrder(
                 "arn:aws:lambda:eu-central-1:123456789012:function:migration-validator-dev",
-                "arn:aws:lambda:eu-central-1:123456789012:function:migration-validator-dev:*");
+                "arn:aws:lambda:eu-central-1:123456789012:function:migration-validator-dev:*",
+                "arn:aws:lambda:eu-central-1:123456789012:function:migration-replication-ops-dev",
+                "arn:aws:lambda:eu-central-1:123456789012:function:migration-replication-ops-dev:*");
+        assertThat(migrationPolicy.get("rds:DescribeGlobalClusters")).singleElement().asString()
+                .startsWith("arn:aws:rds::123456789012:global-cluster:");
+        var rollbackPolicy = allowed(JSON.readTree(run.one(POLICY, "orchestration-rollback-policy").stringInput("policy")));
+        assertThat(rollbackPolicy.get("lambda:InvokeFunction")).as("the rollback calls replication-ops, not the validator")
+                .containsExactlyInAnyOrder("arn:aws:lambda:eu-central-1:123456789012:function:migration-replication-ops-dev",
+                        "arn:aws:lambda:eu-central-1:123456789012:function:migration-replication-ops-dev:*");
         assertThat(migrationPolicy.get("apigateway:PATCH")).singleElement().asString().matches(
                 "arn:aws:apigateway:eu-central-1::/restapis/[^/]+/stages/v1");
         assertThat(migrationPolicy.get("s3:PutObject")).singleElement().asString().endsWith("/checkpoints/*");
@@ -128,13 +136,13 @@ class OrchestrationStackTest {
         assertThat(trigger.stringInput("environment.variables.STATE_MACHINE_ARN"))
                 .endsWith(":stateMachine:migration-rollback-dev");
 
-        // Traffic 0 (no canary), forward task stopped, reverse path on.
+        // Traffic 0 (no canary); the tasks are the rollback machine's to stop and resume, never the up's.
         var stage = rollback.one("aws:apigateway/stage:Stage", "api-stage");
         assertThat(stage.input("canarySettings")).isEmpty();
-        assertThat(rollback.one("aws:dms/replicationTask:ReplicationTask", "replication-forward").inputs())
-                .containsEntry("startReplicationTask", false);
-        assertThat(rollback.one("aws:dms/replicationTask:ReplicationTask", "replication-reverse").inputs())
-                .containsEntry("startReplicationTask", true);
+        for (var task : List.of("replication-forward", "replication-reverse")) {
+            assertThat(rollback.one("aws:dms/replicationTask:ReplicationTask", task).inputs())
+                    .containsEntry("startReplicationTask", false);
+        }
         assertThat(rollback.outputs()).containsEntry("mode", "rollback");
     }
 

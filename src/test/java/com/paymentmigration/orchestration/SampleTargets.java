@@ -49,7 +49,9 @@ final class SampleTargets {
                 "migration-rollback-states-dev-" + ACCOUNT, "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-status-dev",
                 "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-alarms-dev",
                 List.of("migration-alarm-cdc-latency-dev", "migration-alarm-api-5xx-rate-dev"),
-                "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-validator-dev", dns);
+                "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-validator-dev", dns,
+                "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-replication-ops-dev",
+                "migration-global-dev", "migration_reverse_dev", "dms_control");
     }
 
     static Settings settings() {
