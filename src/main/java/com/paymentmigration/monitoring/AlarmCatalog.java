@@ -41,6 +41,12 @@ public final class AlarmCatalog {
     /** Purposes of the alarms the weighted DNS records' health checks follow. */
     public static final String LEGACY_DOWN = "legacy-backend-down";
     public static final String SERVICE_DOWN = "service-down";
+    /**
+     * WAL a replication slot may hold back before someone must act: well below the free disk a database keeps for a
+     * day of WAL at our write rate, and far above what a running task holds (a few segments).
+     */
+    public static final long SLOT_RETAINED_WAL_ALARM_BYTES = 10L * 1024 * 1024 * 1024;
+    public static final String SLOT_RETAINED_WAL = "replication-slot-retained-wal";
     /** Also rolls back a service deployment that raises it. */
     public static final String SERVICE_5XX_RATE = "service-target-5xx-rate";
 
@@ -65,6 +71,24 @@ public final class AlarmCatalog {
                 Query.metric("aborted", Metrics.STATES, "ExecutionsAborted", dimensions, "Sum", false),
                 Query.expression("ended", "failed + timedOut + aborted")),
                 60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, false);
+    }
+
+    /**
+     * A slot nobody reads pins WAL until the disk fills (or max_slot_wal_keep_size invalidates the slot and its
+     * direction is lost). Not critical: a rollback cannot drain a slot; a person decides whether to drop it.
+     */
+    private static AlarmSpec slotRetainedWal(String environment) {
+        var queries = new ArrayList<Query>();
+        for (var database : Metrics.SLOT_DATABASES) {
+            queries.add(Query.metric(database, Metrics.REPLICATION, Metrics.SLOT_RETAINED_WAL,
+                    Map.of("Environment", environment, "Database", database), "Maximum", false));
+        }
+        queries.add(Query.expression("oldest", "MAX([" + String.join(", ", Metrics.SLOT_DATABASES) + "])"));
+        return new AlarmSpec(SLOT_RETAINED_WAL, "A replication slot holds back more than "
+                + SLOT_RETAINED_WAL_ALARM_BYTES / (1024 * 1024 * 1024) + " GiB of WAL on on-prem or Aurora", false,
+                queries, 300, 2, 2, SLOT_RETAINED_WAL_ALARM_BYTES, "GreaterThanThreshold",
+                // Measured every 5 minutes; silence means nobody is watching the slots any more: tell someone.
+                "missing", true, false);
     }
 
     /** The payment service: no healthy task at all, some unhealthy tasks, and its own 5XX rate. */
@@ -132,8 +156,9 @@ public final class AlarmCatalog {
         r.service().ifPresent(service -> serviceAlarms(service, t, alarms));
         alarms.add(executionsEnded("migration", r.migrationMachineArn()));
         alarms.add(executionsEnded("rollback", r.rollbackMachineArn()));
+        alarms.add(slotRetainedWal(r.environmentSuffix()));
         alarms.add(new AlarmSpec("dms-task-errors", "A DMS task logged errors", false,
-                List.of(Query.metric("errors", Metrics.REPLICATION_LOGS, "TaskErrors", Map.of(), "Sum", true)),
+                List.of(Query.metric("errors", Metrics.REPLICATION, "TaskErrors", Map.of(), "Sum", true)),
                 60, 1, 1, 0, "GreaterThanThreshold", "notBreaching", false, true));
         return alarms;
     }

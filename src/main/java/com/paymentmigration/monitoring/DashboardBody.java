@@ -52,7 +52,7 @@ public final class DashboardBody {
                         with(Metrics.DMS, "CDCThroughputRowsTarget", forward)),
                 metric("Replication: full load (rows/s) and task log errors", r.primaryRegion(), "Sum",
                         with(Metrics.DMS, "FullLoadThroughputRowsTarget", forward),
-                        List.of(Metrics.REPLICATION_LOGS, "TaskErrors"), List.of(Metrics.REPLICATION_LOGS, "TaskWarnings")));
+                        List.of(Metrics.REPLICATION, "TaskErrors"), List.of(Metrics.REPLICATION, "TaskWarnings")));
 
         row(metric("Aurora writer: CPU (%)", r.primaryRegion(), "Average",
                         List.of(Metrics.RDS, "CPUUtilization", "DBClusterIdentifier", r.primaryClusterId(), "Role", "WRITER")),
@@ -100,7 +100,11 @@ public final class DashboardBody {
         row(metric("Validation: rows checked", r.primaryRegion(), "Sum",
                         with(Metrics.VALIDATION, "RowsChecked", environment)),
                 metric("Validation: mismatches", r.primaryRegion(), "Sum",
-                        with(Metrics.VALIDATION, "Mismatches", environment)));
+                        with(Metrics.VALIDATION, "Mismatches", environment)),
+                metric("Replication slots: WAL held back (bytes)", r.primaryRegion(), "Maximum",
+                        Metrics.SLOT_DATABASES.stream().map(database -> with(Metrics.REPLICATION,
+                                Metrics.SLOT_RETAINED_WAL, List.of("Environment", r.environmentSuffix(), "Database",
+                                        database))).toArray(List[]::new)));
     }
 
     /** The payment service: how busy its tasks are and how many run, then what its load balancer sees. */

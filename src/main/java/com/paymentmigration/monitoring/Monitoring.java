@@ -94,8 +94,8 @@ public final class Monitoring extends MigrationComponent {
         // below), the dashboard gets the resolved values.
         var watched = sources.byField();
         var symbolic = resources(stack, sources, Monitoring::placeholder);
-        filter(name + "-dms-errors", dmsTaskLogGroup, DMS_ERROR_PATTERN, Metrics.REPLICATION_LOGS, "TaskErrors");
-        filter(name + "-dms-warnings", dmsTaskLogGroup, DMS_WARNING_PATTERN, Metrics.REPLICATION_LOGS, "TaskWarnings");
+        filter(name + "-dms-errors", dmsTaskLogGroup, DMS_ERROR_PATTERN, Metrics.REPLICATION, "TaskErrors");
+        filter(name + "-dms-warnings", dmsTaskLogGroup, DMS_WARNING_PATTERN, Metrics.REPLICATION, "TaskWarnings");
         filter(name + "-authorizer-denies", authorizerLogGroup, AUTHORIZER_DENY_PATTERN, Metrics.API_LOGS, "AuthorizerDenies");
 
         for (var spec : AlarmCatalog.of(symbolic, stack.config().thresholds())) {

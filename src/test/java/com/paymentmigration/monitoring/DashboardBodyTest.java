@@ -63,6 +63,7 @@ class DashboardBodyTest {
             Map.entry("AWS/Lambda Throttles", Set.of("FunctionName")),
             Map.entry("PaymentMigration/Replication TaskErrors", Set.of()),
             Map.entry("PaymentMigration/Replication TaskWarnings", Set.of()),
+            Map.entry("PaymentMigration/Replication OldestSlotRetainedWalBytes", Set.of("Environment", "Database")),
             Map.entry("PaymentMigration/Api AuthorizerDenies", Set.of()),
             Map.entry("PaymentMigration/Validation RowsChecked", Set.of("Environment")),
             Map.entry("PaymentMigration/Validation Mismatches", Set.of("Environment")));
@@ -157,7 +158,7 @@ class DashboardBodyTest {
                 "global-db-lag", "api-5xx-rate", "api-latency-p99", "rotation-errors", "authorizer-errors",
                 "validation-mismatches", "dms-task-errors", "legacy-backend-down", "service-down",
                 "service-unhealthy-hosts", "service-target-5xx-rate", "migration-executions-failed",
-                "rollback-executions-failed");
+                "rollback-executions-failed", "replication-slot-retained-wal");
         assertThat(alarms.stream().filter(a -> a.purpose().endsWith("-executions-failed")))
                 .as("a failed rollback must not start another").noneMatch(AlarmCatalog.AlarmSpec::critical);
         for (var alarm : alarms) {
