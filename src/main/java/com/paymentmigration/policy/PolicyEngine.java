@@ -33,6 +33,7 @@ public final class PolicyEngine {
                 new DatabasesForceTls(),
                 new SecretsFetchedAndRotated(),
                 new ReplicationLocked(),
+                new ReplicationTasksLeftToStateMachines(),
                 new ApiProtected(),
                 new TasksNeverPublic(),
                 new LoadBalancersInternalOrTls()));

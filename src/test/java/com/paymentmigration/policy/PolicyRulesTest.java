@@ -227,6 +227,24 @@ class PolicyRulesTest {
     }
 
     @Test
+    void noUpStartsOrStopsAReplicationTask() {
+        var rule = new ReplicationTasksLeftToStateMachines();
+        var ignored = new RecordedResource.Options(false, false,
+                List.of("startReplicationTask", "cdcStartPosition", "cdcStartTime"), false, List.of());
+        var stopped = Resources.withOptions(resource(ReplicationTasksLeftToStateMachines.TASK, "forward",
+                Map.of("startReplicationTask", false)), ignored);
+        assertThat(check(rule, stopped)).isEmpty();
+        // What rollback mode used to declare: the reverse task running, its flag managed by up.
+        var declaredRunning = resource(ReplicationTasksLeftToStateMachines.TASK, "reverse", Map.of("startReplicationTask", true));
+        assertThat(check(rule, stopped, declaredRunning)).extracting(Finding::message).containsExactly(
+                "startReplicationTask is not false: up would start the task without a start position, possibly beside "
+                        + "the other direction",
+                "startReplicationTask is not in ignoreChanges: up would reset what the state machines set",
+                "cdcStartPosition is not in ignoreChanges: up would reset what the state machines set",
+                "cdcStartTime is not in ignoreChanges: up would reset what the state machines set");
+    }
+
+    @Test
     void everyApiMethodButHealthRunsTheAuthorizerAndStagesLog() {
         var rule = new ApiProtected();
         var health = resource(ApiProtected.RESOURCE, "health", Map.of("pathPart", "health"));
