@@ -85,6 +85,43 @@ class TaskSettingsTest {
                 .as("never public: PostgreSQL 15+ denies CREATE there to ordinary users").isNotIn("", "public");
     }
 
+    /**
+     * The values DMS documents for each enum-like setting (AWS DMS User Guide, "Error handling task settings" and
+     * "Full-load task settings"): the settings document is not part of the API model, so the SDK has no enums for it.
+     */
+    private static final Map<String, Set<String>> DOCUMENTED_VALUES = Map.ofEntries(
+            Map.entry("/FullLoadSettings/TargetTablePrepMode", Set.of("DO_NOTHING", "DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD")),
+            Map.entry("/ErrorBehavior/DataErrorPolicy", Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/DataTruncationErrorPolicy",
+                    Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/DataErrorEscalationPolicy", Set.of("SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/TableErrorPolicy", Set.of("SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/TableErrorEscalationPolicy", Set.of("STOP_TASK")),
+            Map.entry("/ErrorBehavior/ApplyErrorDeletePolicy", Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/ApplyErrorInsertPolicy",
+                    Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK", "INSERT_RECORD")),
+            Map.entry("/ErrorBehavior/ApplyErrorUpdatePolicy",
+                    Set.of("IGNORE_RECORD", "LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK", "UPDATE_RECORD")),
+            Map.entry("/ErrorBehavior/ApplyErrorEscalationPolicy", Set.of("LOG_ERROR", "SUSPEND_TABLE", "STOP_TASK")),
+            Map.entry("/ErrorBehavior/EventErrorPolicy", Set.of("IGNORE", "STOP_TASK")));
+
+    @Test
+    void everyEnumLikeSettingHasADocumentedValue() {
+        var policies = new HashSet<String>();
+        SETTINGS.get("ErrorBehavior").fieldNames().forEachRemaining(name -> {
+            if (name.endsWith("Policy")) {
+                policies.add("/ErrorBehavior/" + name);
+            }
+        });
+        assertThat(DOCUMENTED_VALUES.keySet()).as("every policy the document sets has its documented values here")
+                .containsAll(policies);
+        DOCUMENTED_VALUES.forEach((path, values) ->
+                assertThat(values).as(path).contains(SETTINGS.at(path).asText()));
+        SETTINGS.at("/Logging/LogComponents").forEach(component -> assertThat(Set.of("LOGGER_SEVERITY_DEFAULT",
+                "LOGGER_SEVERITY_ERROR", "LOGGER_SEVERITY_WARNING", "LOGGER_SEVERITY_INFO", "LOGGER_SEVERITY_DEBUG",
+                "LOGGER_SEVERITY_DETAILED_DEBUG")).contains(component.get("Severity").asText()));
+    }
+
     @Test
     void aRowThatCannotBeWrittenStopsTheTask() {
         var errors = SETTINGS.get("ErrorBehavior");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The operations the state machines (and the slot-lag schedule) invoke, by the event's {@code operation}:
@@ -28,9 +29,9 @@ public final class ReplicationOps {
 
     private final Connections connections;
     private final PrintStream metrics;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
 
-    public ReplicationOps(Connections connections, PrintStream metrics, java.util.function.LongSupplier clock) {
+    public ReplicationOps(Connections connections, PrintStream metrics, LongSupplier clock) {
         this.connections = connections;
         this.metrics = metrics;
         this.clock = clock;

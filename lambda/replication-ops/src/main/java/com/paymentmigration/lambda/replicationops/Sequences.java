@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class Sequences {
         var schemas = tables.stream().map(QualifiedName::schema).distinct().toList();
         var usedBy = new LinkedHashMap<String, List<String>>();
         // A sequence that only tables outside the selection use is theirs, not the migration's.
-        var usedOutside = new java.util.HashSet<String>();
+        var usedOutside = new HashSet<String>();
         try (var statement = connection.createStatement(); var rows = statement.executeQuery(USES)) {
             while (rows.next()) {
                 var table = new QualifiedName(rows.getString(2), rows.getString(3));
