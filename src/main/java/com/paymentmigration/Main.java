@@ -104,7 +104,7 @@ public final class Main {
         var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
                 Output.all(sourceSecret.arn(), masterSecret.arn()),
                 Output.all(rotated.values().stream().map(ExistingSecret::arn).toList()),
-                Output.all(rotated.values().stream().map(ExistingSecret::kmsKeyId).toList()),
+                Output.all(rotated.values().stream().map(ExistingSecret::kmsKeyArn).toList()),
                 storage.checkpoints.name, storage.checkpoints.arn, Orchestration.rollbackStateMachineArn(stack));
         new Secrets("secrets", stack, rotated, functions.rotation);
         var parameters = new Parameters("parameters", stack, keys);

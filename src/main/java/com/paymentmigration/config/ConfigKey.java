@@ -58,6 +58,16 @@ public enum ConfigKey {
     AURORA_BACKUP_RETENTION_DAYS("auroraBackupRetentionDays", Type.INTEGER, "7", "Backup retention in days (1-35)."),
     SECRET_ROTATION_DAYS("secretRotationDays", Type.INTEGER, "30",
             "Days between automatic rotations of every credential (1-365); the first rotation waits for the schedule."),
+    SECRET_ROTATION_WINDOW_START_HOUR("secretRotationWindowStartHour", Type.INTEGER, "1",
+            "UTC hour (0-23) the first secret's rotation window opens; each further secret's window opens when the "
+                    + "previous one closes, so no two secrets rotate at once."),
+    SECRET_ROTATION_WINDOW_HOURS("secretRotationWindowHours", Type.INTEGER, "2",
+            "Length of each secret's rotation window in hours (1-8); all windows must close by 24:00 UTC."),
+    ROTATION_CA_CERTIFICATES("rotationCaCertificates", Type.STRING, "",
+            "PEM bundle of the CAs the rotation function trusts (verify-full), at most 8 KB: the region's RDS bundle "
+                    + "and the on-prem CA. Empty: sourceDbCaCertificate and auroraCaCertificate together."),
+    ROTATION_TAKE_OVER_SECRETS("rotationTakeOverSecrets", Type.STRING_ARRAY, "[]",
+            "Names of secrets whose rotation, configured today with another function, the stack may replace with its own."),
 
     // ---- DMS -----------------------------------------------------------------------------------------------
     DMS_INSTANCE_CLASS("dmsInstanceClass", Type.STRING, "dms.r6i.large", "DMS replication instance class."),

@@ -150,12 +150,37 @@ public final class ConfigReader {
                 intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600));
         var emails = alertEmails();
         int retention = logRetention();
+        var secretRotation = secretRotation(aurora.secretRotationDays(), dms);
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, service, dns, steps, shift, cutoverBake,
-                thresholds, emails, retention);
+                thresholds, emails, retention, secretRotation);
+    }
+
+    /** Windows one after another from the start hour, all closed by midnight UTC (Secrets Manager's rule). */
+    private MigrationConfig.SecretRotation secretRotation(int days, MigrationConfig.Dms dms) {
+        int start = intInRange(ConfigKey.SECRET_ROTATION_WINDOW_START_HOUR, 0, 23);
+        int hours = intInRange(ConfigKey.SECRET_ROTATION_WINDOW_HOURS, 1, 8);
+        int end = start + MigrationConfig.SecretRotation.MAX_SECRETS * hours;
+        if (end > 24) {
+            fail(ConfigKey.SECRET_ROTATION_WINDOW_START_HOUR, start + " with " + ConfigKey.SECRET_ROTATION_WINDOW_HOURS.qualified()
+                    + " " + hours, "the " + MigrationConfig.SecretRotation.MAX_SECRETS + " windows would close at " + end
+                    + ":00; Secrets Manager windows must close by 24:00 UTC, so start by "
+                    + (24 - MigrationConfig.SecretRotation.MAX_SECRETS * hours) + " or shorten the windows");
+        }
+        var pem = caCertificate(ConfigKey.ROTATION_CA_CERTIFICATES);
+        if (pem.isEmpty()) {
+            pem = dms.sourceCaCertificate() + dms.auroraCaCertificate();
+        }
+        if (pem.getBytes(StandardCharsets.US_ASCII).length > MigrationConfig.SecretRotation.MAX_CA_BYTES) {
+            fail(ConfigKey.ROTATION_CA_CERTIFICATES, "(" + pem.length() + " characters)", "the rotation function's CA "
+                    + "bundle is kept in a Parameter Store parameter (at most 8 KB): set it to the region's RDS bundle "
+                    + "(eu-central-1-bundle.pem) plus the on-prem CA instead of the global bundle");
+        }
+        var takeOver = strings(ConfigKey.ROTATION_TAKE_OVER_SECRETS);
+        return new MigrationConfig.SecretRotation(days, start, hours, pem, takeOver == null ? List.of() : takeOver);
     }
 
     // ---- Rules that span keys --------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ public record MigrationConfig(
         int cutoverBakeMinutes,
         Thresholds thresholds,
         List<String> alertEmails,
-        int logRetentionDays) {
+        int logRetentionDays,
+        SecretRotation secretRotation) {
 
     public MigrationConfig {
         trafficSteps = List.copyOf(trafficSteps);
@@ -143,6 +144,25 @@ public record MigrationConfig(
                                      int cacheSeconds, String extensionLayerArn) {
         public AuthorizerSettings {
             scopeRoutes = List.copyOf(scopeRoutes);
+        }
+    }
+
+    /**
+     * How the stack rotates the secrets it fetched.
+     *
+     * @param windowStartHour UTC hour the first secret's window opens; the next opens as the previous closes
+     * @param caCertificates  PEM the rotation function trusts (verify-full); empty when none is configured
+     * @param takeOver        secret names whose rotation by another function the stack may replace
+     */
+    public record SecretRotation(int days, int windowStartHour, int windowHours, String caCertificates,
+                                 List<String> takeOver) {
+        /** The most secrets the stack rotates (on-prem, Aurora master, service): every window must fit in one day. */
+        public static final int MAX_SECRETS = 3;
+        /** Parameter Store's advanced tier holds up to 8 KB. */
+        public static final int MAX_CA_BYTES = 8192;
+
+        public SecretRotation {
+            takeOver = List.copyOf(takeOver);
         }
     }
 

@@ -11,6 +11,7 @@ import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
 import com.paymentmigration.orchestration.Orchestration;
+import com.paymentmigration.orchestration.Targets;
 import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.lambda.Alias;
@@ -28,6 +29,8 @@ import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.ssm.Parameter;
+import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 
 import java.util.List;
@@ -93,8 +96,9 @@ public final class Functions extends MigrationComponent {
                      Output<String> rollbackMachineArn) {
         super(TYPE, name, stack);
         var logGroup = Wiring.logGroup(name + "-rotation-logs", stack, "secret-rotation", keys.primaryKeyArn, primary());
-        var policy = Output.tuple(rotatedSecretArns, secretKeyArns, logGroup.arn())
-                .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3));
+        var rotationEnvironment = rotationEnvironment(name, rotatedSecretArns, databaseSecretArns);
+        var policy = Output.tuple(rotatedSecretArns, secretKeyArns, logGroup.arn(), stack.accountId())
+                .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3, rotationParameterArns(t.t4)));
         var role = Wiring.serviceRole(name + "-rotation", stack, "secret-rotation", "lambda.amazonaws.com",
                 "Secrets Manager rotation of the PostgreSQL credentials", policy, primary());
         this.rotation = new Function(name + "-rotation", javaFunction("secret-rotation",
@@ -103,7 +107,7 @@ public final class Functions extends MigrationComponent {
                 // The JVM with the JDBC driver and the SDK needs room; a login over the VPN can take seconds.
                 .memorySize(1024)
                 .timeout(60)
-                .environment(FunctionEnvironmentArgs.builder().variables(Map.of("DB_SSL_MODE", "require")).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(rotationEnvironment).build())
                 .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
 
@@ -238,6 +242,32 @@ public final class Functions extends MigrationComponent {
         return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").toJson();
     }
 
+    /**
+     * The rotation function's settings: the CA bundle it verifies servers with (a parameter, since Lambda's 4 KB of
+     * environment cannot hold one), the migration state it waits on, and the secrets that must alternate users:
+     * every rotated secret but the Aurora master, which manages the others and no service or task logs in with.
+     */
+    private Output<Map<String, String>> rotationEnvironment(String name, Output<List<String>> rotatedSecretArns,
+                                                           Output<List<String>> databaseSecretArns) {
+        var pem = stack.config().secretRotation().caCertificates();
+        var caBundle = new Parameter(name + "-rotation-ca-certificates", ParameterArgs.builder()
+                .name(stack.names().parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)))
+                .description("CA certificates the rotation function verifies database servers with (verify-full)")
+                .type("String")
+                .tier(RotationSettings.tier(pem))
+                .insecureValue(pem.isEmpty() ? RotationSettings.NO_CERTIFICATES : pem)
+                .build(), primary());
+        return Output.tuple(caBundle.name(), rotatedSecretArns, databaseSecretArns).applyValue(t ->
+                RotationSettings.environment(t.t1, stack.names().parameter(Targets.WRITE_FREEZE.split("/")),
+                        stack.names().parameter(Targets.PHASE), t.t2.stream().filter(arn -> !arn.equals(t.t3.get(1))).toList()));
+    }
+
+    private List<String> rotationParameterArns(String account) {
+        var arn = "arn:aws:ssm:" + stack.config().regions().primary() + ":" + account + ":parameter";
+        return List.of(arn + stack.names().parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)),
+                arn + stack.names().parameter(Targets.WRITE_FREEZE.split("/")), arn + stack.names().parameter(Targets.PHASE));
+    }
+
     /** Outside the VPC: it calls one public AWS API and touches nothing private. */
     private Function rollbackTrigger(String name, EncryptionKeys keys, Output<String> rollbackMachineArn) {
         var logGroup = Wiring.logGroup(name + "-trigger-logs", stack, "rollback-trigger", keys.primaryKeyArn, primary());
@@ -302,12 +332,14 @@ public final class Functions extends MigrationComponent {
                 writeLogs(logGroupArn)).toJson();
     }
 
-    static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {
+    static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn,
+                                 List<String> parameterArns) {
         var document = PolicyDocument.of(
                 Statement.allow("RotateTheKnownSecrets").actions("secretsmanager:DescribeSecret",
                         "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
                         "secretsmanager:UpdateSecretVersionStage").resources(secretArns),
                 Statement.allow("GeneratePasswords").actions("secretsmanager:GetRandomPassword").resources("*"),
+                RotationSettings.readParameters(parameterArns),
                 writeLogs(logGroupArn),
                 Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
         return document.andKeyUse("UseTheSecretsKeys", keyArns, "kms:Decrypt", "kms:GenerateDataKey").toJson();

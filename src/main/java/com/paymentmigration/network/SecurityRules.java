@@ -42,10 +42,19 @@ public final class SecurityRules {
                 onPrem.forEach(net -> rules.add(new Rule(group, Direction.EGRESS, POSTGRES, net, "on-prem PostgreSQL over the VPN")));
             }
         }
+        // After a global-database switchover the writer is the secondary cluster: the rotation function (compute tier
+        // of the migration VPC) must still reach it to set passwords, across the Transit Gateway peering.
+        if (role == VpcRole.MIGRATION) {
+            plans.get(VpcRole.SECONDARY).subnets(Tier.DATABASE).forEach(db -> rules.add(new Rule(Group.COMPUTE,
+                    Direction.EGRESS, POSTGRES, db, "Aurora secondary, the writer after a switchover (secret rotation)")));
+        }
         var clients = new ArrayList<Cidr>();
         for (var vpc : role == VpcRole.SECONDARY ? List.of(VpcRole.SECONDARY) : List.of(VpcRole.PRODUCTION, VpcRole.MIGRATION)) {
             clients.addAll(plans.get(vpc).subnets(Tier.PRIVATE));
             clients.addAll(plans.get(vpc).subnets(Tier.DMS));
+        }
+        if (role == VpcRole.SECONDARY) {
+            clients.addAll(plans.get(VpcRole.MIGRATION).subnets(Tier.PRIVATE));
         }
         clients.forEach(client -> rules.add(new Rule(Group.DATABASE, Direction.INGRESS, POSTGRES, client,
                 "PostgreSQL from the compute and DMS tiers")));

@@ -17,6 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlanMocks implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
+    /** A secret whose name starts so is answered as encrypted with a customer key, named by its alias. */
+    public static final String CUSTOMER_KEY_SECRET_PREFIX = "customer-key/";
+    /** A secret whose name starts so is answered as already rotated by another function. */
+    public static final String ROTATED_ELSEWHERE_PREFIX = "rotated-elsewhere/";
+    public static final String FOREIGN_ROTATION_FUNCTION = "arn:aws:lambda:eu-central-1:" + ACCOUNT_ID
+            + ":function:SecretsManagerRDSPostgreSQLRotationSingleUser";
     /** Region of a resource that uses no explicit provider; the tagging rule reports such resources. */
     static final String DEFAULT_PROVIDER_REGION = "us-east-1";
     private static final List<String> PHYSICAL_NAME_INPUTS = List.of("name", "bucket", "functionName", "identifier",
@@ -72,6 +78,9 @@ public final class PlanMocks implements Mocks {
                     "secretString", "{\"engine\":\"postgres\",\"username\":\"migration_admin\","
                             + "\"password\":\"plan-placeholder-not-a-password\"}");
             case "aws:route53/getZone:getZone" -> existingZone(String.valueOf(args.args.get("zoneId")));
+            case "aws:secretsmanager/getSecretRotation:getSecretRotation" ->
+                    secretRotation(String.valueOf(args.args.get("secretId")));
+            case "aws:kms/getKey:getKey" -> key(String.valueOf(args.args.get("keyId")), region);
             default -> throw new UnmockedInvokeException(args.token);
         };
         return CompletableFuture.completedFuture(result);
@@ -85,10 +94,29 @@ public final class PlanMocks implements Mocks {
                 "comment", "existing zone", "callerReference", "plan", "tags", Map.of());
     }
 
+    /** The rotation DescribeSecret reports: none, unless the secret is one the tests mark as rotated elsewhere. */
+    private static Map<String, Object> secretRotation(String secretArn) {
+        boolean foreign = secretArn.contains(":secret:" + ROTATED_ELSEWHERE_PREFIX);
+        return Map.of("id", secretArn, "secretId", secretArn, "rotationEnabled", foreign,
+                "rotationLambdaArn", foreign ? FOREIGN_ROTATION_FUNCTION : "",
+                "rotationRules", foreign ? List.of(Map.of("automaticallyAfterDays", 30, "duration", "", "scheduleExpression", ""))
+                        : List.of());
+    }
+
+    /** A customer key as kms getKey describes it: whatever id, alias or alias ARN names it, the answer is its key ARN. */
+    private static Map<String, Object> key(String keyId, String region) {
+        var id = java.util.UUID.nameUUIDFromBytes(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        var arn = "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + id;
+        return Map.of("id", id, "keyId", id, "arn", arn, "awsAccountId", ACCOUNT_ID, "enabled", true,
+                "keyState", "Enabled", "keyUsage", "ENCRYPT_DECRYPT", "keyManager", "CUSTOMER", "origin", "AWS_KMS",
+                "multiRegion", false);
+    }
+
     /** An existing secret as Secrets Manager describes it; the ARN carries the usual random 6-character tail. */
     private static Map<String, Object> existingSecret(String name, String region) {
         var arn = "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + name + "-AbCdEf";
-        return Map.of("arn", arn, "id", arn, "name", name, "kmsKeyId", "", "description", "existing secret",
+        var keyId = name.startsWith(CUSTOMER_KEY_SECRET_PREFIX) ? "alias/payments-secrets" : "";
+        return Map.of("arn", arn, "id", arn, "name", name, "kmsKeyId", keyId, "description", "existing secret",
                 "policy", "", "tags", Map.of(), "createdDate", "2026-01-01T00:00:00Z", "lastChangedDate", "2026-01-01T00:00:00Z");
     }
 

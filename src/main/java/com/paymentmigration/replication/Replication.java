@@ -182,7 +182,7 @@ public final class Replication extends MigrationComponent {
 
     private Wiring.ServiceRole secretAccessRole(String name, ExistingSecret onPrem, ExistingSecret aurora) {
         var region = stack.config().regions().primary();
-        var policy = Output.tuple(onPrem.arn(), aurora.arn(), onPrem.kmsKeyId(), aurora.kmsKeyId())
+        var policy = Output.tuple(onPrem.arn(), aurora.arn(), onPrem.kmsKeyArn(), aurora.kmsKeyArn())
                 .applyValue(t -> secretAccessPolicy(List.of(t.t1, t.t2), List.of(t.t3, t.t4)));
         return Wiring.serviceRole(name + "-secret-access", stack, "dms-secret-access",
                 List.of("dms." + region + ".amazonaws.com", "dms.amazonaws.com"),

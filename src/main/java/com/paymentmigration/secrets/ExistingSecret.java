@@ -2,6 +2,9 @@ package com.paymentmigration.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.core.StackContext;
+import com.pulumi.aws.kms.KmsFunctions;
+import com.pulumi.aws.kms.inputs.GetKeyArgs;
+import com.pulumi.aws.kms.outputs.GetKeyResult;
 import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
 import com.pulumi.aws.secretsmanager.inputs.GetSecretArgs;
 import com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs;
@@ -15,14 +18,20 @@ import java.io.IOException;
 /**
  * A secret that exists before the stack and is never created by it (the database team owns the credentials):
  * looked up by name, so the stack knows its ARN and key and can configure its rotation.
+ *
+ * @param kmsKeyArn the ARN of the customer key the secret is encrypted with, or empty for the AWS-managed key.
+ *                  DescribeSecret's KmsKeyId may be a key id, an alias or an alias ARN; IAM matches kms: actions on
+ *                  the key ARN only, so the key is looked up (kms getKey answers with the key's ARN).
  */
-public record ExistingSecret(String name, Output<String> arn, Output<String> kmsKeyId) {
+public record ExistingSecret(String name, Output<String> arn, Output<String> kmsKeyArn) {
 
     public static ExistingSecret fetch(StackContext stack, String name) {
-        var secret = SecretsmanagerFunctions.getSecret(GetSecretArgs.builder().name(name).build(),
-                InvokeOptions.builder().provider(stack.providers().primary()).build());
-        return new ExistingSecret(name, secret.applyValue(GetSecretResult::arn),
-                secret.applyValue(s -> s.kmsKeyId() == null ? "" : s.kmsKeyId()));
+        var options = InvokeOptions.builder().provider(stack.providers().primary()).build();
+        var secret = SecretsmanagerFunctions.getSecret(GetSecretArgs.builder().name(name).build(), options);
+        var keyArn = secret.applyValue(s -> s.kmsKeyId() == null ? "" : s.kmsKeyId()).apply(keyId -> keyId.isEmpty()
+                ? Output.of("")
+                : KmsFunctions.getKey(GetKeyArgs.builder().keyId(keyId).build(), options).applyValue(GetKeyResult::arn));
+        return new ExistingSecret(name, secret.applyValue(GetSecretResult::arn), keyArn);
     }
 
     /**

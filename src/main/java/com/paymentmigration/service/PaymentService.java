@@ -137,7 +137,7 @@ public final class PaymentService extends MigrationComponent {
                 primary());
         var task = Wiring.serviceRole(name + "-task", stack, "payments-service-task", "ecs-tasks.amazonaws.com",
                 "The payment service itself: reads its own secret and parameters",
-                Output.tuple(stack.accountId(), dbSecret.arn(), dbSecret.kmsKeyId()).applyValue(t -> {
+                Output.tuple(stack.accountId(), dbSecret.arn(), dbSecret.kmsKeyArn()).applyValue(t -> {
                     var arn = "arn:aws:ssm:" + region + ":" + t.t1 + ":parameter";
                     return ServicePolicies.taskRole(t.t2, t.t3, List.of(arn + parameterPath, arn + parameterPath + "/*"),
                             List.of(arn + writeFreeze, arn + activeWriter));

@@ -8,7 +8,11 @@ public final class FunctionsTestAccess {
     private FunctionsTestAccess() {
     }
 
+    public static java.util.Map<String, String> rotationEnvironment() {
+        return RotationSettings.environment("ca", "freeze", "phase", List.of("a"));
+    }
+
     public static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {
-        return Functions.rotationPolicy(secretArns, keyArns, logGroupArn);
+        return Functions.rotationPolicy(secretArns, keyArns, logGroupArn, List.of("arn:aws:ssm:r:a:parameter/p"));
     }
 }

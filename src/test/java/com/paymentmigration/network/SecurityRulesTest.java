@@ -47,6 +47,17 @@ class SecurityRulesTest {
     }
 
     @Test
+    void theRotationFunctionReachesTheSecondaryWriterAfterASwitchover() {
+        var secondaryDatabases = PLANS.get(VpcRole.SECONDARY).subnets(Tier.DATABASE);
+        assertThat(SecurityRules.of(VpcRole.MIGRATION, PLANS, ON_PREM)).filteredOn(r -> r.group() == Group.COMPUTE
+                        && r.direction() == Direction.EGRESS && r.port() == SecurityRules.POSTGRES)
+                .extracting(Rule::cidr).containsAll(secondaryDatabases);
+        assertThat(SecurityRules.of(VpcRole.SECONDARY, PLANS, ON_PREM)).filteredOn(r -> r.group() == Group.DATABASE
+                        && r.direction() == Direction.INGRESS)
+                .extracting(Rule::cidr).containsAll(PLANS.get(VpcRole.MIGRATION).subnets(Tier.PRIVATE));
+    }
+
+    @Test
     void endpointsTakeHttpsFromTheirOwnVpcOnly() {
         assertThat(SecurityRules.of(VpcRole.SECONDARY, PLANS, ON_PREM)).filteredOn(r -> r.group() == Group.ENDPOINTS)
                 .singleElement().satisfies(r -> {

@@ -1,13 +1,18 @@
 package com.paymentmigration.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.config.InvalidConfigException;
 import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.FunctionsTestAccess;
+import com.paymentmigration.plan.PlanMocks;
 import com.paymentmigration.iam.PolicyChecks;
 import com.paymentmigration.plan.StackRun;
 import com.paymentmigration.stack.StackFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +46,87 @@ class SecretsStackTest {
         assertThat(rotations).allSatisfy(r -> {
             assertThat(r.inputs()).containsEntry("rotationLambdaArn",
                     "arn:aws:lambda:eu-central-1:123456789012:function:migration-secret-rotation-dev")
-                    .containsEntry("rotateImmediately", false)
-                    .containsEntry("rotationRules", Map.of("automaticallyAfterDays", 30L));
+                    .containsEntry("rotateImmediately", false);
             assertThat(r.dependsOn()).anyMatch(u -> u.endsWith("Permission::secrets-rotation-invoke"));
         });
+        // One window each, one after another from 01:00 UTC, so no two secrets rotate at once.
+        assertThat(run.one("aws:secretsmanager/secretRotation:SecretRotation", "secrets-source-rotation").inputs())
+                .containsEntry("rotationRules", Map.of("scheduleExpression", "cron(0 1 1 * ? *)", "duration", "2h"));
+        assertThat(run.one("aws:secretsmanager/secretRotation:SecretRotation", "secrets-aurora-master-rotation").inputs())
+                .containsEntry("rotationRules", Map.of("scheduleExpression", "cron(0 3 1 * ? *)", "duration", "2h"));
+        assertThat(run.one("aws:secretsmanager/secretRotation:SecretRotation", "secrets-service-db-rotation").inputs())
+                .containsEntry("rotationRules", Map.of("scheduleExpression", "cron(0 5 1 * ? *)", "duration", "2h"));
+    }
+
+    @Test
+    void aSecretAnotherFunctionRotatesIsRefusedUnlessTakingItOverIsAllowed() {
+        var foreign = PlanMocks.ROTATED_ELSEWHERE_PREFIX + "onprem";
+        var refused = StackFixture.dev("sourceDbSecretName=" + foreign);
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.exceptions()).anySatisfy(e -> assertThat(rootCause(e))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("secret " + foreign + " is rotated today by " + PlanMocks.FOREIGN_ROTATION_FUNCTION)
+                .hasMessageContaining("migration:rotationTakeOverSecrets"));
+
+        var allowed = StackFixture.dev("sourceDbSecretName=" + foreign, "rotationTakeOverSecrets=[\"" + foreign + "\"]");
+        assertThat(allowed.succeeded()).isTrue();
+        assertThat(allowed.ofType("aws:secretsmanager/secretRotation:SecretRotation"))
+                .extracting(r -> r.stringInput("secretId")).anyMatch(arn -> arn.contains(":secret:" + foreign + "-"));
+    }
+
+    @Test
+    void customerKeysAreGrantedByKeyArnWhereverASecretIsRead() {
+        var run = StackFixture.dev("sourceDbSecretName=" + PlanMocks.CUSTOMER_KEY_SECRET_PREFIX + "onprem");
+        assertThat(run.invokes("aws:kms/getKey:getKey")).extracting(i -> i.args().get("keyId"))
+                .containsOnly("alias/payments-secrets");
+        // IAM matches kms: actions on key ARNs only; an alias in a policy would grant nothing.
+        var keyArn = "arn:aws:kms:eu-central-1:123456789012:key/";
+        for (var policy : List.of("functions-rotation-policy", "functions-validator-policy")) {
+            assertThat(run.one("aws:iam/rolePolicy:RolePolicy", policy).stringInput("policy"))
+                    .as(policy).contains(keyArn).doesNotContain("alias/");
+        }
+        assertThat(run.ofType("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> p.name().contains("secret-access"))
+                .allSatisfy(p -> assertThat(p.stringInput("policy")).contains(keyArn).doesNotContain("alias/"));
+    }
+
+    @Test
+    void theFunctionIsToldWhereItsCasAndTheMigrationStateAreAndWhichSecretsMustAlternate() throws Exception {
+        var environment = run.one("aws:lambda/function:Function", "functions-rotation").input("environment.variables")
+                .orElseThrow();
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, Object>) environment;
+        assertThat(variables)
+                .containsEntry("DB_CA_CERTIFICATES_PARAMETER", "/migration/dev/rotation/ca-certificates")
+                .containsEntry("WRITE_FREEZE_PARAMETER", "/migration/dev/database/write-freeze")
+                .containsEntry("PHASE_PARAMETER", "/migration/dev/phase")
+                .containsEntry("BLOCKING_PHASES", "cutover,baking,rolling-back")
+                .containsEntry("ALTERNATING_SECRET_ARNS", SOURCE + "," + SERVICE);
+        var policy = new ObjectMapper().readTree(run.one("aws:iam/rolePolicy:RolePolicy", "functions-rotation-policy")
+                .stringInput("policy"));
+        assertThat(policy.toString()).contains("ssm:GetParameter",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/rotation/ca-certificates",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/write-freeze",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/phase");
+        assertThat(run.one("aws:ssm/parameter:Parameter", "functions-rotation-ca-certificates").inputs())
+                .containsEntry("type", "String").containsEntry("tier", "Standard");
+    }
+
+    @Test
+    void theFunctionsEnvironmentNamesAreTheOnesTheFunctionReads() throws Exception {
+        var handler = Files.readString(Path.of("lambda/rotation/src/main/java/com/paymentmigration/lambda/rotation/"
+                + "RotationHandler.java"));
+        var declared = handler.substring(handler.indexOf("enum Environment"), handler.indexOf("String value()"));
+        var names = java.util.regex.Pattern.compile("\\b([A-Z][A-Z_]+)[,;]").matcher(declared).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(names).containsExactlyInAnyOrderElementsOf(
+                FunctionsTestAccess.rotationEnvironment().keySet());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     @Test
@@ -83,7 +165,7 @@ class SecretsStackTest {
         var none = json.readTree(FunctionsPolicy.of(List.of("arn:s"), List.of("", "")));
         assertThat(PolicyChecks.allowedActions(none)).doesNotContain("kms:Decrypt");
         var some = json.readTree(FunctionsPolicy.of(List.of("arn:s"), List.of("arn:aws:kms:k", "")));
-        assertThat(some.at("/Statement/4/Resource").asText()).isEqualTo("arn:aws:kms:k");
+        assertThat(some.at("/Statement/5/Resource").asText()).isEqualTo("arn:aws:kms:k");
     }
 
     /** Reaches the package-private policy builder of the functions component. */

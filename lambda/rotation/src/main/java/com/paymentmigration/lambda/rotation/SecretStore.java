@@ -25,5 +25,8 @@ public interface SecretStore {
     /** Moves AWSCURRENT to {@code token} (Secrets Manager then labels the old version AWSPREVIOUS) and drops AWSPENDING. */
     void promote(String secretId, String token, String currentVersion);
 
+    /** Removes AWSPENDING from {@code token}. */
+    void dropPending(String secretId, String token);
+
     String randomPassword(int length, String excludedCharacters);
 }

@@ -47,6 +47,11 @@ public final class SecretsManagerStore implements SecretStore {
     public void promote(String secretId, String token, String currentVersion) {
         client.updateSecretVersionStage(b -> b.secretId(secretId).versionStage(CURRENT).moveToVersionId(token)
                 .removeFromVersionId(currentVersion));
+        dropPending(secretId, token);
+    }
+
+    @Override
+    public void dropPending(String secretId, String token) {
         client.updateSecretVersionStage(b -> b.secretId(secretId).versionStage(PENDING).removeFromVersionId(token));
     }
 

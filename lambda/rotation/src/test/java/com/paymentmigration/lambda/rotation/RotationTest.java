@@ -1,14 +1,6 @@
 package com.paymentmigration.lambda.rotation;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.UUID;
 
 import static com.paymentmigration.lambda.rotation.SecretStore.CURRENT;
 import static com.paymentmigration.lambda.rotation.SecretStore.PENDING;
@@ -16,230 +8,132 @@ import static com.paymentmigration.lambda.rotation.SecretStore.PREVIOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every step against a real PostgreSQL, with Secrets Manager's label semantics in memory. */
+/** Whole rotations and every step's retry, against each supported PostgreSQL major. */
 class RotationTest {
 
-    private static EmbeddedPostgres postgres;
-    private static final PostgresAccounts ACCOUNTS = new PostgresAccounts("disable");
+    @AllMajors
+    void aFullSingleUserRotationRetiresTheOldPassword(PostgresServer pg) throws SQLException {
+        var f = Fixture.singleUser(pg);
+        var before = f.secrets.current(f.secret);
+        var token = f.secrets.startRotation(f.secret);
+        f.steps(token, Step.values());
 
-    private InMemorySecretStore store;
-    private String app;
-    private String secret;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        requirePasswords();
-        sql("CREATE ROLE rotation_admin WITH LOGIN CREATEROLE PASSWORD 'admin-pass'");
+        var after = f.secrets.current(f.secret);
+        assertThat(Fixture.credentials(after).username()).isEqualTo(f.app);
+        assertThat(f.logsIn(after)).isTrue();
+        assertThat(f.logsIn(before)).as("old password").isFalse();
+        assertThat(f.secrets.stages(f.secret).get(token)).containsExactly(CURRENT);
+        assertThat(f.secrets.getSecretValue(b -> b.secretId(f.secret).versionStage(PREVIOUS)).secretString()).isEqualTo(before);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
+    @AllMajors
+    void alternatingUsersKeepTheOldCredentialsWorkingThroughTheSwitch(PostgresServer pg) throws SQLException {
+        var f = Fixture.alternating(pg);
+        var first = f.secrets.current(f.secret);
+
+        var second = f.rotate();
+        assertThat(Fixture.credentials(second).username()).isEqualTo(f.cloneUser());
+        assertThat(f.logsIn(second)).isTrue();
+        assertThat(f.logsIn(first)).as("the previous user still logs in: no client is cut off").isTrue();
+
+        var third = f.rotate();
+        assertThat(Fixture.credentials(third).username()).isEqualTo(f.app);
+        assertThat(f.logsIn(third)).isTrue();
+        assertThat(f.logsIn(first)).as("the first password of the original user is retired").isFalse();
+        assertThat(f.logsIn(second)).isTrue();
     }
 
-    @BeforeEach
-    void freshUserAndSecret() throws Exception {
-        app = "app_" + UUID.randomUUID().toString().substring(0, 8);
-        secret = "secret-" + app;
-        sql("CREATE ROLE " + app + " WITH LOGIN PASSWORD 'initial-pass'");
-        sql("GRANT " + app + " TO rotation_admin WITH ADMIN OPTION");
-        store = new InMemorySecretStore();
-        store.create(secret, json(app, "initial-pass", null));
-    }
-
-    /**
-     * The embedded server trusts every local connection, which would make any password "work". Only the bootstrap
-     * superuser keeps trust; every other role must present its password (SCRAM), as on Aurora.
-     */
-    private static void requirePasswords() throws SQLException {
-        String hbaFile;
-        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement();
-             var rows = s.executeQuery("SHOW hba_file")) {
-            rows.next();
-            hbaFile = rows.getString(1);
-        }
-        sql("COPY (SELECT unnest(ARRAY["
-                + "'host all postgres 127.0.0.1/32 trust', 'host all postgres ::1/128 trust', "
-                + "'host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256'])) TO '" + hbaFile + "'");
-        sql("SELECT pg_reload_conf()");
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    private static String json(String user, String password, String masterArn) {
-        return "{\"engine\":\"postgres\",\"host\":\"localhost\",\"port\":" + postgres.getPort() + ",\"username\":\""
-                + user + "\",\"password\":\"" + password + "\",\"dbname\":\"postgres\""
-                + (masterArn == null ? "" : ",\"masterarn\":\"" + masterArn + "\"") + "}";
-    }
-
-    private void step(Rotation rotation, String token, Step step) {
-        rotation.run(new RotationEvent(secret, token, step));
-    }
-
-    private boolean logsIn(String secretJson) {
-        return ACCOUNTS.canLogin(Credentials.parse(secretJson, "test"));
-    }
-
-    private void rotate(Rotation rotation, String token) {
-        for (var step : Step.values()) {
-            step(rotation, token, step);
-        }
-    }
-
-    @Test
-    void aFullSingleUserRotationRetiresTheOldPassword() {
-        var before = store.currentValue(secret);
-        var rotation = new Rotation(store, ACCOUNTS);
-        var token = store.startRotation(secret);
-        rotate(rotation, token);
-
-        var after = store.currentValue(secret);
-        assertThat(Credentials.parse(after, "x").username()).isEqualTo(app);
-        assertThat(logsIn(after)).isTrue();
-        assertThat(logsIn(before)).as("old password").isFalse();
-        assertThat(store.versions(secret).get(token)).containsExactly(CURRENT);
-        assertThat(store.value(secret, null, PREVIOUS)).contains(before);
-    }
-
-    @Test
-    void everyStepCanBeRetried() {
-        var rotation = new Rotation(store, ACCOUNTS);
-        var token = store.startRotation(secret);
-        for (var step : Step.values()) {
-            step(rotation, token, step);
-            var afterFirst = store.versions(secret);
-            var pendingValue = store.value(secret, token, null);
-            step(rotation, token, step);
-            assertThat(store.versions(secret)).as("labels after retrying %s", step).isEqualTo(afterFirst);
-            assertThat(store.value(secret, token, null)).as("value after retrying %s", step).isEqualTo(pendingValue);
-        }
-        assertThat(logsIn(store.currentValue(secret))).isTrue();
-    }
-
-    @Test
-    void aFailedSetLeavesAwsCurrentWorkingAndARetryCompletes() {
-        var current = store.currentValue(secret);
-        var failing = new Rotation(store, new Accounts() {
-            @Override
-            public boolean canLogin(Credentials credentials) {
-                return ACCOUNTS.canLogin(credentials);
+    @AllMajors
+    void everyStepCanBeRetried(PostgresServer pg) throws SQLException {
+        for (var f : new Fixture[]{Fixture.alternating(pg), Fixture.singleUser(pg)}) {
+            var token = f.secrets.startRotation(f.secret);
+            for (var step : Step.values()) {
+                f.step(token, step);
+                var afterFirst = f.secrets.stages(f.secret);
+                var value = f.secrets.getSecretValue(b -> b.secretId(f.secret).versionId(token)).secretString();
+                f.step(token, step);
+                assertThat(f.secrets.stages(f.secret)).as("labels after retrying %s", step).isEqualTo(afterFirst);
+                assertThat(f.secrets.getSecretValue(b -> b.secretId(f.secret).versionId(token)).secretString())
+                        .as("value after retrying %s", step).isEqualTo(value);
             }
-
-            @Override
-            public void setPassword(Credentials admin, Credentials target, String template) {
-                throw new RotationException("database unreachable");
-            }
-        });
-        var token = store.startRotation(secret);
-        step(failing, token, Step.CREATE);
-        assertThatThrownBy(() -> step(failing, token, Step.SET)).hasMessageContaining("database unreachable");
-        assertThatThrownBy(() -> step(failing, token, Step.TEST)).hasMessageContaining("cannot log in; AWSCURRENT is unchanged");
-
-        assertThat(store.currentValue(secret)).isEqualTo(current);
-        assertThat(logsIn(current)).isTrue();
-        assertThat(store.versions(secret).get(token)).containsExactly(PENDING);
-
-        var working = new Rotation(store, ACCOUNTS);
-        step(working, token, Step.SET);
-        step(working, token, Step.TEST);
-        step(working, token, Step.FINISH);
-        assertThat(logsIn(store.currentValue(secret))).isTrue();
-        assertThat(logsIn(current)).isFalse();
-    }
-
-    @Test
-    void alternatingUsersKeepTheOldCredentialsWorkingThroughTheSwitch() {
-        store.create("master", json("rotation_admin", "admin-pass", null));
-        store.create(secret, json(app, "initial-pass", "master"));
-        var rotation = new Rotation(store, ACCOUNTS);
-        var first = store.currentValue(secret);
-
-        rotate(rotation, store.startRotation(secret));
-        var second = store.currentValue(secret);
-        assertThat(Credentials.parse(second, "x").username()).isEqualTo(app + "_clone");
-        assertThat(logsIn(second)).isTrue();
-        assertThat(logsIn(first)).as("the previous user still logs in: no client is cut off").isTrue();
-
-        rotate(rotation, store.startRotation(secret));
-        var third = store.currentValue(secret);
-        assertThat(Credentials.parse(third, "x").username()).isEqualTo(app);
-        assertThat(logsIn(third)).isTrue();
-        assertThat(logsIn(first)).as("the first password of the original user is retired").isFalse();
-        assertThat(logsIn(second)).isTrue();
-    }
-
-    @Test
-    void theCloneInheritsTheOriginalUsersPrivileges() throws Exception {
-        sql("CREATE TABLE IF NOT EXISTS payments_" + app + " (id int)");
-        sql("GRANT SELECT ON payments_" + app + " TO " + app);
-        store.create("master", json("rotation_admin", "admin-pass", null));
-        store.create(secret, json(app, "initial-pass", "master"));
-        rotate(new Rotation(store, ACCOUNTS), store.startRotation(secret));
-        var clone = Credentials.parse(store.currentValue(secret), "x");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                clone.username(), clone.password()); var s = c.createStatement()) {
-            s.executeQuery("SELECT count(*) FROM payments_" + app).close();
+            assertThat(f.logsIn(f.secrets.current(f.secret))).isTrue();
         }
     }
 
-    @Test
-    void generatedPasswordsAvoidCharactersDmsAndUrlsCannotTake() {
-        var rotation = new Rotation(store, ACCOUNTS);
-        var token = store.startRotation(secret);
-        step(rotation, token, Step.CREATE);
-        assertThat(store.lastExcluded).isEqualTo(Rotation.EXCLUDED_CHARACTERS).contains(";", "+", "%", ",", "{", "}", "@", "/");
-        var password = Credentials.parse(store.value(secret, token, PENDING).orElseThrow(), "x").password();
-        assertThat(password).hasSize(Rotation.PASSWORD_LENGTH);
-        assertThat(password.chars()).noneMatch(c -> Rotation.EXCLUDED_CHARACTERS.indexOf(c) >= 0);
+    @AllMajors
+    void aCreateWhosePutFailedLeavesNothingAndARetryCompletes(PostgresServer pg) throws SQLException {
+        var f = Fixture.alternating(pg);
+        var current = f.secrets.current(f.secret);
+        var token = f.secrets.startRotation(f.secret);
+        f.secrets.failNext("PutSecretValue");
+        assertThatThrownBy(() -> f.step(token, Step.CREATE)).hasMessageContaining("PutSecretValue failed");
+        assertThatThrownBy(() -> f.secrets.getSecretValue(b -> b.secretId(f.secret).versionStage(PENDING)))
+                .hasMessageContaining("can't find");
+        assertThat(f.secrets.current(f.secret)).isEqualTo(current);
+
+        f.steps(token, Step.values());
+        assertThat(Fixture.credentials(f.secrets.current(f.secret)).username()).isEqualTo(f.cloneUser());
     }
 
-    @Test
-    void aTokenThatIsAlreadyCurrentIsANoOp() {
-        var rotation = new Rotation(store, ACCOUNTS);
-        var token = store.startRotation(secret);
-        rotate(rotation, token);
-        var labels = store.versions(secret);
-        for (var step : Step.values()) {
-            step(rotation, token, step);
-        }
-        assertThat(store.versions(secret)).isEqualTo(labels);
+    @AllMajors
+    void aFinishInterruptedAfterTheSwitchIsCompletedByItsRetry(PostgresServer pg) throws SQLException {
+        var f = Fixture.alternating(pg);
+        var first = f.secrets.current(f.secret);
+        var token = f.secrets.startRotation(f.secret);
+        f.steps(token, Step.CREATE, Step.SET, Step.TEST);
+        // AWSCURRENT moved, then the call that drops AWSPENDING fails.
+        var store = new SecretsManagerStore(f.secrets);
+        f.secrets.failCall("UpdateSecretVersionStage", 2);
+        assertThatThrownBy(() -> f.step(token, Step.FINISH)).hasMessageContaining("failed (injected)");
+        assertThat(f.secrets.stages(f.secret).get(token)).containsExactlyInAnyOrder(CURRENT, PENDING);
+        f.step(token, Step.FINISH);
+        assertThat(f.secrets.stages(f.secret).get(token)).containsExactly(CURRENT);
+        assertThat(store.value(f.secret, null, PREVIOUS)).contains(first);
+        assertThat(f.logsIn(first)).isTrue();
+        assertThat(f.logsIn(f.secrets.current(f.secret))).isTrue();
     }
 
-    @Test
-    void badEventsAndSecretsFailWithTheReason() {
-        assertThatThrownBy(() -> RotationEvent.parse(Map.of("SecretId", "s", "Step", "createSecret")))
-                .hasMessageContaining("ClientRequestToken is missing");
-        assertThatThrownBy(() -> RotationEvent.parse(Map.of("SecretId", "s", "ClientRequestToken", "t", "Step", "dropTable")))
-                .hasMessageContaining("unknown rotation step 'dropTable'");
-        assertThatThrownBy(() -> RotationEvent.parse(null)).hasMessageContaining("empty event");
-
-        var rotation = new Rotation(store, ACCOUNTS);
-        assertThatThrownBy(() -> step(rotation, "no-such-token", Step.CREATE)).hasMessageContaining("has no version no-such-token");
-        var currentToken = store.versions(secret).keySet().iterator().next();
-        store.startRotation(secret);
-        var stale = store.versions(secret).keySet().stream().filter(t -> !t.equals(currentToken)).findFirst().orElseThrow();
-        store.promote(secret, stale, currentToken);
-        assertThatThrownBy(() -> step(rotation, currentToken, Step.SET)).hasMessageContaining("is not AWSPENDING");
-
-        store.disableRotation(secret);
-        assertThatThrownBy(() -> step(rotation, "t", Step.CREATE)).hasMessageContaining("is not enabled for rotation");
-
-        assertThatThrownBy(() -> Credentials.parse("{\"password\":\"hunter2\"", "AWSCURRENT of s"))
-                .hasMessage("AWSCURRENT of s is not valid JSON (value not shown)");
-        assertThatThrownBy(() -> Credentials.parse("{\"host\":\"h\",\"username\":\"u\",\"password\":\"p\",\"engine\":\"mysql\"}", "x"))
-                .hasMessageContaining("PostgreSQL credentials only");
-        assertThatThrownBy(() -> Credentials.parse("{\"host\":\"h\",\"password\":\"p\"}", "x")).hasMessageContaining("lacks 'username'");
+    @AllMajors
+    void aSingleUserWhoseStoredPasswordsFailSaysWhyForEach(PostgresServer pg) throws SQLException {
+        var f = Fixture.singleUser(pg);
+        var token = f.secrets.startRotation(f.secret);
+        f.step(token, Step.CREATE);
+        pg.sql("ALTER ROLE " + f.app + " PASSWORD 'changed-by-hand'");
+        assertThatThrownBy(() -> f.step(token, Step.SET))
+                .hasMessageContaining("AWSCURRENT: SQLState 28P01")
+                .hasMessageContaining("password authentication failed for user \"" + f.app + "\"")
+                .hasMessageContaining("AWSPREVIOUS: no AWSPREVIOUS version");
+        assertThatThrownBy(() -> f.step(token, Step.TEST)).hasMessageContaining("cannot log in (SQLState 28P01");
     }
 
-    @Test
-    void unknownFieldsOfTheSecretSurviveRotation() {
-        store.create(secret, json(app, "initial-pass", null).replace("}", ",\"dbClusterIdentifier\":\"aurora-dev\"}"));
-        rotate(new Rotation(store, ACCOUNTS), store.startRotation(secret));
-        assertThat(store.currentValue(secret)).contains("\"dbClusterIdentifier\":\"aurora-dev\"");
+    @AllMajors
+    void aSingleUserRetryAfterAnUnrecordedSetLogsInWithThePreviousPassword(PostgresServer pg) throws SQLException {
+        var f = Fixture.singleUser(pg);
+        f.rotate();
+        var token = f.secrets.startRotation(f.secret);
+        f.step(token, Step.CREATE);
+        // The current password was changed by a later run that never finished: only AWSPREVIOUS still logs in.
+        var previous = f.secrets.getSecretValue(b -> b.secretId(f.secret).versionStage(PREVIOUS)).secretString();
+        pg.sql("ALTER ROLE " + f.app + " PASSWORD '" + Fixture.credentials(previous).password() + "'");
+        f.steps(token, Step.SET, Step.TEST, Step.FINISH);
+        assertThat(f.logsIn(f.secrets.current(f.secret))).isTrue();
+    }
+
+    @AllMajors
+    void aTokenThatIsAlreadyCurrentIsANoOp(PostgresServer pg) throws SQLException {
+        var f = Fixture.alternating(pg);
+        var token = f.secrets.startRotation(f.secret);
+        f.steps(token, Step.values());
+        var labels = f.secrets.stages(f.secret);
+        f.steps(token, Step.values());
+        assertThat(f.secrets.stages(f.secret)).isEqualTo(labels);
+    }
+
+    @AllMajors
+    void unknownFieldsOfTheSecretSurviveRotation(PostgresServer pg) throws SQLException {
+        var f = Fixture.singleUser(pg);
+        f.secrets.create(f.secret, pg.secret(f.app, Fixture.INITIAL_PASSWORD, "postgres", null)
+                .replace("}", ",\"dbClusterIdentifier\":\"aurora-dev\"}"));
+        assertThat(f.rotate()).contains("\"dbClusterIdentifier\":\"aurora-dev\"").contains("\"engine\":\"aurora-postgresql\"");
     }
 }
