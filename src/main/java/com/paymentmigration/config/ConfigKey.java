@@ -52,10 +52,19 @@ public enum ConfigKey {
     AURORA_ENGINE_VERSION("auroraEngineVersion", Type.STRING, "16.8", "Aurora PostgreSQL engine version (major.minor)."),
     AURORA_INSTANCE_CLASS("auroraInstanceClass", Type.STRING, "db.r6g.large",
             "Instance class; a global database needs a memory-optimised class (db.r5 or newer)."),
-    AURORA_READER_COUNT("auroraReaderCount", Type.INTEGER, "1", "Readers in the primary cluster (0-15)."),
-    AURORA_SECONDARY_INSTANCE_COUNT("auroraSecondaryInstanceCount", Type.INTEGER, "1",
-            "Read-only instances in the secondary cluster (1-16)."),
-    AURORA_BACKUP_RETENTION_DAYS("auroraBackupRetentionDays", Type.INTEGER, "7", "Backup retention in days (1-35)."),
+    AURORA_READER_COUNT("auroraReaderCount", Type.INTEGER, "1",
+            "Readers in the primary cluster (0-15), in other zones than the writer; 0 only with auroraAcceptSingleAz."),
+    AURORA_SECONDARY_INSTANCE_COUNT("auroraSecondaryInstanceCount", Type.INTEGER, "2",
+            "Read-only instances in the secondary cluster (1-16), one zone each in turn; under 2 only with "
+                    + "auroraAcceptSingleAz."),
+    AURORA_ACCEPT_SINGLE_AZ("auroraAcceptSingleAz", Type.BOOLEAN, "false",
+            "Accept a cluster whose instances all sit in one availability zone (auroraReaderCount 0 or "
+                    + "auroraSecondaryInstanceCount 1): an outage of that zone stops it until Aurora replaces the "
+                    + "instance elsewhere. For short-lived test stacks; such clusters carry the tag ZoneLossAccepted=true."),
+    AURORA_BACKUP_RETENTION_DAYS("auroraBackupRetentionDays", Type.INTEGER, "7",
+            "Backup retention in days of both clusters (7-35; PCI DSS keeps at least 7)."),
+    AURORA_MONITORING_INTERVAL_SECONDS("auroraMonitoringIntervalSeconds", Type.INTEGER, "60",
+            "Enhanced Monitoring interval of every Aurora instance, in seconds: 1, 5, 10, 15, 30 or 60."),
     SECRET_ROTATION_DAYS("secretRotationDays", Type.INTEGER, "30",
             "Days between automatic rotations of every credential (1-365); the first rotation waits for the schedule."),
 

@@ -49,7 +49,8 @@ public record MigrationConfig(
     }
 
     public record Aurora(String masterSecretName, String engineVersion, String instanceClass, int readerCount,
-                         int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays) {
+                         int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays,
+                         boolean acceptSingleAz, int monitoringIntervalSeconds) {
         /** Parameter group family of the engine's major version, e.g. aurora-postgresql16. */
         public String parameterGroupFamily() {
             return "aurora-postgresql" + majorVersion();

@@ -35,7 +35,13 @@ public final class PolicyEngine {
                 new ReplicationLocked(),
                 new ApiProtected(),
                 new TasksNeverPublic(),
-                new LoadBalancersInternalOrTls()));
+                new LoadBalancersInternalOrTls(),
+                new FunctionsInVpc(),
+                new FunctionsTraced(),
+                new DefaultSecurityGroupsClosed(),
+                new AuroraEnhancedMonitoring(),
+                new AuroraBackupsRetained(),
+                new AuroraSurvivesZoneLoss()));
     }
 
     public List<PolicyRule> rules() {
