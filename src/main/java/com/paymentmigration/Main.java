@@ -115,7 +115,7 @@ public final class Main {
         Optional<PaymentService> service = serviceSecret.map(secret -> new PaymentService("service", stack, keys,
                 networks.get(VpcRole.MIGRATION),
                 SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
-                secret, database.writerEndpoint, parameters));
+                secret, database.writerEndpoint, parameters, storage.loadBalancerLogs.orElseThrow()));
         var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);

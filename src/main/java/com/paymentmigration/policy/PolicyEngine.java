@@ -41,7 +41,8 @@ public final class PolicyEngine {
                 new DefaultSecurityGroupsClosed(),
                 new AuroraEnhancedMonitoring(),
                 new AuroraBackupsRetained(),
-                new AuroraSurvivesZoneLoss()));
+                new AuroraSurvivesZoneLoss(),
+                new LoadBalancersAccessLogged()));
     }
 
     public List<PolicyRule> rules() {
