@@ -1,6 +1,7 @@
 package com.paymentmigration;
 
 import com.paymentmigration.api.Api;
+import com.paymentmigration.api.WebFirewall;
 import com.paymentmigration.dns.WeightedDns;
 import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.runbook.RunbookOutputs;
@@ -117,6 +118,7 @@ public final class Main {
                 SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
                 secret, database.writerEndpoint, parameters, storage.loadBalancerLogs.orElseThrow()));
         var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
+        new WebFirewall("waf", stack, keys, api.stageArn);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);
         var monitoring = new Monitoring("monitoring", stack, new Monitoring.Sources(replication.instanceId,

@@ -107,6 +107,11 @@ public enum ConfigKey {
     API_DAILY_QUOTA("apiDailyQuota", Type.INTEGER, "0", "Requests per day per API key in the usage plan; 0 for no quota."),
     CREATE_API_GATEWAY_ACCOUNT_ROLE("createApiGatewayAccountRole", Type.BOOLEAN, "true",
             "Set the region's API Gateway CloudWatch role (one per account and region); false when the account has it."),
+    WAF_RATE_LIMIT("wafRateLimit", Type.INTEGER, "2000",
+            "Requests one client address may send in 5 minutes before the API's web ACL blocks it (10-2000000000)."),
+    WAF_BLOCKED_ALARM_THRESHOLD("wafBlockedAlarmThreshold", Type.INTEGER, "500",
+            "Requests the API's web ACL blocks in 5 minutes that raise the firewall alarm: an attack in progress, or "
+                    + "rules turning away real clients (1-1000000000)."),
     AUTHORIZER_KEY_SET_SECRET_NAME("authorizerKeySetSecretName", Type.STRING, null,
             "Existing secret holding the JWK set the authorizer verifies tokens with (kept by the identity provider)."),
     AUTHORIZER_ISSUER("authorizerIssuer", Type.STRING, null, "Required iss claim of accepted tokens."),

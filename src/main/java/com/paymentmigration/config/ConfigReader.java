@@ -129,6 +129,8 @@ public final class ConfigReader {
                 intInRange(ConfigKey.API_THROTTLE_BURST, 1, 5_000),
                 intInRange(ConfigKey.API_DAILY_QUOTA, 0, Integer.MAX_VALUE),
                 bool(ConfigKey.CREATE_API_GATEWAY_ACCOUNT_ROLE),
+                // AWS WAF's lowest rate limit is 10 ("Rate-based rule high-level settings").
+                new MigrationConfig.Waf(intInRange(ConfigKey.WAF_RATE_LIMIT, 10, 2_000_000_000)),
                 new MigrationConfig.AuthorizerSettings(
                         matching(ConfigKey.AUTHORIZER_KEY_SET_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name"),
                         text(ConfigKey.AUTHORIZER_ISSUER),
@@ -153,7 +155,8 @@ public final class ConfigReader {
                 intInRange(ConfigKey.API_5XX_RATE_PERCENT, 0, 100),
                 intInRange(ConfigKey.API_LATENCY_P99_MS, 1, 29_000),
                 intInRange(ConfigKey.GLOBAL_DB_LAG_THRESHOLD_MS, 1, 3_600_000),
-                intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600));
+                intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600),
+                intInRange(ConfigKey.WAF_BLOCKED_ALARM_THRESHOLD, 1, 1_000_000_000));
         var emails = alertEmails();
         int retention = logRetention();
 

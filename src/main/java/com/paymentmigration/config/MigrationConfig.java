@@ -90,7 +90,7 @@ public record MigrationConfig(
      * @param dailyQuota     requests per day per key; 0 for none
      */
     public record Api(Backend legacy, Backend next, String stageName, String domainName, String certificateArn,
-                      int throttleRate, int throttleBurst, int dailyQuota, boolean createAccountRole,
+                      int throttleRate, int throttleBurst, int dailyQuota, boolean createAccountRole, Waf waf,
                       AuthorizerSettings authorizer) {
         public boolean customDomain() {
             return !domainName.isEmpty();
@@ -150,7 +150,16 @@ public record MigrationConfig(
     public record TrafficStep(int percent, int bakeMinutes) {
     }
 
+    /**
+     * The API's web ACL.
+     *
+     * @param rateLimit requests per client address in 5 minutes before it is blocked
+     */
+    public record Waf(int rateLimit) {
+    }
+
     public record Thresholds(int cdcLatencySeconds, int cdcLatencyConsecutiveChecks, int api5xxRatePercent,
-                             int apiLatencyP99Ms, int globalDbLagMs, int writeFreezeMaxSeconds) {
+                             int apiLatencyP99Ms, int globalDbLagMs, int writeFreezeMaxSeconds,
+                             int wafBlockedRequests) {
     }
 }

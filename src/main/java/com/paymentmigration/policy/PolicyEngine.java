@@ -42,6 +42,7 @@ public final class PolicyEngine {
                 new AuroraEnhancedMonitoring(),
                 new AuroraBackupsRetained(),
                 new AuroraSurvivesZoneLoss(),
+                new ApiStagesBehindWaf(),
                 new LoadBalancersAccessLogged()));
     }
 

@@ -102,6 +102,8 @@ class ConfigReaderTest {
             "legacyBackendIps     | []                          | migration:legacyBackendIps     | at least one IPv4 address",
             "newBackendIps        | [\"10.20.0.300\"]         | migration:newBackendIps[0]     | is not an IPv4 address",
             "apiStageName         | v-1                         | migration:apiStageName         | letters, digits and _",
+            "wafRateLimit         | 9                           | migration:wafRateLimit         | between 10 and 2000000000",
+            "wafBlockedAlarmThreshold | 0                       | migration:wafBlockedAlarmThreshold | between 1 and 1000000000",
             "apiDomainName        | api.example.com             | migration:apiCertificateArn    | is required with migration:apiDomainName",
             "apiCertificateArn    | arn:aws:acm:x               | migration:apiCertificateArn    | ACM certificate ARN",
             "authorizerCacheSeconds | 3601                      | migration:authorizerCacheSeconds | between 0 and 3600",
