@@ -163,7 +163,8 @@ public final class Database extends MigrationComponent {
                 .dbClusterParameterGroupName(parameterGroup.name())
                 .storageEncrypted(true)
                 .kmsKeyId(keys.keyArn(region))
-                // Both clusters: a secondary takes its own retention, and is the copy left after a regional failover.
+                // Both clusters: Aurora's default is 1 day "regardless of how the DB cluster is created" (Aurora user
+                // guide, backups), and the secondary is the copy left after a regional failover.
                 .backupRetentionPeriod(stack.config().aurora().backupRetentionDays())
                 .tags(zoneLossTag(region))
                 .enabledCloudwatchLogsExports("postgresql")

@@ -68,6 +68,16 @@ class FunctionsPlacementStackTest {
     }
 
     @Test
+    void theAuthorizerReadsItsKeySetThroughSecretsManagerNotFromTheInternet() {
+        var authorizer = run.one(FUNCTION, "functions-authorizer");
+        assertThat(authorizer.stringInput("environment.variables.KEY_SET_SECRET_ID"))
+                .as("the compute group reaches only the VPC and S3: a JWKS URL on the internet would need an egress "
+                        + "path of its own").isEqualTo("dev/payments/jwt-signing-keys");
+        assertThat(authorizer.input("layers")).as("the extension serving the secret on localhost")
+                .hasValueSatisfying(layers -> assertThat(layers.toString()).contains("Parameters-and-Secrets"));
+    }
+
+    @Test
     void theComputeGroupReachesTheEndpointsOverHttps() {
         assertThat(run.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")).anySatisfy(rule ->
                 assertThat(rule.inputs()).containsEntry("securityGroupId", "migration-migration-compute-dev")
