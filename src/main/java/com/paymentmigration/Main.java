@@ -1,6 +1,7 @@
 package com.paymentmigration;
 
 import com.paymentmigration.api.Api;
+import com.paymentmigration.api.WebFirewall;
 import com.paymentmigration.dns.WeightedDns;
 import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.runbook.RunbookOutputs;
@@ -115,8 +116,9 @@ public final class Main {
         Optional<PaymentService> service = serviceSecret.map(secret -> new PaymentService("service", stack, keys,
                 networks.get(VpcRole.MIGRATION),
                 SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
-                secret, database.writerEndpoint, parameters));
+                secret, database.writerEndpoint, parameters, storage.loadBalancerLogs.orElseThrow()));
         var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
+        new WebFirewall("waf", stack, keys, api.stageArn);
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
                 masterSecret, parameters);
         var monitoring = new Monitoring("monitoring", stack, new Monitoring.Sources(replication.instanceId,

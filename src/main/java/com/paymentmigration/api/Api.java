@@ -91,6 +91,8 @@ public final class Api extends MigrationComponent {
 
     public final Output<String> restApiId;
     public final Output<String> stageName;
+    /** What the web ACL is associated with. */
+    public final Output<String> stageArn;
     public final Output<String> endpoint;
     /** The NLB and target groups' ARN suffixes: the dimensions of their AWS/NetworkELB metrics. */
     public final Output<String> loadBalancerArnSuffix;
@@ -174,6 +176,7 @@ public final class Api extends MigrationComponent {
             return rollback ? o : o.ignoreChanges(RUNTIME_MANAGED);
         }));
         this.stageName = stage.stageName();
+        this.stageArn = stage.arn();
 
         new MethodSettings(name + "-method-settings", MethodSettingsArgs.builder()
                 .restApi(restApi.id())

@@ -58,6 +58,8 @@ public final class ConfigReader {
     public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     private static final int OLDEST_SUPPORTED_MAJOR = 13;
+    /** Seconds between Enhanced Monitoring samples that RDS accepts (0, which turns it off, is not offered). */
+    public static final Set<Integer> ENHANCED_MONITORING_INTERVALS = Set.of(1, 5, 10, 15, 30, 60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,8 +102,12 @@ public final class ConfigReader {
                         + "class (db.r5 or newer: db.r6g, db.r6i, db.r7g, db.r7i, db.r8g, db.x2g), e.g. db.r6g.large"),
                 intInRange(ConfigKey.AURORA_READER_COUNT, 0, 15),
                 intInRange(ConfigKey.AURORA_SECONDARY_INSTANCE_COUNT, 1, 16),
-                intInRange(ConfigKey.AURORA_BACKUP_RETENTION_DAYS, 1, 35),
-                intInRange(ConfigKey.SECRET_ROTATION_DAYS, 1, 365));
+                intInRange(ConfigKey.AURORA_BACKUP_RETENTION_DAYS, 7, 35),
+                intInRange(ConfigKey.SECRET_ROTATION_DAYS, 1, 365),
+                bool(ConfigKey.AURORA_ACCEPT_SINGLE_AZ),
+                oneOf(ConfigKey.AURORA_MONITORING_INTERVAL_SECONDS, ENHANCED_MONITORING_INTERVALS, "Enhanced Monitoring",
+                        "seconds"));
+        requireTwoZonesUnlessAccepted(aurora);
         var dms = new MigrationConfig.Dms(
                 matching(ConfigKey.DMS_INSTANCE_CLASS, DMS_CLASS, "use a DMS instance class like dms.r6i.large"),
                 intInRange(ConfigKey.DMS_ALLOCATED_STORAGE_GB, 5, 6144),
@@ -123,6 +129,8 @@ public final class ConfigReader {
                 intInRange(ConfigKey.API_THROTTLE_BURST, 1, 5_000),
                 intInRange(ConfigKey.API_DAILY_QUOTA, 0, Integer.MAX_VALUE),
                 bool(ConfigKey.CREATE_API_GATEWAY_ACCOUNT_ROLE),
+                // AWS WAF's lowest rate limit is 10 ("Rate-based rule high-level settings").
+                new MigrationConfig.Waf(intInRange(ConfigKey.WAF_RATE_LIMIT, 10, 2_000_000_000)),
                 new MigrationConfig.AuthorizerSettings(
                         matching(ConfigKey.AUTHORIZER_KEY_SET_SECRET_NAME, SECRET_NAME, "use a Secrets Manager name"),
                         text(ConfigKey.AUTHORIZER_ISSUER),
@@ -147,7 +155,8 @@ public final class ConfigReader {
                 intInRange(ConfigKey.API_5XX_RATE_PERCENT, 0, 100),
                 intInRange(ConfigKey.API_LATENCY_P99_MS, 1, 29_000),
                 intInRange(ConfigKey.GLOBAL_DB_LAG_THRESHOLD_MS, 1, 3_600_000),
-                intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600));
+                intInRange(ConfigKey.WRITE_FREEZE_MAX_SECONDS, 1, 3600),
+                intInRange(ConfigKey.WAF_BLOCKED_ALARM_THRESHOLD, 1, 1_000_000_000));
         var emails = alertEmails();
         int retention = logRetention();
         var secretRotation = secretRotation(aurora.secretRotationDays(), dms);
@@ -610,21 +619,44 @@ public final class ConfigReader {
     }
 
     private int logRetention() {
-        var value = text(ConfigKey.LOG_RETENTION_DAYS);
+        return oneOf(ConfigKey.LOG_RETENTION_DAYS, LOG_RETENTION_DAYS, "CloudWatch Logs", "days");
+    }
+
+    /** A whole number from a fixed set the service accepts; the message lists the set. */
+    private int oneOf(ConfigKey key, Set<Integer> accepted, String service, String unit) {
+        var value = text(key);
         if (value == null) {
             return 0;
         }
-        var allowed = LOG_RETENTION_DAYS.stream().sorted().toList();
         try {
-            int days = Integer.parseInt(value.trim());
-            if (LOG_RETENTION_DAYS.contains(days)) {
-                return days;
+            int number = Integer.parseInt(value.trim());
+            if (accepted.contains(number)) {
+                return number;
             }
         } catch (NumberFormatException ignored) {
             // reported below with the accepted values
         }
-        fail(ConfigKey.LOG_RETENTION_DAYS, value, "CloudWatch Logs accepts only " + allowed + " (days)");
+        fail(key, value, service + " accepts only " + accepted.stream().sorted().toList() + " (" + unit + ")");
         return 0;
+    }
+
+    /**
+     * Each cluster keeps instances in two zones or more unless the stack says it accepts losing one: the secondary
+     * cluster is the copy that has to outlive a regional incident, so a single zone is never its silent default.
+     */
+    private void requireTwoZonesUnlessAccepted(MigrationConfig.Aurora aurora) {
+        if (aurora.acceptSingleAz()) {
+            return;
+        }
+        var accept = " or accept losing the cluster with its zone: " + ConfigKey.AURORA_ACCEPT_SINGLE_AZ.qualified() + "=true";
+        if (aurora.readerCount() == 0) {
+            fail(ConfigKey.AURORA_READER_COUNT, "0", "leaves the primary cluster's writer alone in one availability zone; "
+                    + "set 1 or more," + accept);
+        }
+        if (aurora.secondaryInstanceCount() == 1) {
+            fail(ConfigKey.AURORA_SECONDARY_INSTANCE_COUNT, "1", "puts the secondary cluster in one availability zone; "
+                    + "set 2 or more," + accept);
+        }
     }
 
     private static boolean isIpv4(String text) {

@@ -50,7 +50,8 @@ public record MigrationConfig(
     }
 
     public record Aurora(String masterSecretName, String engineVersion, String instanceClass, int readerCount,
-                         int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays) {
+                         int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays,
+                         boolean acceptSingleAz, int monitoringIntervalSeconds) {
         /** Parameter group family of the engine's major version, e.g. aurora-postgresql16. */
         public String parameterGroupFamily() {
             return "aurora-postgresql" + majorVersion();
@@ -90,7 +91,7 @@ public record MigrationConfig(
      * @param dailyQuota     requests per day per key; 0 for none
      */
     public record Api(Backend legacy, Backend next, String stageName, String domainName, String certificateArn,
-                      int throttleRate, int throttleBurst, int dailyQuota, boolean createAccountRole,
+                      int throttleRate, int throttleBurst, int dailyQuota, boolean createAccountRole, Waf waf,
                       AuthorizerSettings authorizer) {
         public boolean customDomain() {
             return !domainName.isEmpty();
@@ -169,7 +170,16 @@ public record MigrationConfig(
     public record TrafficStep(int percent, int bakeMinutes) {
     }
 
+    /**
+     * The API's web ACL.
+     *
+     * @param rateLimit requests per client address in 5 minutes before it is blocked
+     */
+    public record Waf(int rateLimit) {
+    }
+
     public record Thresholds(int cdcLatencySeconds, int cdcLatencyConsecutiveChecks, int api5xxRatePercent,
-                             int apiLatencyP99Ms, int globalDbLagMs, int writeFreezeMaxSeconds) {
+                             int apiLatencyP99Ms, int globalDbLagMs, int writeFreezeMaxSeconds,
+                             int wafBlockedRequests) {
     }
 }

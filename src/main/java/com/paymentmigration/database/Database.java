@@ -3,6 +3,9 @@ package com.paymentmigration.database;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.core.Wiring;
+import com.paymentmigration.iam.PolicyDocument;
+import com.paymentmigration.iam.Statement;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
@@ -23,7 +26,6 @@ import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
@@ -40,6 +42,12 @@ public final class Database extends MigrationComponent {
     public static final String TYPE = "migration:database:Database";
     public static final String ENGINE = "aurora-postgresql";
     static final int PERFORMANCE_INSIGHTS_DAYS = 7;
+    /** Tag of a cluster whose instances all sit in one zone because the stack accepts it (auroraAcceptSingleAz). */
+    public static final String ZONE_LOSS_ACCEPTED_TAG = "ZoneLossAccepted";
+    /** Service principal that publishes Enhanced Monitoring metrics with the monitoring role. */
+    static final String MONITORING_PRINCIPAL = "monitoring.rds.amazonaws.com";
+    /** The log group RDS creates and writes Enhanced Monitoring samples to, in each region. */
+    static final String OS_METRICS_LOG_GROUP = "RDSOSMetrics";
 
     public final Output<String> writerEndpoint;
     public final Output<String> readerEndpoint;
@@ -66,22 +74,22 @@ public final class Database extends MigrationComponent {
                 .engineLifecycleSupport("open-source-rds-extended-support-disabled")
                 .build(), primary());
         this.globalClusterId = global.id();
+        var monitoring = monitoringRole(name);
 
         var primaryCluster = new Cluster(name + "-primary", clusterArgs(Region.PRIMARY, global, keys, production)
                 .masterUsername(master.username())
                 .masterPassword(master.password())
                 .databaseName(stack.config().onPrem().dbName())
-                .backupRetentionPeriod(aurora.backupRetentionDays())
                 .build(), primary(o -> o.ignoreChanges(ignoredOnUpdate(true))));
         var primaryInstances = instances(name + "-primary", Region.PRIMARY, primaryCluster, 1 + aurora.readerCount(),
-                primaryZones, keys);
+                primaryZones, keys, monitoring);
 
         // AWS attaches a secondary only once the primary has an instance, and deletes the primary only once the
         // secondary is gone: depending on the primary's instances gives both orders.
         var secondaryCluster = new Cluster(name + "-secondary", clusterArgs(Region.SECONDARY, global, keys, secondary)
                 .build(), secondary(o -> o.ignoreChanges(ignoredOnUpdate(false)).dependsOn(primaryInstances)));
         instances(name + "-secondary", Region.SECONDARY, secondaryCluster, aurora.secondaryInstanceCount(),
-                secondaryZones, keys);
+                secondaryZones, keys, monitoring);
 
         this.writerEndpoint = primaryCluster.endpoint();
         this.readerEndpoint = primaryCluster.readerEndpoint();
@@ -105,6 +113,29 @@ public final class Database extends MigrationComponent {
      */
     static List<String> ignoredOnUpdate(boolean primary) {
         return primary ? List.of("engineVersion", "masterPassword") : List.of("engineVersion", "replicationSourceIdentifier");
+    }
+
+    /**
+     * The role RDS uses to publish Enhanced Monitoring (one for both regions: IAM is global). Inline and narrower
+     * than the managed AmazonRDSEnhancedMonitoringRole, like every other role here: only the RDSOSMetrics log group
+     * RDS writes to, in this account.
+     */
+    private Wiring.ServiceRole monitoringRole(String name) {
+        var regions = List.of(stack.config().regions().primary(), stack.config().regions().secondary());
+        return Wiring.serviceRole(name + "-monitoring", stack, "rds-monitoring", MONITORING_PRINCIPAL,
+                "Publishes Aurora Enhanced Monitoring metrics to CloudWatch Logs",
+                stack.accountId().applyValue(account -> monitoringPolicy(account, regions)), primary());
+    }
+
+    static String monitoringPolicy(String accountId, List<String> regions) {
+        var groups = regions.stream().map(r -> "arn:aws:logs:" + r + ":" + accountId + ":log-group:" + OS_METRICS_LOG_GROUP)
+                .toList();
+        return PolicyDocument.of(
+                Statement.allow("CreateTheMetricsGroup")
+                        .actions("logs:CreateLogGroup", "logs:PutRetentionPolicy").resources(groups),
+                Statement.allow("WriteMetrics")
+                        .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents")
+                        .resources(groups.stream().map(g -> g + ":log-stream:*").toList())).toJson();
     }
 
     private ClusterArgs.Builder clusterArgs(Region region, GlobalCluster global, EncryptionKeys keys, Network network) {
@@ -132,6 +163,10 @@ public final class Database extends MigrationComponent {
                 .dbClusterParameterGroupName(parameterGroup.name())
                 .storageEncrypted(true)
                 .kmsKeyId(keys.keyArn(region))
+                // Both clusters: Aurora's default is 1 day "regardless of how the DB cluster is created" (Aurora user
+                // guide, backups), and the secondary is the copy left after a regional failover.
+                .backupRetentionPeriod(stack.config().aurora().backupRetentionDays())
+                .tags(zoneLossTag(region))
                 .enabledCloudwatchLogsExports("postgresql")
                 .iamDatabaseAuthenticationEnabled(true)
                 .copyTagsToSnapshot(true)
@@ -140,12 +175,18 @@ public final class Database extends MigrationComponent {
                 .applyImmediately(true);
     }
 
+    /** The acceptance of a single-zone cluster, on the cluster itself, where an assessor sees it. */
+    private Map<String, String> zoneLossTag(Region region) {
+        var aurora = stack.config().aurora();
+        int instances = region == Region.PRIMARY ? 1 + aurora.readerCount() : aurora.secondaryInstanceCount();
+        return aurora.acceptSingleAz() && instances < 2 ? Map.of(ZONE_LOSS_ACCEPTED_TAG, "true") : Map.of();
+    }
+
     private List<Resource> instances(String name, Region region, Cluster cluster, int count, List<String> zones,
-                                     EncryptionKeys keys) {
+                                     EncryptionKeys keys, Wiring.ServiceRole monitoring) {
         var label = region == Region.PRIMARY ? "primary" : "secondary";
         var created = new ArrayList<Resource>();
         for (int i = 0; i < count; i++) {
-            CustomResourceOptions options = region == Region.PRIMARY ? primary() : secondary();
             created.add(new ClusterInstance(name + "-" + i, ClusterInstanceArgs.builder()
                     .identifier(stack.names().of(NameRule.RDS_IDENTIFIER, label + "-" + i))
                     .clusterIdentifier(cluster.id())
@@ -159,7 +200,10 @@ public final class Database extends MigrationComponent {
                     .performanceInsightsEnabled(true)
                     .performanceInsightsKmsKeyId(keys.keyArn(region))
                     .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_DAYS)
-                    .build(), options));
+                    .monitoringInterval(stack.config().aurora().monitoringIntervalSeconds())
+                    .monitoringRoleArn(monitoring.arn())
+                    .build(), region == Region.PRIMARY ? primary(o -> o.dependsOn(monitoring.policy()))
+                    : secondary(o -> o.dependsOn(monitoring.policy()))));
         }
         return created;
     }

@@ -37,8 +37,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group and place in the
- * migration VPC's private subnets where they reach databases.
+ * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group, active X-Ray
+ * tracing and a place in the migration VPC's private subnets: the databases are there, and every AWS API a function
+ * calls (Secrets Manager, Step Functions, S3, KMS, X-Ray) answers through the VPC's endpoints.
  */
 public final class Functions extends MigrationComponent {
 
@@ -49,6 +50,9 @@ public final class Functions extends MigrationComponent {
     /** ENI management for functions in a VPC: these actions accept no narrower resource. */
     static final List<String> VPC_ACCESS = List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
             "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+    /** Every function is traced whoever calls it; the actions its role needs for that. */
+    public static final String TRACING_MODE = "Active";
+    public static final List<String> TRACE_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     public static final String AUTHORIZER_JAR = "lambda/authorizer/target/authorizer.jar";
     public static final String AUTHORIZER_HANDLER = "com.paymentmigration.lambda.authorizer.AuthorizerHandler::handleRequest";
@@ -119,7 +123,7 @@ public final class Functions extends MigrationComponent {
         var authorizerRole = Wiring.serviceRole(name + "-authorizer", stack, "authorizer", "lambda.amazonaws.com",
                 "API Gateway token authorizer: reads the JWK set, writes its logs",
                 Output.tuple(keySetArn, authorizerLogs.arn()).applyValue(t -> authorizerPolicy(t.t1, t.t2)), primary());
-        // Outside the VPC: it touches no private resource, only Secrets Manager through the extension.
+        // In the VPC like the others: its only call, the key set through the extension, goes to Secrets Manager's endpoint.
         this.authorizer = new Function(name + "-authorizer", javaFunction("authorizer",
                 "Verifies the caller's JWT and returns the routes its scopes open", AUTHORIZER_HANDLER, AUTHORIZER_JAR,
                 authorizerRole, authorizerLogs, keys)
@@ -133,6 +137,7 @@ public final class Functions extends MigrationComponent {
                         "ISSUER", settings.issuer(),
                         "AUDIENCE", settings.audience(),
                         "SCOPE_ROUTES", String.join(";", settings.scopeRoutes()))).build())
+                .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(authorizerRole.policy(), authorizerLogs)));
         this.authorizerAlias = new Alias(name + "-authorizer-live", AliasArgs.builder()
                 .name(LIVE_ALIAS)
@@ -143,7 +148,7 @@ public final class Functions extends MigrationComponent {
         // The rotated secrets are the two database secrets, on-prem first: the validator's source and target.
         this.validator = validator(name, keys, network, databaseSecretArns, secretKeyArns, checkpointBucket,
                 checkpointBucketArn);
-        this.rollbackTrigger = rollbackTrigger(name, keys, rollbackMachineArn);
+        this.rollbackTrigger = rollbackTrigger(name, keys, network, rollbackMachineArn);
         this.replicationOps = replicationOps(name, keys, network, databaseSecretArns, secretKeyArns);
         registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn(),
                 "validatorFunctionArn", validator.arn(), "rollbackTriggerArn", rollbackTrigger.arn(),
@@ -206,7 +211,6 @@ public final class Functions extends MigrationComponent {
                         "AURORA_SECRET_ID", arns.get(1),
                         "DB_SSL_MODE", "require"))).build())
                 .vpcConfig(privateSubnets(network))
-                .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
         var schedule = new EventRule(name + "-slot-lag-schedule", EventRuleArgs.builder()
                 .name(stack.names().of(NameRule.EVENT_RULE, "slot-lag"))
@@ -237,8 +241,8 @@ public final class Functions extends MigrationComponent {
                 Statement.allow("ReadTheDatabaseSecrets").actions("secretsmanager:GetSecretValue")
                         .resources(databaseSecretArns),
                 writeLogs(logGroupArn),
-                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"),
-                Statement.allow("Trace").actions(TRACING).resources("*"));
+                runInTheVpc(),
+                sendTraces());
         return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").toJson();
     }
 
@@ -268,8 +272,8 @@ public final class Functions extends MigrationComponent {
                 arn + stack.names().parameter(Targets.WRITE_FREEZE.split("/")), arn + stack.names().parameter(Targets.PHASE));
     }
 
-    /** Outside the VPC: it calls one public AWS API and touches nothing private. */
-    private Function rollbackTrigger(String name, EncryptionKeys keys, Output<String> rollbackMachineArn) {
+    /** Its one call, StartExecution, goes to the Step Functions endpoint of the VPC. */
+    private Function rollbackTrigger(String name, EncryptionKeys keys, Network network, Output<String> rollbackMachineArn) {
         var logGroup = Wiring.logGroup(name + "-trigger-logs", stack, "rollback-trigger", keys.primaryKeyArn, primary());
         var role = Wiring.serviceRole(name + "-trigger", stack, "rollback-trigger", "lambda.amazonaws.com",
                 "Starts the rollback state machine when pulumi up switches to rollback mode",
@@ -282,11 +286,13 @@ public final class Functions extends MigrationComponent {
                 .timeout(30)
                 .environment(FunctionEnvironmentArgs.builder()
                         .variables(rollbackMachineArn.applyValue(arn -> Map.of("STATE_MACHINE_ARN", arn))).build())
+                .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(role.policy(), logGroup)));
     }
 
     static String triggerPolicy(String rollbackMachineArn, String keyArn, String logGroupArn) {
-        return Orchestration.startRollbackPolicy(rollbackMachineArn, keyArn).and(writeLogs(logGroupArn)).toJson();
+        return Orchestration.startRollbackPolicy(rollbackMachineArn, keyArn).and(writeLogs(logGroupArn))
+                .and(sendTraces()).and(runInTheVpc()).toJson();
     }
 
     private static FunctionVpcConfigArgs privateSubnets(Network network) {
@@ -304,8 +310,8 @@ public final class Functions extends MigrationComponent {
                         .resources(bucketArn + "/" + VALIDATION_PREFIX + "*"),
                 Statement.allow("UseTheBucketKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(bucketKeyArn),
                 writeLogs(logGroupArn),
-                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
-        return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").toJson();
+                runInTheVpc());
+        return document.andKeyUse("UseTheSecretsKeys", secretKeyArns, "kms:Decrypt").and(sendTraces()).toJson();
     }
 
     /** What every function shares: runtime, jar, role, environment encrypted with our key, JSON logs to its group. */
@@ -319,6 +325,7 @@ public final class Functions extends MigrationComponent {
                 .code(new FileArchive(jar))
                 .role(role.arn())
                 .kmsKeyArn(keys.primaryKeyArn)
+                .tracingConfig(FunctionTracingConfigArgs.builder().mode(TRACING_MODE).build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("JSON").logGroup(logGroup.name()).build());
     }
 
@@ -326,10 +333,21 @@ public final class Functions extends MigrationComponent {
         return Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents").resources(logGroupArn + ":*");
     }
 
+    /** What Lambda's X-Ray daemon needs to send the segments of an actively traced function (these take no resource). */
+    private static Statement sendTraces() {
+        return Statement.allow("SendTraces").actions(TRACE_ACTIONS).resources("*");
+    }
+
+    private static Statement runInTheVpc() {
+        return Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*");
+    }
+
     static String authorizerPolicy(String keySetSecretArn, String logGroupArn) {
         return PolicyDocument.of(
                 Statement.allow("ReadTheKeySet").actions("secretsmanager:GetSecretValue").resources(keySetSecretArn),
-                writeLogs(logGroupArn)).toJson();
+                writeLogs(logGroupArn),
+                sendTraces(),
+                runInTheVpc()).toJson();
     }
 
     static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn,
@@ -341,7 +359,8 @@ public final class Functions extends MigrationComponent {
                 Statement.allow("GeneratePasswords").actions("secretsmanager:GetRandomPassword").resources("*"),
                 RotationSettings.readParameters(parameterArns),
                 writeLogs(logGroupArn),
-                Statement.allow("RunInTheVpc").actions(VPC_ACCESS).resources("*"));
-        return document.andKeyUse("UseTheSecretsKeys", keyArns, "kms:Decrypt", "kms:GenerateDataKey").toJson();
+                runInTheVpc());
+        return document.andKeyUse("UseTheSecretsKeys", keyArns, "kms:Decrypt", "kms:GenerateDataKey").and(sendTraces())
+                .toJson();
     }
 }

@@ -39,8 +39,9 @@ public final class EncryptionKeys extends MigrationComponent {
     }
 
     private Key key(String logicalName, String role, String region, CustomResourceOptions options) {
-        // DMS names its task log group itself; everything else lives under the stack's prefix.
-        var logGroups = List.of(stack.names().logGroupPrefix() + "*", stack.names().dmsTaskLogGroup());
+        // DMS names its task log group itself, WAF needs its prefix; everything else lives under the stack's prefix.
+        var logGroups = List.of(stack.names().logGroupPrefix() + "*", stack.names().dmsTaskLogGroup(),
+                stack.names().wafLogGroup());
         var key = new Key(logicalName, KeyArgs.builder()
                 .description("payment-migration " + stack.names().suffix() + ": data at rest in " + region)
                 .enableKeyRotation(true)

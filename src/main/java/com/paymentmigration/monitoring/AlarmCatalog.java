@@ -47,6 +47,8 @@ public final class AlarmCatalog {
      */
     public static final long SLOT_RETAINED_WAL_ALARM_BYTES = 10L * 1024 * 1024 * 1024;
     public static final String SLOT_RETAINED_WAL = "replication-slot-retained-wal";
+    /** The API's web ACL blocks requests in bulk. */
+    public static final String WAF_BLOCKED = "api-waf-blocked";
     /** Also rolls back a service deployment that raises it. */
     public static final String SERVICE_5XX_RATE = "service-target-5xx-rate";
 
@@ -153,6 +155,12 @@ public final class AlarmCatalog {
                 60, 3, 3, 1, "LessThanThreshold",
                 // The load balancer reports every minute; silence means the target group is gone.
                 "breaching", false, false));
+        alarms.add(new AlarmSpec(WAF_BLOCKED, "The API's web ACL blocked more than " + t.wafBlockedRequests()
+                + " requests in 5 minutes: an attack, or rules turning away real clients", false,
+                List.of(Query.metric("blocked", Metrics.WAF, "BlockedRequests", r.webAclTotals(), "Sum", true)),
+                300, 1, 1, t.wafBlockedRequests(), "GreaterThanThreshold",
+                // Nothing blocked publishes nothing. Not critical: blocking attackers is no reason to roll back.
+                "notBreaching", false, false));
         r.service().ifPresent(service -> serviceAlarms(service, t, alarms));
         alarms.add(executionsEnded("migration", r.migrationMachineArn()));
         alarms.add(executionsEnded("rollback", r.rollbackMachineArn()));

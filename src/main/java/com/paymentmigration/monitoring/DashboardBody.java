@@ -72,6 +72,14 @@ public final class DashboardBody {
                         nlb(r.legacyTargetGroup(), "HealthyHostCount"), nlb(r.newTargetGroup(), "HealthyHostCount"),
                         nlb(r.legacyTargetGroup(), "UnHealthyHostCount"), nlb(r.newTargetGroup(), "UnHealthyHostCount")));
 
+        var firewall = new ArrayList<String>();
+        r.webAclTotals().forEach((key, value) -> {
+            firewall.add(key);
+            firewall.add(value);
+        });
+        row(metric("API firewall: requests blocked and allowed (5 min)", r.primaryRegion(), "Sum",
+                with(Metrics.WAF, "BlockedRequests", firewall), with(Metrics.WAF, "AllowedRequests", firewall)));
+
         r.service().ifPresent(this::serviceRows);
 
         var machines = new ArrayList<List<String>>();

@@ -11,6 +11,8 @@ public final class Metrics {
     public static final String ALB = "AWS/ApplicationELB";
     public static final String STATES = "AWS/States";
     public static final String ECS = "AWS/ECS";
+    /** Web ACL requests; a regional web ACL's metrics carry WebACL, Region and Rule (ALL for the ACL's totals). */
+    public static final String WAF = "AWS/WAFV2";
     /** Task counts; published when the cluster has Container Insights on. */
     public static final String CONTAINER_INSIGHTS = "ECS/ContainerInsights";
     /** Published by the validator (embedded metric format), dimension Environment. */

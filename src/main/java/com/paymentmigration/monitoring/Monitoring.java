@@ -202,7 +202,8 @@ public final class Monitoring extends MigrationComponent {
                 value.apply("reverseTaskId"), value.apply("primaryClusterId"), value.apply("secondaryClusterId"),
                 value.apply("apiName"), value.apply("stageName"), value.apply("loadBalancer"),
                 value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions,
-                value.apply("migrationMachineArn"), value.apply("rollbackMachineArn"), sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
+                value.apply("migrationMachineArn"), value.apply("rollbackMachineArn"), stack.names().webAcl(),
+                sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
                         value.apply("serviceName"), value.apply("serviceLoadBalancer"), value.apply("serviceTargetGroup"))));
     }
 

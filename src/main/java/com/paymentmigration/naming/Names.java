@@ -86,6 +86,16 @@ public final class Names {
         return "dms-tasks-" + replicationInstanceId();
     }
 
+    /** The API's web ACL: its name is also the WebACL dimension of its AWS/WAFV2 metrics. */
+    public String webAcl() {
+        return of(NameRule.GENERIC, "api");
+    }
+
+    /** WAF delivers logs only to a log group whose name begins with {@code aws-waf-logs-} (AWS WAF logging destinations). */
+    public String wafLogGroup() {
+        return "aws-waf-logs-" + webAcl();
+    }
+
     /** Log group names: {@code /migration/<suffix>/<purpose>}, which keeps them together and under one KMS grant. */
     public String logGroup(String purpose) {
         var name = parameter(purpose);

@@ -10,6 +10,8 @@ import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.SecurityRules.Direction;
 import com.paymentmigration.network.SecurityRules.Group;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.FlowLog;
@@ -58,6 +60,11 @@ public final class Network extends MigrationComponent {
             "monitoring", "states", "kms");
     /** Image pulls of the payment service's tasks, kept off the NAT gateway (layers come through the S3 endpoint). */
     public static final List<String> IMAGE_ENDPOINTS = List.of("ecr.api", "ecr.dkr");
+    /**
+     * Trace segments of the functions, which run in the migration VPC: their security group lets traffic out only to
+     * the VPC and S3, so X-Ray is reached through its endpoint whichever network path Lambda's daemon takes.
+     */
+    public static final List<String> FUNCTION_ENDPOINTS = List.of("xray");
     /** VPC flow log records are aggregated per minute rather than ten: incidents during a cutover are short. */
     static final int FLOW_LOG_AGGREGATION_SECONDS = 60;
 
@@ -97,6 +104,7 @@ public final class Network extends MigrationComponent {
         routeTables(name, zones.size());
         flowLogs(name, keys);
         securityGroups(name, rules);
+        closeDefaultSecurityGroup(name);
         if (role.internetEgress) {
             endpoints(name);
         }
@@ -218,6 +226,20 @@ public final class Network extends MigrationComponent {
         }
     }
 
+    /**
+     * AWS gives every VPC a default group that admits its own members and lets everything out; anything launched
+     * without a group lands in it. Managed with no rules at all, it connects nothing: the provider removes the rules
+     * it finds when it adopts the group; destroy only forgets the group (AWS deletes it with the VPC).
+     */
+    private void closeDefaultSecurityGroup(String name) {
+        new DefaultSecurityGroup(name + "-default-sg", DefaultSecurityGroupArgs.builder()
+                .vpcId(vpcId)
+                .ingress(List.of())
+                .egress(List.of())
+                .tags(Map.of("Name", stack.names().of(NameRule.GENERIC, role.label + "-default-closed")))
+                .build(), home());
+    }
+
     private void endpoints(String name) {
         var region = role.region.code(stack);
         var s3 = new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
@@ -234,6 +256,9 @@ public final class Network extends MigrationComponent {
                     .prefixListId(s3.prefixListId()).description("S3 through the gateway endpoint").build(), home());
         }
         var services = new ArrayList<>(INTERFACE_ENDPOINTS);
+        if (role == VpcRole.MIGRATION) {
+            services.addAll(FUNCTION_ENDPOINTS);
+        }
         if (role == VpcRole.MIGRATION && stack.config().service().enabled()) {
             services.addAll(IMAGE_ENDPOINTS);
         }

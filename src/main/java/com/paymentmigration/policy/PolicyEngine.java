@@ -36,7 +36,15 @@ public final class PolicyEngine {
                 new ReplicationTasksLeftToStateMachines(),
                 new ApiProtected(),
                 new TasksNeverPublic(),
-                new LoadBalancersInternalOrTls()));
+                new LoadBalancersInternalOrTls(),
+                new FunctionsInVpc(),
+                new FunctionsTraced(),
+                new DefaultSecurityGroupsClosed(),
+                new AuroraEnhancedMonitoring(),
+                new AuroraBackupsRetained(),
+                new AuroraSurvivesZoneLoss(),
+                new ApiStagesBehindWaf(),
+                new LoadBalancersAccessLogged()));
     }
 
     public List<PolicyRule> rules() {

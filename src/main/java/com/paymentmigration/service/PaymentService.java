@@ -13,6 +13,8 @@ import com.paymentmigration.network.Tier;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.secrets.ExistingSecret;
+import com.paymentmigration.storage.LoadBalancerLogDelivery;
+import com.paymentmigration.storage.SecureBucket;
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
@@ -45,6 +47,7 @@ import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
@@ -94,7 +97,7 @@ public final class PaymentService extends MigrationComponent {
 
     public PaymentService(String name, StackContext stack, EncryptionKeys keys, Network migration,
                           List<SecurityRules.Client> clients, ExistingSecret dbSecret, Output<String> databaseEndpoint,
-                          Parameters parameters) {
+                          Parameters parameters, SecureBucket accessLogs) {
         super(TYPE, name, stack);
         var config = stack.config().service();
         var region = stack.config().regions().primary();
@@ -185,7 +188,10 @@ public final class PaymentService extends MigrationComponent {
                 // Requests with malformed headers are dropped, not passed to the payment code (request smuggling).
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(false)
-                .build(), primary());
+                // Every request, who sent it and what became of it (PCI DSS 10.2), to the S3-managed-key log bucket.
+                .accessLogs(LoadBalancerAccessLogsArgs.builder().enabled(true).bucket(accessLogs.name)
+                        .prefix(LoadBalancerLogDelivery.PREFIX).build())
+                .build(), primary(o -> o.dependsOn(accessLogs.policy)));
         var targets = new TargetGroup(name + "-targets", TargetGroupArgs.builder()
                 .name(stack.names().of(NameRule.TARGET_GROUP, "payments-svc"))
                 // awsvpc tasks are registered by IP address; the default, instance, cannot take them.

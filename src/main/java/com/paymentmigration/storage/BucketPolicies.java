@@ -3,7 +3,10 @@ package com.paymentmigration.storage;
 import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.iam.Statement;
 
-/** Bucket policies: every bucket refuses plain HTTP; the access-log bucket also admits S3's log delivery. */
+/**
+ * Bucket policies: every bucket refuses plain HTTP; the access-log bucket also admits S3's log delivery, the load
+ * balancer log bucket the region's load balancer log delivery.
+ */
 public final class BucketPolicies {
 
     private BucketPolicies() {
@@ -19,6 +22,18 @@ public final class BucketPolicies {
                 Statement.allow("S3ServerAccessLogDelivery").service("logging.s3.amazonaws.com")
                         .actions("s3:PutObject").resources(bucketArn + "/*")
                         .condition("StringEquals", "aws:SourceAccount", accountId)).toJson();
+    }
+
+    /**
+     * For the bucket a load balancer writes access logs to: TLS only, and the region's log delivery principal may
+     * put objects under the load balancer's prefix in this account's folder, nothing else.
+     */
+    public static String loadBalancerLogs(String bucketArn, String accountId, String region) {
+        var principal = LoadBalancerLogDelivery.principal(region);
+        var write = Statement.allow("LoadBalancerLogDelivery").actions("s3:PutObject")
+                .resources(LoadBalancerLogDelivery.objects(bucketArn, accountId));
+        return PolicyDocument.of(denyInsecureTransport(bucketArn),
+                principal.type().equals("AWS") ? write.aws(principal.value()) : write.service(principal.value())).toJson();
     }
 
     private static Statement denyInsecureTransport(String bucketArn) {

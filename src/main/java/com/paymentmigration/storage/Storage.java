@@ -18,6 +18,7 @@ import com.pulumi.core.Output;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The migration's buckets: checkpoints (state before every irreversible step), rollback states, and transaction
@@ -32,6 +33,8 @@ public final class Storage extends MigrationComponent {
     public final SecureBucket rollbackStates;
     public final SecureBucket transactionLogs;
     public final SecureBucket transactionLogsReplica;
+    /** Where the payment service's load balancer writes access logs (with the service only). */
+    public final Optional<SecureBucket> loadBalancerLogs;
 
     public Storage(String name, StackContext stack, EncryptionKeys keys) {
         super(TYPE, name, stack);
@@ -46,6 +49,11 @@ public final class Storage extends MigrationComponent {
         this.transactionLogsReplica = bucket("transaction-logs-replica", Region.SECONDARY, keys.secondaryKeyArn,
                 secondaryLogs, Lifecycles.transactionLogs());
         replicate(name + "-transaction-logs-replication", transactionLogs, transactionLogsReplica, keys);
+        this.loadBalancerLogs = stack.config().service().enabled()
+                ? Optional.of(new SecureBucket("load-balancer-logs", stack, Region.PRIMARY, this,
+                        SecureBucket.Args.loadBalancerLogs("load-balancer-logs", stack.config().regions().primary(),
+                                primaryLogs, Lifecycles.accessLogs())))
+                : Optional.empty();
         registerOutputs(Map.of(
                 "checkpointBucket", checkpoints.name,
                 "rollbackStateBucket", rollbackStates.name,

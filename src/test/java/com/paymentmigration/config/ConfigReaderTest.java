@@ -90,7 +90,11 @@ class ConfigReaderTest {
             "secretRotationWindowHours | 9                      | migration:secretRotationWindowHours | between 1 and 8",
             "rotationCaCertificates | not a pem                 | migration:rotationCaCertificates | is not a PEM certificate",
             "auroraReaderCount    | 16                          | migration:auroraReaderCount    | between 0 and 15",
-            "auroraBackupRetentionDays | 0                      | migration:auroraBackupRetentionDays | between 1 and 35",
+            "auroraBackupRetentionDays | 6                      | migration:auroraBackupRetentionDays | between 7 and 35",
+            "auroraSecondaryInstanceCount | 1                   | migration:auroraSecondaryInstanceCount | puts the secondary cluster in one availability zone; set 2 or more, or accept losing the cluster with its zone: migration:auroraAcceptSingleAz=true",
+            "auroraReaderCount    | 0                           | migration:auroraReaderCount    | leaves the primary cluster's writer alone in one availability zone",
+            "auroraAcceptSingleAz | yes                         | migration:auroraAcceptSingleAz | true or false",
+            "auroraMonitoringIntervalSeconds | 0                | migration:auroraMonitoringIntervalSeconds | Enhanced Monitoring accepts only [1, 5, 10, 15, 30, 60] (seconds)",
             "dmsInstanceClass     | r6i.large                   | migration:dmsInstanceClass     | dms.r6i.large",
             "dmsEngineVersion     | 3.5                         | migration:dmsEngineVersion     | major.minor.patch",
             "dmsEngineVersion     | 3.5.2                       | migration:dmsEngineVersion     | PostgreSQL 16 (migration:auroraEngineVersion) needs DMS 3.5.3 or later",
@@ -102,6 +106,8 @@ class ConfigReaderTest {
             "legacyBackendIps     | []                          | migration:legacyBackendIps     | at least one IPv4 address",
             "newBackendIps        | [\"10.20.0.300\"]         | migration:newBackendIps[0]     | is not an IPv4 address",
             "apiStageName         | v-1                         | migration:apiStageName         | letters, digits and _",
+            "wafRateLimit         | 9                           | migration:wafRateLimit         | between 10 and 2000000000",
+            "wafBlockedAlarmThreshold | 0                       | migration:wafBlockedAlarmThreshold | between 1 and 1000000000",
             "apiDomainName        | api.example.com             | migration:apiCertificateArn    | is required with migration:apiDomainName",
             "apiCertificateArn    | arn:aws:acm:x               | migration:apiCertificateArn    | ACM certificate ARN",
             "authorizerCacheSeconds | 3601                      | migration:authorizerCacheSeconds | between 0 and 3600",
@@ -133,6 +139,21 @@ class ConfigReaderTest {
     })
     void rejectsBadValuesNamingTheKeyAndTheFix(String key, String value, String problemKey, String message) {
         assertRejected(ValidConfig.with(key, value), key, value, problemKey, message);
+    }
+
+    @Test
+    void aSingleZoneClusterIsAcceptedOnlyWhenTheStackSaysSo() {
+        var config = ValidConfig.with(ValidConfig.with("auroraReaderCount", "0"), "auroraSecondaryInstanceCount", "1");
+        assertThat(catchThrowableOfType(InvalidConfigException.class, () -> ConfigReader.read(ConfigSource.of(config))))
+                .as("both clusters in one zone each, not accepted").isNotNull()
+                .satisfies(e -> assertThat(e.problems()).hasSize(2));
+        var aurora = ConfigReader.read(ConfigSource.of(ValidConfig.with(config, "auroraAcceptSingleAz", "true"))).aurora();
+        assertThat(aurora.acceptSingleAz()).isTrue();
+        assertThat(aurora.secondaryInstanceCount()).isEqualTo(1);
+        var defaults = ConfigReader.read(ConfigSource.of(ValidConfig.map())).aurora();
+        assertThat(defaults.secondaryInstanceCount()).as("two zones by default").isEqualTo(2);
+        assertThat(defaults.monitoringIntervalSeconds()).isEqualTo(60);
+        assertThat(defaults.acceptSingleAz()).isFalse();
     }
 
     /** {@code config}, which sets {@code key} to {@code value}, fails, naming the key and the fix. */

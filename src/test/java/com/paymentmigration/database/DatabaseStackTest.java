@@ -81,13 +81,54 @@ class DatabaseStackTest {
         assertThat(primaryInstances).hasSize(2);
         assertThat(primaryInstances).extracting(i -> i.stringInput("availabilityZone"))
                 .containsExactly("eu-central-1a", "eu-central-1b");
-        assertThat(run.ofType(INSTANCE)).hasSize(3).allSatisfy(i -> {
+        assertThat(run.ofType(INSTANCE)).hasSize(4).allSatisfy(i -> {
             assertThat(i.stringInput("instanceClass")).matches("db\\.(r5|r6g|r6i|r7g|r7i|r8g|x2g)\\..+");
             assertThat(i.inputs()).containsEntry("publiclyAccessible", false).containsEntry("performanceInsightsEnabled", true);
         });
         assertThat(run.one(INSTANCE, "database-secondary-0").inputs())
                 .containsEntry("performanceInsightsKmsKeyId", "arn:aws:kms:eu-central-2:123456789012:key/keys-secondary");
-        assertThat(StackFixture.dev("auroraReaderCount=3").ofType(INSTANCE)).hasSize(5);
+        assertThat(StackFixture.dev("auroraReaderCount=3").ofType(INSTANCE)).hasSize(6);
+    }
+
+    @Test
+    void theSecondarySurvivesAZoneLossByDefaultAndKeepsAWeekOfBackups() {
+        var secondaryInstances = run.ofType(INSTANCE).stream().filter(i -> i.name().startsWith("database-secondary")).toList();
+        assertThat(secondaryInstances).extracting(i -> i.stringInput("availabilityZone"))
+                .containsExactly("eu-central-2a", "eu-central-2b");
+        assertThat(secondaryInstances).allSatisfy(i -> assertThat(i.stringInput("clusterIdentifier"))
+                .isEqualTo("migration-secondary-dev"));
+        assertThat(run.ofType(CLUSTER)).allSatisfy(c -> {
+            assertThat(c.inputs()).containsEntry("backupRetentionPeriod", 7L);
+            assertThat(c.stringInput("tags." + Database.ZONE_LOSS_ACCEPTED_TAG)).isNull();
+        });
+    }
+
+    @Test
+    void aSingleZoneSecondaryIsTaggedAsAcceptedOnlyByTheExplicitChoice() {
+        var single = StackFixture.dev("auroraSecondaryInstanceCount=1", "auroraAcceptSingleAz=true");
+        assertThat(single.one(CLUSTER, "database-secondary").stringInput("tags." + Database.ZONE_LOSS_ACCEPTED_TAG))
+                .isEqualTo("true");
+        assertThat(single.one(CLUSTER, "database-primary").stringInput("tags." + Database.ZONE_LOSS_ACCEPTED_TAG))
+                .as("the primary still has a reader in another zone").isNull();
+        assertThat(StackFixture.dev("auroraSecondaryInstanceCount=1").succeeded()).isFalse();
+    }
+
+    @Test
+    void everyInstanceHasEnhancedMonitoringThroughARoleLimitedToTheMetricsLogGroup() {
+        var role = run.one("aws:iam/role:Role", "database-monitoring-role");
+        assertThat(role.stringInput("assumeRolePolicy")).contains("\"Service\":\"monitoring.rds.amazonaws.com\"")
+                .contains("\"aws:SourceAccount\":\"123456789012\"");
+        var policy = run.one("aws:iam/rolePolicy:RolePolicy", "database-monitoring-policy").stringInput("policy");
+        assertThat(policy).isEqualTo(Database.monitoringPolicy("123456789012", List.of("eu-central-1", "eu-central-2")))
+                .contains("arn:aws:logs:eu-central-2:123456789012:log-group:RDSOSMetrics:log-stream:*")
+                .doesNotContain("\"*\"");
+        assertThat(run.ofType(INSTANCE)).allSatisfy(i -> {
+            assertThat(i.inputs()).containsEntry("monitoringInterval", 60L)
+                    .containsEntry("monitoringRoleArn", "arn:aws:iam::123456789012:role/" + role.stringInput("name"));
+            assertThat(i.dependsOn()).anyMatch(u -> u.endsWith("RolePolicy::database-monitoring-policy"));
+        });
+        assertThat(StackFixture.dev("auroraMonitoringIntervalSeconds=5").ofType(INSTANCE))
+                .allSatisfy(i -> assertThat(i.inputs()).containsEntry("monitoringInterval", 5L));
     }
 
     @Test

@@ -20,7 +20,7 @@ class DashboardBodyTest {
             "migration-secondary-dev", "migration-payments-dev", "v1", "net/api/1", "targetgroup/legacy/1",
             "targetgroup/new/2", Map.of("rotation", "migration-secret-rotation-dev", "authorizer", "migration-authorizer-dev"),
             "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-migration-dev",
-            "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-rollback-dev",
+            "arn:aws:states:eu-central-1:123456789012:stateMachine:migration-rollback-dev", "migration-api-dev",
             Optional.of(new MonitoredResources.ServiceTier("migration-payments-dev", "migration-payments-dev",
                     "app/payments-svc/3", "targetgroup/payments-svc/4")));
 
@@ -53,6 +53,8 @@ class DashboardBodyTest {
             Map.entry("AWS/ECS MemoryUtilization", Set.of("ClusterName", "ServiceName")),
             Map.entry("ECS/ContainerInsights RunningTaskCount", Set.of("ClusterName", "ServiceName")),
             Map.entry("ECS/ContainerInsights DesiredTaskCount", Set.of("ClusterName", "ServiceName")),
+            Map.entry("AWS/WAFV2 BlockedRequests", Set.of("WebACL", "Region", "Rule")),
+            Map.entry("AWS/WAFV2 AllowedRequests", Set.of("WebACL", "Region", "Rule")),
             Map.entry("AWS/States ExecutionsStarted", Set.of("StateMachineArn")),
             Map.entry("AWS/States ExecutionsSucceeded", Set.of("StateMachineArn")),
             Map.entry("AWS/States ExecutionsFailed", Set.of("StateMachineArn")),
@@ -136,9 +138,9 @@ class DashboardBodyTest {
                 RESOURCES.replicationInstanceId(), RESOURCES.forwardTaskId(), RESOURCES.reverseTaskId(),
                 RESOURCES.primaryClusterId(), RESOURCES.secondaryClusterId(), RESOURCES.apiName(), RESOURCES.stageName(),
                 RESOURCES.loadBalancer(), RESOURCES.legacyTargetGroup(), RESOURCES.newTargetGroup(), RESOURCES.functions(),
-                RESOURCES.migrationMachineArn(), RESOURCES.rollbackMachineArn(), Optional.empty());
+                RESOURCES.migrationMachineArn(), RESOURCES.rollbackMachineArn(), RESOURCES.webAcl(), Optional.empty());
         assertThat(DashboardBody.of(without, "## runbook")).doesNotContain("AWS/ECS", "AWS/ApplicationELB");
-        assertThat(AlarmCatalog.of(without, new Thresholds(60, 3, 1, 1000, 5000, 120)))
+        assertThat(AlarmCatalog.of(without, new Thresholds(60, 3, 1, 1000, 5000, 120, 500)))
                 .extracting(AlarmCatalog.AlarmSpec::purpose).noneMatch(p -> p.startsWith("service-"));
     }
 
@@ -153,12 +155,12 @@ class DashboardBodyTest {
 
     @Test
     void theAlarmCatalogCoversEveryRequiredAlarmWithADeliberateMissingDataPolicy() {
-        var alarms = AlarmCatalog.of(RESOURCES, new Thresholds(60, 3, 1, 1000, 5000, 120));
+        var alarms = AlarmCatalog.of(RESOURCES, new Thresholds(60, 3, 1, 1000, 5000, 120, 500));
         assertThat(alarms).extracting(AlarmCatalog.AlarmSpec::purpose).containsExactlyInAnyOrder("cdc-latency",
                 "global-db-lag", "api-5xx-rate", "api-latency-p99", "rotation-errors", "authorizer-errors",
                 "validation-mismatches", "dms-task-errors", "legacy-backend-down", "service-down",
                 "service-unhealthy-hosts", "service-target-5xx-rate", "migration-executions-failed",
-                "rollback-executions-failed", "replication-slot-retained-wal");
+                "rollback-executions-failed", "replication-slot-retained-wal", "api-waf-blocked");
         assertThat(alarms.stream().filter(a -> a.purpose().endsWith("-executions-failed")))
                 .as("a failed rollback must not start another").noneMatch(AlarmCatalog.AlarmSpec::critical);
         for (var alarm : alarms) {

@@ -35,8 +35,8 @@ class MonitoringStackTest {
     @Test
     void everyAlarmNotifiesTheTopicOfItsOwnRegion() {
         var alarms = run.ofType(ALARM);
-        assertThat(alarms).as("8 migration alarms (replication slots among them), 2 for the state machines, 3 for the "
-                + "payment service and an errors alarm per function (5)").hasSize(18);
+        assertThat(alarms).as("8 migration alarms (replication slots among them), 1 for the API's web ACL, 2 for the "
+                + "state machines, 3 for the payment service and an errors alarm per function (5)").hasSize(19);
         for (var alarm : alarms) {
             var region = "aws-secondary".equals(alarm.providerName().orElse("")) ? "eu-central-2" : "eu-central-1";
             var topic = "arn:aws:sns:" + region + ":123456789012:migration-alarms" + (region.equals("eu-central-2") ? "-secondary" : "") + "-dev";
@@ -60,6 +60,9 @@ class MonitoringStackTest {
         own.add("migration-forward-dev");
         // The Database dimension of replication-ops' slot metric names the two databases, not resources.
         own.addAll(Metrics.SLOT_DATABASES);
+        // A regional web ACL's metrics are also dimensioned by region, and by rule (ALL: the ACL's totals).
+        own.add("eu-central-1");
+        own.add("ALL");
         int checked = 0;
         for (var alarm : run.ofType(ALARM)) {
             // A plain alarm names its metric's dimensions itself; a metric-math alarm in each query.

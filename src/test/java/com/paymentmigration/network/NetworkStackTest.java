@@ -78,11 +78,26 @@ class NetworkStackTest {
     }
 
     @Test
+    void everyVpcsDefaultSecurityGroupIsManagedWithoutRules() {
+        var defaults = run.ofType("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+        assertThat(defaults).extracting(g -> g.stringInput("vpcId"))
+                .containsExactlyInAnyOrder("production-vpc", "migration-vpc", "secondary-vpc");
+        assertThat(defaults).allSatisfy(g -> assertThat(g.inputs()).containsEntry("ingress", List.of())
+                .containsEntry("egress", List.of()));
+        assertThat(run.one("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "secondary-default-sg").providerName())
+                .contains("aws-secondary");
+    }
+
+    @Test
     void privateApiAccessThroughEndpointsWithPrivateDns() {
         var interfaces = run.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
                 .filter(e -> "Interface".equals(e.stringInput("vpcEndpointType"))).toList();
-        // Both VPCs with internet egress, and the image registry's in the migration VPC where the service runs.
-        assertThat(interfaces).hasSize(2 * Network.INTERFACE_ENDPOINTS.size() + Network.IMAGE_ENDPOINTS.size());
+        // Both VPCs with internet egress; X-Ray and the image registry in the migration VPC, where the functions and
+        // the service run.
+        assertThat(interfaces).hasSize(2 * Network.INTERFACE_ENDPOINTS.size() + Network.FUNCTION_ENDPOINTS.size()
+                + Network.IMAGE_ENDPOINTS.size());
+        assertThat(interfaces).filteredOn(e -> e.stringInput("serviceName").endsWith(".xray"))
+                .extracting(RecordedResource::name).containsExactly("migration-xray");
         assertThat(interfaces).filteredOn(e -> e.stringInput("serviceName").contains(".ecr."))
                 .extracting(RecordedResource::name).containsExactlyInAnyOrder("migration-ecr.api", "migration-ecr.dkr");
         assertThat(interfaces).allSatisfy(e -> {

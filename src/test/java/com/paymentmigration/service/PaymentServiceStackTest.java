@@ -160,6 +160,15 @@ class PaymentServiceStackTest {
     }
 
     @Test
+    void theLoadBalancerLogsEveryRequestToItsLogBucketOnceItMayWriteThere() {
+        var alb = run.one("aws:lb/loadBalancer:LoadBalancer", "service-alb");
+        assertThat(alb.input("accessLogs")).contains(Map.of("enabled", true,
+                "bucket", "migration-load-balancer-logs-dev-123456789012", "prefix", "payment-service"));
+        // ELB tests its write access when logging is switched on: the bucket policy must exist first.
+        assertThat(alb.dependsOn()).anyMatch(u -> u.endsWith("BucketPolicy::load-balancer-logs-policy"));
+    }
+
+    @Test
     void onlyTheLoadBalancerReachesTheTasksAndOnlyPrivateClientsReachTheLoadBalancer() {
         var fromAlb = run.one(INGRESS, "service-tasks-from-alb");
         assertThat(fromAlb.inputs()).containsEntry("fromPort", 8080L).containsEntry("toPort", 8080L)
