@@ -12,7 +12,7 @@ class RotationBlockingPhasesTest {
     void everyBlockingPhaseIsWrittenByAStateMachine() {
         var definitions = MigrationDefinition.of(SampleTargets.targets(), SampleTargets.settings())
                 .definition("migration", MigrationDefinition.TIMEOUT_SECONDS)
-                + RollbackDefinition.of(SampleTargets.targets()).definition("rollback", RollbackDefinition.TIMEOUT_SECONDS);
+                + RollbackDefinition.of(SampleTargets.targets(), SampleTargets.settings()).definition("rollback", RollbackDefinition.TIMEOUT_SECONDS);
         assertThat(RotationSettings.BLOCKING_PHASES).isNotEmpty().allSatisfy(phase ->
                 assertThat(definitions).contains("\"Record phase " + phase + "\""));
     }
