@@ -35,8 +35,41 @@ public final class DefinitionCheck {
         if (!definition.path("TimeoutSeconds").canConvertToInt()) {
             problems.add("TimeoutSeconds is missing: an execution nobody finishes would run for a year");
         }
+        checkUniqueNames(definition, problems);
         check("", definition, problems, true);
         return problems;
+    }
+
+    /**
+     * State names are unique within the whole state machine, nested item processors and Parallel branches included
+     * (Amazon States Language: "State names MUST be unique within the scope of the whole state machine");
+     * CreateStateMachine rejects a definition that repeats one.
+     */
+    private static void checkUniqueNames(JsonNode definition, List<String> problems) {
+        var whereDefined = new LinkedHashMap<String, List<String>>();
+        collectNames("", definition, whereDefined);
+        whereDefined.forEach((name, places) -> {
+            if (places.size() > 1) {
+                problems.add("state name '" + name + "' is defined " + places.size() + " times (" + String.join(", ", places)
+                        + "): names must be unique across the whole state machine, nested ones included");
+            }
+        });
+    }
+
+    private static void collectNames(String scope, JsonNode graph, Map<String, List<String>> whereDefined) {
+        graph.path("States").fields().forEachRemaining(e -> {
+            whereDefined.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(scope.isEmpty() ? "top level" : scope);
+            var inner = scope + e.getKey() + " > ";
+            for (var processor : List.of("ItemProcessor", "Iterator")) {
+                if (e.getValue().has(processor)) {
+                    collectNames(inner, e.getValue().get(processor), whereDefined);
+                }
+            }
+            var branches = e.getValue().path("Branches");
+            for (int i = 0; i < branches.size(); i++) {
+                collectNames(inner + "branch " + i + " > ", branches.get(i), whereDefined);
+            }
+        });
     }
 
     /** Successors of a state by Next, Default and Choices (not Catch): the paths a healthy run takes. */
