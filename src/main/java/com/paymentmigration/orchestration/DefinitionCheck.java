@@ -1,6 +1,7 @@
 package com.paymentmigration.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.executor.DefinitionRules;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads a state machine definition as a graph and lists what would make it unsafe: a transition to nowhere, a state
+ * Reads a state machine definition as a graph and lists what breaks the Amazon States Language
+ * ({@link DefinitionRules}) or would make it unsafe: a transition to nowhere, a state
  * nothing reaches, a Task or Map without retry or catch-all, a catch that does not lead to the one failure path
  * (for the migration: the rollback), a loop with no exit or no bound. Item processors of Map states are checked the
  * same way, each as its own graph.
@@ -28,10 +30,9 @@ public final class DefinitionCheck {
     }
 
     public static List<String> problems(JsonNode definition) {
-        var problems = new ArrayList<String>();
-        if (!"JSONata".equals(definition.path("QueryLanguage").asText())) {
-            problems.add("QueryLanguage must be JSONata (the definitions use JSONata expressions throughout)");
-        }
+        // First the rules of the language itself (JSONata mode, fields, unique names across nested graphs, ...),
+        // as CreateStateMachine would hold the definition to them; then our own safety rules.
+        var problems = new ArrayList<>(DefinitionRules.problems(definition));
         if (!definition.path("TimeoutSeconds").canConvertToInt()) {
             problems.add("TimeoutSeconds is missing: an execution nobody finishes would run for a year");
         }

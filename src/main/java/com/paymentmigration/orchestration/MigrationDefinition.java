@@ -223,22 +223,29 @@ public final class MigrationDefinition {
                 .output(expr("$states.result.Payload"))
                 .next(map);
 
-        var partition = new Flow("Partition failed");
-        partition.pass("Start partition").assign("partitionEvent", expr("$states.input")).assign("invocations", 0)
-                .next("Validate partition");
-        partition.task("Validate partition", Integration.LAMBDA_INVOKE, validator)
+        // State names are unique across the whole machine (item processors included), so each validation's
+        // processor names its states after the validation.
+        var start = "Start " + label + " partition";
+        var validate = "Validate " + label + " partition";
+        var finished = label + " partition finished?";
+        var validated = label + " partition validated";
+        var failed = label + " partition failed";
+        var partition = new Flow(failed);
+        partition.pass(start).assign("partitionEvent", expr("$states.input")).assign("invocations", 0)
+                .next(validate);
+        partition.task(validate, Integration.LAMBDA_INVOKE, validator)
                 .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", expr("$partitionEvent")))
                 .retry(VALIDATOR_PERMANENT_ERRORS)
                 .assign("invocations", expr("$invocations + 1"))
                 .output(expr("$states.result.Payload"))
-                .next("Partition finished?");
+                .next(finished);
         // An unfinished partition stored its progress under its report key: the same event resumes it.
-        partition.choice("Partition finished?")
-                .when(expr("$states.input.complete"), "Partition validated")
-                .when(expr("$invocations >= " + PARTITION_INVOCATIONS), "Partition failed")
-                .otherwise("Validate partition");
-        partition.succeed("Partition validated", null);
-        partition.fail("Partition failed", "PartitionNotValidated", "a partition failed or did not finish");
+        partition.choice(finished)
+                .when(expr("$states.input.complete"), validated)
+                .when(expr("$invocations >= " + PARTITION_INVOCATIONS), failed)
+                .otherwise(validate);
+        partition.succeed(validated, null);
+        partition.fail(failed, "PartitionNotValidated", "a partition failed or did not finish");
         flow.map(map, expr("$states.input.items"), partition, true, settings.validationConcurrency(),
                         t.migrationMachineArn())
                 .next(aggregate);

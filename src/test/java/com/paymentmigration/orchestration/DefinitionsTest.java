@@ -208,8 +208,9 @@ class DefinitionsTest {
         assertThat(map.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText()).isEqualTo("DISTRIBUTED");
         assertThat(map.path("ToleratedFailurePercentage").asInt()).isZero();
         var partition = map.path("ItemProcessor").path("States");
-        assertThat(partition.path("Partition finished?").path("Default").asText()).isEqualTo("Validate partition");
-        assertThat(partition.path("Validate partition").path("Retry").get(0).path("ErrorEquals").toString())
+        assertThat(partition.path("initial partition finished?").path("Default").asText())
+                .isEqualTo("Validate initial partition");
+        assertThat(partition.path("Validate initial partition").path("Retry").get(0).path("ErrorEquals").toString())
                 .contains("SchemaMismatchException");
         var plan = states(migration).get("Plan initial validation").path("Arguments").path("Payload");
         assertThat(plan.path("include").toString()).isEqualTo("[\"payments.%\",\"ledger.entries\"]");
@@ -235,6 +236,38 @@ class DefinitionsTest {
                 .anyMatch(p -> p.contains("has no exit") && p.contains("Measure CDC latency"))
                 .anyMatch(p -> p.contains("has no bound") && p.contains("Poll full load"))
                 .anyMatch(p -> p.contains("Announce cutover leads to 'Nowhere'"));
+    }
+
+    @Test
+    void stateNamesAreUniqueAcrossTheWholeMachine() {
+        var names = new ArrayList<String>();
+        collectStateNames(migration, names);
+        assertThat(names).doesNotHaveDuplicates();
+        names.clear();
+        collectStateNames(rollback, names);
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCheckRejectsADuplicateNameAnywhere() {
+        // In two item processors (the defect the validation Maps had).
+        var twoProcessors = (ObjectNode) migration.deepCopy();
+        var initial = (ObjectNode) twoProcessors.path("States").path("Validate initial partitions").path("ItemProcessor");
+        var finalOne = (ObjectNode) twoProcessors.path("States").path("Validate final partitions").path("ItemProcessor");
+        ((ObjectNode) finalOne.get("States")).set("Start initial partition",
+                initial.path("States").path("Start initial partition").deepCopy());
+        assertThat(DefinitionCheck.problems(twoProcessors)).anyMatch(p -> p.contains(
+                "state 'Validate final partitions > Start initial partition': repeats a state name already used at "
+                        + "state 'Validate initial partitions > Start initial partition'"));
+
+        // Between the top level and a Parallel branch.
+        var withBranch = (ObjectNode) migration.deepCopy();
+        var parallel = ((ObjectNode) withBranch.get("States")).putObject("Side work");
+        parallel.put("Type", "Parallel").put("End", true);
+        var branch = parallel.putArray("Branches").addObject().put("StartAt", "Start");
+        branch.putObject("States").putObject("Start").put("Type", "Succeed");
+        assertThat(DefinitionCheck.problems(withBranch)).anyMatch(p -> p.contains(
+                "state 'Side work > branch 0 > Start': repeats a state name already used at state 'Start'"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -282,6 +315,16 @@ class DefinitionsTest {
         seen.remove(from);
         seen.removeAll(barriers);
         return seen;
+    }
+
+    private static void collectStateNames(JsonNode graph, List<String> names) {
+        graph.path("States").fields().forEachRemaining(e -> {
+            names.add(e.getKey());
+            if (e.getValue().has("ItemProcessor")) {
+                collectStateNames(e.getValue().get("ItemProcessor"), names);
+            }
+            e.getValue().path("Branches").forEach(branch -> collectStateNames(branch, names));
+        });
     }
 
     private static void collectExpressions(JsonNode node, List<String> out) {
