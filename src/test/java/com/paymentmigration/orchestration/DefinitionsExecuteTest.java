@@ -42,13 +42,16 @@ class DefinitionsExecuteTest {
 
     @Test
     void theRollbackRunsToCompletion() {
-        var definition = RollbackDefinition.of(targets).definition("rollback", RollbackDefinition.TIMEOUT_SECONDS);
+        var definition = RollbackDefinition.of(targets, SampleTargets.settings()).definition("rollback", RollbackDefinition.TIMEOUT_SECONDS);
         var input = JSON.createObjectNode().put("trigger", "migration-failed");
         taskStatus.put(targets.reverseTaskArn(), "running"); // after the cutover: Aurora writes, reverse CDC runs
+        taskStatus.put(targets.forwardTaskArn(), "stopped");
+        parameters.put(targets.parameter(Targets.ACTIVE_WRITER), "aurora");
         var execution = executor("migration-rollback-dev").execute(definition, input);
 
         assertThat(execution.status()).as(failure(execution)).isEqualTo(Execution.SUCCEEDED);
-        assertThat(execution.statesEntered()).contains("Start", "Stop forward task", "Aurora is the writer?", "Rolled back");
+        assertThat(execution.statesEntered()).contains("Start", "Describe forward task before stopping", "Aurora is the writer?",
+                "Carry sequences to on-prem", "Make on-prem the writer", "Rolled back");
     }
 
     private Executor executor(String machine) {
@@ -85,8 +88,16 @@ class DefinitionsExecuteTest {
             case "describeReplicationTasks" -> "{\"ReplicationTasks\": [{\"Status\": \"" + taskStatus.get(task) + "\", \"ReplicationTaskStats\": "
                     + "{\"FullLoadProgressPercent\": 100, \"TablesErrored\": 0, \"FullLoadFinishDate\": \"2026-01-01T01:00:00Z\"}}]}";
             case "getMetricData" -> "{\"MetricDataResults\": [{\"Id\": \"source\", \"Values\": [0]}, {\"Id\": \"target\", \"Values\": [0]}]}";
-            case "getParameter" -> "{\"Parameter\": {\"Value\": \"" + (call.stateName().contains("phase") ? "traffic-shift" : call.stateName().contains("writer") ? "aurora" : "on-prem") + "\"}}";
-            case "invoke" -> validator(call.arguments().path("Payload"));
+            case "getParameter" -> "{\"Parameter\": {\"Value\": \""
+                    + parameters.getOrDefault(call.arguments().path("Name").asText(), "") + "\"}}";
+            case "putParameter" -> {
+                parameters.put(call.arguments().path("Name").asText(), call.arguments().path("Value").asText());
+                yield "{\"Version\": 1}";
+            }
+            case "describeGlobalClusters" -> "{\"GlobalClusters\": [{\"GlobalClusterMembers\": [{\"IsWriter\": true, "
+                    + "\"DBClusterArn\": \"arn:aws:rds:" + targets.region() + ":123456789012:cluster:primary\"}]}]}";
+            case "invoke" -> call.arguments().path("Payload").has("operation")
+                    ? replicationOps(call.arguments().path("Payload")) : validator(call.arguments().path("Payload"));
             default -> "{}";
         };
         try {
@@ -94,6 +105,16 @@ class DefinitionsExecuteTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Parameter values by full name: the writer starts on-prem, nothing frozen, no phase recorded yet. */
+    private final Map<String, String> parameters = new HashMap<>(Map.of(
+            targets.parameter(Targets.ACTIVE_WRITER), "onprem", targets.parameter(Targets.WRITE_FREEZE), "off"));
+
+    /** replication-ops answers every operation healthily; a new slot answers with its position. */
+    private static String replicationOps(JsonNode payload) {
+        return "createSlot".equals(payload.path("operation").asText())
+                ? "{\"Payload\": {\"slotName\": \"slot\", \"lsn\": \"0/16B3748\"}}" : "{\"Payload\": {}}";
     }
 
     private static String validator(JsonNode payload) {
