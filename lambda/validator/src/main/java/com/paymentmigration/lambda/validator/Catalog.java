@@ -53,7 +53,7 @@ public final class Catalog {
         var columns = side.query("""
                 SELECT a.attname, format_type(a.atttypid, NULL), t.typcollation <> 0,
                        coalesce(co.collname, ''), coalesce(co.collisdeterministic, true),
-                       format_type(b.oid, NULL), b.typtype, b.typcategory
+                       format_type(b.oid, NULL), b.typtype, b.typcategory, a.attnotnull
                 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
                 LEFT JOIN pg_collation co ON co.oid = a.attcollation
                 CROSS JOIN LATERAL (
@@ -70,7 +70,7 @@ public final class Catalog {
                     while (rows.next()) {
                         list.add(new Column(rows.getString(1), rows.getString(2), rows.getBoolean(3),
                                 rows.getString(4), rows.getBoolean(5), rows.getString(6), rows.getString(7).charAt(0),
-                                rows.getString(8).charAt(0)));
+                                rows.getString(8).charAt(0), rows.getBoolean(9)));
                     }
                     return list;
                 });

@@ -10,13 +10,14 @@ package com.paymentmigration.lambda.validator;
  *                      and the key casts follow
  * @param typeKind      {@code pg_type.typtype} of the base type: b base, e enum, c composite, r range, m multirange
  * @param category      {@code pg_type.typcategory} of the base type: A array, S string, ...
+ * @param notNull       declared NOT NULL
  */
 public record Column(String name, String type, boolean collatable, String collation, boolean deterministic,
-                     String baseType, char typeKind, char category) {
+                     String baseType, char typeKind, char category, boolean notNull) {
 
     /** A plain (non-domain) base type, as most tests and most columns have. */
     public static Column plain(String name, String type, boolean collatable, String collation) {
-        return new Column(name, type, collatable, collation, true, type, 'b', collatable ? 'S' : 'N');
+        return new Column(name, type, collatable, collation, true, type, 'b', collatable ? 'S' : 'N', false);
     }
 
     public String sql() {

@@ -53,7 +53,11 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
                         + " names no compared column; fix the selection");
             }
         }
-        return new ComparedTable(selection, sourceColumns, source.key(), source.estimatedRows(), source.pages());
+        // NULL needs no handling in the fingerprint only where neither side can hold one: the SQL must be the same on both.
+        var bothSides = sourceColumns.stream().map(c -> c.notNull() == targetColumns.get(c.name()).notNull() ? c
+                : new Column(c.name(), c.type(), c.collatable(), c.collation(), c.deterministic(), c.baseType(),
+                        c.typeKind(), c.category(), false)).toList();
+        return new ComparedTable(selection, bothSides, source.key(), source.estimatedRows(), source.pages());
     }
 
     private static List<Column> compared(TableShape shape, TableSelection selection) {
@@ -83,7 +87,8 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
     private Fingerprint.Value value(Column column) {
         var normalisation = selection.normalisations().get(column.name());
         var rule = ValueRule.of(column);
-        return normalisation == null ? new Fingerprint.Value(column.name(), column.type(), column.sql(), rule)
-                : new Fingerprint.Value(column.name(), null, normalisation.apply(column.sql()), normalisation.rule(rule));
+        return normalisation == null ? new Fingerprint.Value(column.name(), column.type(), column.sql(), rule, column.notNull())
+                : new Fingerprint.Value(column.name(), null, normalisation.apply(column.sql()), normalisation.rule(rule),
+                        column.notNull());
     }
 }

@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
 public final class Fingerprint {
 
     /**
-     * One compared column: its canonical value expression (after any normalisation), its rule, and its type (null
-     * when normalised).
+     * One compared column: its canonical value expression (after any normalisation), its rule, its type (null when
+     * normalised), and whether both sides declare it NOT NULL (then no NULL handling is computed for it).
      */
-    public record Value(String column, String type, String expression, ValueRule rule) {
+    public record Value(String column, String type, String expression, ValueRule rule, boolean notNull) {
     }
 
     // Fixed, arbitrary 64-bit constants (hexadecimal digits of pi), the same on both sides.
@@ -102,8 +102,8 @@ public final class Fingerprint {
 
     private String hash(Value value, String seed) {
         var x = "(" + value.expression() + ")";
-        var isNull = "WHEN " + x + " IS NULL THEN " + literal(NULL_FLAG);
-        var flagged = "(" + seed + ") # CASE " + isNull + " ELSE 0 END";
+        var isNull = value.notNull() ? "" : "WHEN " + x + " IS NULL THEN " + literal(NULL_FLAG);
+        var flagged = value.notNull() ? seed : "(" + seed + ") # CASE " + isNull + " ELSE 0 END";
         return switch (value.rule()) {
             case INTEGER, BOOLEAN -> "hashint4extended(coalesce(" + x + "::int4, 0), " + flagged + ")";
             case BIGINT -> "hashint4extended(coalesce((" + x + "::int8 << 32 >> 32)::int4, 0), hashint4extended(coalesce(("

@@ -115,7 +115,9 @@ class FingerprintSoundnessTest {
     void valuesSwappedBetweenTwoRowsOfOneLeafAreFoundForEveryColumn() {
         var name = table("payments");
         var columns = new ArrayList<>(PAYMENT_COLUMNS.keySet());
-        both("CREATE TABLE " + name + " (id bigint PRIMARY KEY, " + String.join(", ", columns) + ")",
+        // Half the columns NOT NULL on both sides: the fingerprint then skips their NULL flag.
+        var declared = IntStream.range(0, columns.size()).mapToObj(i -> columns.get(i) + (i % 2 == 0 ? " NOT NULL" : "")).toList();
+        both("CREATE TABLE " + name + " (id bigint PRIMARY KEY, " + String.join(", ", declared) + ")",
                 "INSERT INTO " + name + " SELECT g, " + String.join(", ", PAYMENT_COLUMNS.values())
                         + " FROM generate_series(1, 300) g");
         var expected = new ArrayList<org.assertj.core.groups.Tuple>();
@@ -174,6 +176,19 @@ class FingerprintSoundnessTest {
                 .containsEntry("amount", "numeric").containsEntry("moods", "array").containsEntry("m", "enum")
                 .containsEntry("c", "text").containsEntry("doc", "text-output").containsEntry("ts", "instant")
                 .containsEntry("i", "interval").containsEntry("j", "jsonb").containsEntry("js", "jsonb");
+    }
+
+    @Test
+    void notNullColumnsSkipTheNullFlagOnlyWhenBothSidesDeclareIt() {
+        var name = table("not_null");
+        source("CREATE TABLE " + name + " (id int PRIMARY KEY, a numeric NOT NULL, b double precision NOT NULL)");
+        // b may hold NULL in the target: its NULL must still differ from the source's 0.
+        target("CREATE TABLE " + name + " (id int PRIMARY KEY, a numeric NOT NULL, b double precision)");
+        source("INSERT INTO " + name + " VALUES (1, -0.10, 1), (2, 5, 0), (3, 'NaN', 2)");
+        target("INSERT INTO " + name + " VALUES (1, 0.10, 1), (2, 5, NULL), (3, 'Infinity', 2)");
+        var report = harness.runOne(name, null);
+        assertThat(report.differences()).extracting(d -> d.key().get(0), Difference::columns).containsExactlyInAnyOrder(
+                tuple("1", List.of("a")), tuple("2", List.of("b")), tuple("3", List.of("a")));
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValueRuleTest {
 
     private static Column column(String baseType, char kind, char category) {
-        return new Column("c", "d", category == 'S', "", true, baseType, kind, category);
+        return new Column("c", "d", category == 'S', "", true, baseType, kind, category, false);
     }
 
     @Test
