@@ -66,13 +66,15 @@ public final class KeySql {
     /**
      * A key column's text, the same on both sides for keys the key type calls equal, since rows are matched by it:
      * a numeric without trailing fractional zeros (2.0 and 2.00 are one row, as the primary key says), a citext in
-     * lower case (citext matches keys case-insensitively; the value itself is still compared byte-exact).
+     * lower case (citext matches keys case-insensitively; the value itself is still compared byte-exact), a float
+     * plus zero (so -0 and 0, one key, print alike).
      */
     private static String text(Column column) {
         var text = column.sql() + "::text";
         return switch (column.baseType()) {
             case "numeric" -> "CASE WHEN " + text + " LIKE '%.%' THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " + text + " END";
             case "citext" -> "lower(" + text + ")";
+            case "real", "double precision" -> "(" + column.sql() + " + 0)::text";
             default -> text;
         };
     }

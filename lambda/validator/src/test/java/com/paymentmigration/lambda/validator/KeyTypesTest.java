@@ -48,6 +48,17 @@ class KeyTypesTest {
     }
 
     @Test
+    void floatKeysMinusZeroAndZeroAreOneRow() {
+        var name = table("float_key");
+        both("CREATE TABLE " + name + " (k double precision PRIMARY KEY, v text)");
+        source("INSERT INTO " + name + " VALUES ('-0', 'a'), (1.5, 'b')");
+        target("INSERT INTO " + name + " VALUES ('0', 'a'), (1.5, 'c')");
+        var report = harness.runOne(name, null);
+        assertThat(report.differences()).extracting(Difference::key, Difference::kind, Difference::columns)
+                .containsExactly(tuple(List.of("1.5"), Difference.Kind.DIFFERENT, List.of("v")));
+    }
+
+    @Test
     void citextKeysMatchAsCitextDoesAndCompareTheirBytes() {
         var name = table("citext_key");
         both("CREATE EXTENSION IF NOT EXISTS citext", "CREATE TABLE " + name + " (email citext PRIMARY KEY, v int)",
