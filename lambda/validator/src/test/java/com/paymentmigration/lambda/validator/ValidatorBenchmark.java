@@ -87,16 +87,7 @@ public final class ValidatorBenchmark {
     private static void everyRowDiffers(String source, String target, long rows) throws Exception {
         resetPeaks();
         long start = System.nanoTime();
-        var reports = Files.createTempDirectory("validator-bench");
-        var from = new DatabaseAddress(source, null, null);
-        var to = new DatabaseAddress(target, null, null);
-        var validator = new Validator(() -> Sides.open(from, to), new DirectoryReportStore(reports),
-                new EmbeddedMetrics(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "bench"),
-                Recheck.Sleeper.REAL, System::currentTimeMillis);
-        var options = "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1}";
-        var result = Cli.runAll(validator, Json.MAPPER.valueToTree(List.of("public.payments")), 1, options);
-        var table = Json.read(Files.readAllBytes(reports.resolve(result.get("reportKey").asText())), RunReport.class,
-                "report").tables().get(0);
+        var table = validate(source, target, "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1}");
         System.out.printf("every row differs: %,d rows, %,d different, %,d missing, %,d extra, %d listed, %.1f s, "
                         + "peak heap %.1f MB (max %d MB)%n", rows, table.different(), table.missingInTarget(),
                 table.extraInTarget(), table.differences().size(), (System.nanoTime() - start) / 1e9,
@@ -131,22 +122,27 @@ public final class ValidatorBenchmark {
     }
 
     private static Set<String> runValidator(String source, String target) throws Exception {
+        // Nothing replicates here, so the re-check need not wait: one immediate re-read.
+        var table = validate(source, target, "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1, \"maxReportedRows\": 10000}");
+        var found = new HashSet<String>();
+        for (var difference : table.differences()) {
+            boolean columnsRight = difference.kind() != Difference.Kind.DIFFERENT || CHANGED.equals(difference.columns());
+            found.add(difference.kind() + "," + difference.key().get(0) + (columnsRight ? "" : ",columns " + difference.columns()));
+        }
+        return found;
+    }
+
+    /** The validator end to end (plan, validate, aggregate) on the payments table: its merged report. */
+    private static PartitionReport validate(String source, String target, String options) throws Exception {
         var reports = Files.createTempDirectory("validator-bench");
         var from = new DatabaseAddress(source, null, null);
         var to = new DatabaseAddress(target, null, null);
         var validator = new Validator(() -> Sides.open(from, to), new DirectoryReportStore(reports),
                 new EmbeddedMetrics(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "bench"),
                 Recheck.Sleeper.REAL, System::currentTimeMillis);
-        // Nothing replicates here, so the re-check need not wait: one immediate re-read.
-        var options = "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1, \"maxReportedRows\": 10000}";
         var result = Cli.runAll(validator, Json.MAPPER.valueToTree(List.of("public.payments")), 1, options);
-        var report = Json.read(Files.readAllBytes(reports.resolve(result.get("reportKey").asText())), RunReport.class, "report");
-        var found = new HashSet<String>();
-        for (var difference : report.tables().get(0).differences()) {
-            boolean columnsRight = difference.kind() != Difference.Kind.DIFFERENT || CHANGED.equals(difference.columns());
-            found.add(difference.kind() + "," + difference.key().get(0) + (columnsRight ? "" : ",columns " + difference.columns()));
-        }
-        return found;
+        return Json.read(Files.readAllBytes(reports.resolve(result.get("reportKey").asText())), RunReport.class, "report")
+                .tables().get(0);
     }
 
     private static Set<String> plantedDifferences(String file) throws Exception {
