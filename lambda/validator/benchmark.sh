@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The validator's benchmark (not a unit test). Starts a throwaway PostgreSQL from Debian's packages with two
 # databases, src and dst, each holding a payments table (8 columns, ROWS rows, default 5,000,000) that differ
-# in about 100 scattered rows (updates, deletes, inserts); then measures
-#   (a) the floor: one scan per side aggregating typed hashes of all columns, both sides at once,
-#   (b) the validator end to end, checking it finds exactly the planted differences, with rows/s and peak heap,
-#   (c) pg_comparator on the same data (Debian's postgresql-comparator), when it can be installed.
+# in about 100 scattered rows (updates, deletes, inserts); then measures, both sides at once each time,
+#   (a) the unsound floor: one scan per side summing PostgreSQL's typed row hash (hash_record_extended),
+#   (b) the sound floor: one scan per side summing the validator's own row fingerprint, no grouping,
+#   (c) the validator end to end, checking it finds exactly the planted differences (key, kind, columns), with
+#       rows/s and peak heap (runs interleaved with the floors),
+#   (d) pg_comparator on the same data (Debian's postgresql-comparator), when it can be installed,
+#   (e) with EVERY_ROW_DIFFERS=1, the validator once more after changing every row of dst, under a capped heap
+#       (HEAP, default 512m): counts must be exact and the heap must hold.
 # Usage, from the repository root after `mvn -B -DskipTests package`:  lambda/validator/benchmark.sh [ROWS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -79,4 +83,11 @@ if command -v pg_comparator >/dev/null; then
   done
 else
   echo "pg_comparator: not installed (Debian package postgresql-comparator), skipped"
+fi
+
+if [[ "${EVERY_ROW_DIFFERS:-0}" == 1 ]]; then
+  "${PSQL[@]}" -d dst -c "UPDATE payments SET status = status || '!'" -c "VACUUM ANALYZE payments"
+  /usr/bin/time -f "every row differs: %e s wall, %M KB peak resident" java -Xmx"${HEAP:-512m}" \
+    -cp "target/test-classes:target/classes:$(cat target/test-cp.txt)" \
+    com.paymentmigration.lambda.validator.ValidatorBenchmark "$SRC" "$DST" "$WORK/planted.txt" 1 --every-row-differs
 fi

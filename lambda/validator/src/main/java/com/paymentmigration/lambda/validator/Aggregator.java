@@ -10,7 +10,8 @@ public final class Aggregator {
     private Aggregator() {
     }
 
-    public static RunReport merge(List<PartitionReport> partitions, int cap) {
+    /** {@code defaultCap} lists per kind for partition reports that do not say their own cap. */
+    public static RunReport merge(List<PartitionReport> partitions, int defaultCap) {
         var byTable = new LinkedHashMap<String, List<PartitionReport>>();
         for (var partition : partitions) {
             if (!partition.complete()) {
@@ -20,7 +21,7 @@ public final class Aggregator {
             }
             byTable.computeIfAbsent(partition.table(), t -> new ArrayList<>()).add(partition);
         }
-        var tables = byTable.values().stream().map(parts -> table(parts, cap)).toList();
+        var tables = byTable.values().stream().map(parts -> table(parts, defaultCap)).toList();
         long mismatches = tables.stream().mapToLong(PartitionReport::mismatches).sum();
         var status = mismatches > 0 || tables.stream().anyMatch(t -> t.status() == Status.MISMATCH) ? Status.MISMATCH
                 : tables.stream().anyMatch(t -> t.status() == Status.NOT_COMPARED) ? Status.NOT_COMPARED : Status.MATCH;
@@ -28,7 +29,7 @@ public final class Aggregator {
                 tables.stream().mapToLong(PartitionReport::transientDifferences).sum(), tables);
     }
 
-    private static PartitionReport table(List<PartitionReport> parts, int cap) {
+    private static PartitionReport table(List<PartitionReport> parts, int defaultCap) {
         var first = parts.get(0);
         var numbers = parts.stream().map(PartitionReport::partition).sorted().toList();
         for (int i = 0; i < numbers.size(); i++) {
@@ -39,26 +40,24 @@ public final class Aggregator {
         }
         var status = parts.stream().anyMatch(p -> p.status() == Status.MISMATCH) ? Status.MISMATCH
                 : parts.stream().anyMatch(p -> p.status() == Status.NOT_COMPARED) ? Status.NOT_COMPARED : Status.MATCH;
-        var differences = new ArrayList<Difference>();
-        var transients = new ArrayList<Difference>();
+        // The partitions' own cap (the run's maxReportedRows), per kind, as each partition listed them.
+        int cap = parts.stream().mapToInt(PartitionReport::maxReportedRows).max().orElse(0);
+        var findings = new Findings(cap > 0 ? cap : defaultCap);
         var textTypes = new TreeMap<String, String>();
+        var columnRules = new LinkedHashMap<String, String>();
         var notes = new java.util.LinkedHashSet<String>();
-        boolean truncated = false;
         for (var part : parts) {
-            differences.addAll(part.differences());
-            transients.addAll(part.transients());
+            findings.add(part);
             textTypes.putAll(part.textTypes());
+            columnRules.putAll(part.columnRules());
             notes.addAll(part.notes());
-            truncated |= part.truncated();
         }
-        truncated |= differences.size() > cap || transients.size() > cap;
         return new PartitionReport(first.table(), -1, KeyRange.ALL, status, first.method(), first.reason(),
                 sum(parts, PartitionReport::sourceRows), sum(parts, PartitionReport::targetRows),
-                sum(parts, PartitionReport::missingInTarget), sum(parts, PartitionReport::extraInTarget),
-                sum(parts, PartitionReport::different), sum(parts, PartitionReport::transientDifferences),
-                differences.stream().limit(cap).toList(), transients.stream().limit(cap).toList(), truncated,
-                textTypes, List.copyOf(notes), List.of(), 0, List.of(),
-                parts.stream().mapToLong(PartitionReport::millis).max().orElse(0));
+                findings.count(Difference.Kind.MISSING_IN_TARGET), findings.count(Difference.Kind.EXTRA_IN_TARGET),
+                findings.count(Difference.Kind.DIFFERENT), findings.transientCount(), findings.differences(),
+                findings.transients(), findings.truncated(), cap > 0 ? cap : defaultCap, textTypes, columnRules,
+                List.copyOf(notes), List.of(), 0, List.of(), parts.stream().mapToLong(PartitionReport::millis).max().orElse(0));
     }
 
     private static long sum(List<PartitionReport> parts, java.util.function.ToLongFunction<PartitionReport> field) {

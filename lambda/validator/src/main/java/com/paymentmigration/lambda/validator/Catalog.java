@@ -49,17 +49,28 @@ public final class Catalog {
                     + side.label() + " database; run GRANT SELECT ON " + name.sql() + " TO <validator user>", null);
         }
         long oid = found[0];
+        // The base type of a domain (through domains over domains) decides how values are compared.
         var columns = side.query("""
                 SELECT a.attname, format_type(a.atttypid, NULL), t.typcollation <> 0,
-                       coalesce(co.collname, ''), coalesce(co.collisdeterministic, true)
+                       coalesce(co.collname, ''), coalesce(co.collisdeterministic, true),
+                       format_type(b.oid, NULL), b.typtype, b.typcategory, a.attnotnull
                 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
                 LEFT JOIN pg_collation co ON co.oid = a.attcollation
+                CROSS JOIN LATERAL (
+                    WITH RECURSIVE chain(oid, depth) AS (
+                        SELECT a.atttypid, 0
+                        UNION ALL
+                        SELECT d.typbasetype, chain.depth + 1 FROM chain JOIN pg_type d ON d.oid = chain.oid
+                        WHERE d.typtype = 'd')
+                    SELECT bt.oid, bt.typtype, bt.typcategory FROM chain JOIN pg_type bt ON bt.oid = chain.oid
+                    ORDER BY chain.depth DESC LIMIT 1) b
                 WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""",
                 s -> s.setLong(1, oid), rows -> {
                     var list = new ArrayList<Column>();
                     while (rows.next()) {
                         list.add(new Column(rows.getString(1), rows.getString(2), rows.getBoolean(3),
-                                rows.getString(4), rows.getBoolean(5)));
+                                rows.getString(4), rows.getBoolean(5), rows.getString(6), rows.getString(7).charAt(0),
+                                rows.getString(8).charAt(0), rows.getBoolean(9)));
                     }
                     return list;
                 });

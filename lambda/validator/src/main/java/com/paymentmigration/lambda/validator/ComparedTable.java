@@ -3,13 +3,12 @@ package com.paymentmigration.lambda.validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A table as both sides must agree on it: the compared columns, the key, and the SQL that hashes one row from its
- * typed values. Built only when the shapes match, so a comparison never starts on a meaningless question.
+ * A table as both sides must agree on it: the compared columns, the key, and the fingerprint that hashes one row
+ * inside each database. Built only when the shapes match, so a comparison never starts on a meaningless question.
  */
 public record ComparedTable(TableSelection selection, List<Column> columns, List<Column> key, long estimatedRows,
                             long pages) {
@@ -31,6 +30,9 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
                 problems.add(column.name() + " is missing in the target");
             } else if (!other.type().equals(column.type())) {
                 problems.add(column.name() + " is " + column.type() + " in the source but " + other.type() + " in the target");
+            } else if (!other.baseType().equals(column.baseType())) {
+                problems.add(column.name() + " is a " + column.type() + " over " + column.baseType() + " in the source but over "
+                        + other.baseType() + " in the target");
             }
         }
         var sourceNames = sourceColumns.stream().map(Column::name).collect(Collectors.toSet());
@@ -51,7 +53,11 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
                         + " names no compared column; fix the selection");
             }
         }
-        return new ComparedTable(selection, sourceColumns, source.key(), source.estimatedRows(), source.pages());
+        // NULL needs no handling in the fingerprint only where neither side can hold one: the SQL must be the same on both.
+        var bothSides = sourceColumns.stream().map(c -> c.notNull() == targetColumns.get(c.name()).notNull() ? c
+                : new Column(c.name(), c.type(), c.collatable(), c.collation(), c.deterministic(), c.baseType(),
+                        c.typeKind(), c.category(), false)).toList();
+        return new ComparedTable(selection, bothSides, source.key(), source.estimatedRows(), source.pages());
     }
 
     private static List<Column> compared(TableShape shape, TableSelection selection) {
@@ -70,38 +76,19 @@ public record ComparedTable(TableSelection selection, List<Column> columns, List
         return !key.isEmpty();
     }
 
-    /** The distinct types of the compared columns, the ones the hash probe must check. */
-    public Set<String> types() {
-        return columns.stream().map(Column::type).collect(Collectors.toCollection(java.util.TreeSet::new));
-    }
-
     /**
-     * One 64-bit hash of a row from its typed values: PostgreSQL's own per-type hash functions, combined in column
-     * order by {@code hash_record_extended} (a NULL column contributes 0, an empty string does not). Equal
-     * numerics, instants and jsonb already hash equal. Types in {@code textTypes} (the probe found their hashes
-     * differ between the sides) are hashed from their text form; with {@code textRows}, the whole row is.
+     * The row fingerprint over the compared columns, each by its {@link ValueRule} (a normalised column by the rule
+     * of what the normalisation yields).
      */
-    public String rowHash(Set<String> textTypes, boolean textRows) {
-        var values = columns.stream().map(c -> value(c, textTypes)).collect(Collectors.joining(", "));
-        return textRows
-                ? "hashtextextended(ROW(" + values + ")::text, 0)"
-                : "hash_record_extended(ROW(" + values + "), 0)";
+    public Fingerprint fingerprint(boolean exactInstants) {
+        return new Fingerprint(columns.stream().map(this::value).toList(), exactInstants);
     }
 
-    /** One column's canonical value, as {@link #rowHash} hashes it. */
-    public String value(Column column, Set<String> textTypes) {
+    private Fingerprint.Value value(Column column) {
         var normalisation = selection.normalisations().get(column.name());
-        var expression = normalisation == null ? column.sql() : normalisation.apply(column.sql());
-        if (normalisation == null && column.type().equals("json")) {
-            // json has no hash function and keeps its input text; as jsonb, equal documents are equal.
-            expression = expression + "::jsonb";
-        } else if (normalisation == null && textTypes.contains(column.type())) {
-            expression = expression + "::text";
-        }
-        if (column.collatable() && !column.deterministic()) {
-            // Under a nondeterministic collation equal is not byte-equal; the comparison is byte-exact.
-            expression = "(" + expression + ")::text COLLATE \"C\"";
-        }
-        return expression;
+        var rule = ValueRule.of(column);
+        return normalisation == null ? new Fingerprint.Value(column.name(), column.type(), column.sql(), rule, column.notNull())
+                : new Fingerprint.Value(column.name(), null, normalisation.apply(column.sql()), normalisation.rule(rule),
+                        column.notNull());
     }
 }

@@ -58,13 +58,29 @@ public final class KeySql {
     public String texts() {
         var list = new java.util.ArrayList<String>();
         for (int i = 0; i < key.size(); i++) {
-            list.add(key.get(i).sql() + "::text AS key_text_" + (i + 1));
+            list.add(text(key.get(i)) + " AS key_text_" + (i + 1));
         }
         return String.join(", ", list);
     }
 
+    /**
+     * A key column's text, the same on both sides for keys the key type calls equal, since rows are matched by it:
+     * a numeric without trailing fractional zeros (2.0 and 2.00 are one row, as the primary key says), a citext in
+     * lower case (citext matches keys case-insensitively; the value itself is still compared byte-exact), a float
+     * plus zero (so -0 and 0, one key, print alike).
+     */
+    private static String text(Column column) {
+        var text = column.sql() + "::text";
+        return switch (column.baseType()) {
+            case "numeric" -> "CASE WHEN " + text + " LIKE '%.%' THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " + text + " END";
+            case "citext" -> "lower(" + text + ")";
+            case "real", "double precision" -> "(" + column.sql() + " + 0)::text";
+            default -> text;
+        };
+    }
+
     private String value() {
-        var casts = key.stream().map(c -> "?::" + c.type() + (byteOrder && c.collatable() ? " COLLATE \"C\"" : ""))
+        var casts = key.stream().map(c -> "?::" + c.castType() + (byteOrder && c.collatable() ? " COLLATE \"C\"" : ""))
                 .collect(Collectors.joining(", "));
         return key.size() == 1 ? casts : "ROW(" + casts + ")";
     }
@@ -102,7 +118,7 @@ public final class KeySql {
     public String bucket(int thresholds) {
         if (key.size() == 1) {
             var column = key.get(0);
-            return "width_bucket(" + expression() + ", ?::text[]::" + column.type() + "[])";
+            return "width_bucket(" + expression() + ", ?::text[]::" + column.castType() + "[])";
         }
         return "width_bucket(" + expression() + ", ARRAY[" + String.join(", ", java.util.Collections.nCopies(thresholds, value())) + "])";
     }
@@ -122,7 +138,7 @@ public final class KeySql {
     /** A predicate matching exactly the listed keys. */
     public String in(int keys) {
         if (key.size() == 1) {
-            return expression() + " = ANY(?::text[]::" + key.get(0).type() + "[])";
+            return expression() + " = ANY(?::text[]::" + key.get(0).castType() + "[])";
         }
         return expression() + " IN (" + String.join(", ", java.util.Collections.nCopies(keys, value())) + ")";
     }

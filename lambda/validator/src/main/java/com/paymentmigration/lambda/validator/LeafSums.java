@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Per-bucket {@code (count, sum of row hashes)} as both comparers read them: leaves of a key range, or row-hash
+ * Per-bucket {@code (count, sum of row digests)} as both comparers read them: leaves of a key range, or row-hash
  * buckets of a table without a key. Rows of (bucket int, count, sum as text).
  */
 final class LeafSums {
@@ -32,6 +32,10 @@ final class LeafSums {
 
     long rows() {
         return sums.values().stream().mapToLong(LeafSum::rows).sum();
+    }
+
+    long rows(int bucket) {
+        return sums.getOrDefault(bucket, LeafSum.EMPTY).rows();
     }
 
     /** The buckets whose count or sum differ between the sides, in order. */

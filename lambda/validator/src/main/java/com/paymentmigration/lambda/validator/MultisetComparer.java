@@ -8,19 +8,26 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A table without a primary key, compared as a multiset of whole rows: per side, (count, sum of row hashes) in
- * 1,024 buckets of the row hash; in dirty buckets, the count of each distinct row hash. A difference is a row
- * (shown by its text) that one side holds more copies of. Re-checked after a delay like keyed rows.
+ * A table without a primary key, compared as a multiset of whole rows: per side, (count, sum of row digests) in
+ * {@link #BUCKETS} buckets of the digest; in dirty buckets, read a batch of buckets at a time, the count of each
+ * distinct digest. A difference is a row (shown by its text) that one side holds more copies of. Re-checked after a
+ * delay like keyed rows, in batches, so memory holds one batch of buckets and {@link PartitionValidator#RECHECK_BATCH}
+ * candidates at most.
  */
 final class MultisetComparer {
 
-    private static final int BUCKETS = 1024;
+    /** Rows each side held. */
+    record Rows(long source, long target) {
+    }
+
+    private static final int BUCKETS = 4096;
 
     private final Sides sides;
     private final ComparedTable table;
     private final String rowHash;
     private final Options options;
     private final Recheck.Sleeper sleeper;
+    private final String from;
 
     MultisetComparer(Sides sides, ComparedTable table, String rowHash, Options options, Recheck.Sleeper sleeper) {
         this.sides = sides;
@@ -28,22 +35,45 @@ final class MultisetComparer {
         this.rowHash = rowHash;
         this.options = options;
         this.sleeper = sleeper;
+        this.from = " FROM (SELECT " + rowHash + " AS h FROM " + table.name().sql() + ") AS hashed";
     }
 
-    PartitionValidator.Found compare() {
-        var from = " FROM (SELECT " + rowHash + " AS h FROM " + table.name().sql() + ") AS hashed";
+    Rows compare(Findings findings) {
         var sums = sides.both(side -> side.query("SELECT (h & " + (BUCKETS - 1) + ")::int, count(*), sum(h)::text" + from
                 + " GROUP BY 1", s -> { }, LeafSums::read));
-        long sourceRows = sums.source().rows();
-        long targetRows = sums.target().rows();
-        var dirty = LeafSums.dirty(sums);
-        if (dirty.isEmpty()) {
-            return new PartitionValidator.Found(sourceRows, targetRows, List.of(), List.of());
+        var pending = new ArrayList<Difference>();
+        var batch = new ArrayList<Integer>();
+        long batchRows = 0;
+        for (int bucket : LeafSums.dirty(sums)) {
+            long rows = Math.max(sums.source().rows(bucket), sums.target().rows(bucket));
+            if (!batch.isEmpty() && batchRows + rows > RangeComparer.ROWS_PER_READ) {
+                pending.addAll(candidates(batch));
+                batch.clear();
+                batchRows = 0;
+            }
+            batch.add(bucket);
+            batchRows += rows;
+            if (pending.size() >= PartitionValidator.RECHECK_BATCH) {
+                recheck(pending, findings);
+            }
         }
-        var bucketList = dirty.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        var counts = sides.both(side -> counts(side, from + " WHERE (h & " + (BUCKETS - 1) + ") = ANY(?::int8[])", bucketList));
-        var candidates = surplus(counts);
-        var recheck = Recheck.run(candidates, hashes -> {
+        if (!batch.isEmpty()) {
+            pending.addAll(candidates(batch));
+        }
+        recheck(pending, findings);
+        return new Rows(sums.source().rows(), sums.target().rows());
+    }
+
+    private List<Difference> candidates(List<Integer> buckets) {
+        var list = buckets.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return surplus(sides.both(side -> counts(side, from + " WHERE (h & " + (BUCKETS - 1) + ") = ANY(?::int8[])", list)));
+    }
+
+    private void recheck(List<Difference> pending, Findings findings) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var result = Recheck.run(List.copyOf(pending), hashes -> {
             var list = hashes.stream().map(k -> k.get(0)).collect(Collectors.joining(",", "{", "}"));
             var again = sides.both(side -> counts(side, from + " WHERE h = ANY(?::int8[])", list));
             var source = new HashMap<List<String>, Long>();
@@ -55,7 +85,8 @@ final class MultisetComparer {
             }
             return new Sides.Pair<>(source, target);
         }, MultisetComparer::surplus, options.recheckDelay(), options.recheckAttempts(), sleeper);
-        return new PartitionValidator.Found(sourceRows, targetRows, described(recheck.confirmed(), counts), recheck.transients());
+        pending.clear();
+        findings.add(result, this::described);
     }
 
     private Map<Long, Long> counts(Side side, String fromWhere, String array) {
@@ -68,7 +99,7 @@ final class MultisetComparer {
         });
     }
 
-    /** One candidate per row hash whose counts differ; its key is the hash until the row text is looked up. */
+    /** One candidate per row digest whose counts differ; its key is the digest until the row text is looked up. */
     private static List<Difference> surplus(Sides.Pair<Map<Long, Long>> counts) {
         var hashes = new TreeSet<>(counts.source().keySet());
         hashes.addAll(counts.target().keySet());
@@ -93,9 +124,11 @@ final class MultisetComparer {
         return new Difference(candidate.key(), kind, null, Math.abs(delta));
     }
 
-    /** Replaces each confirmed hash by the row's text, read from the side that has the surplus copies. */
-    private List<Difference> described(List<Difference> confirmed, Sides.Pair<Map<Long, Long>> counts) {
-        var shown = confirmed.stream().limit(options.maxReportedRows()).toList();
+    /** Replaces each listed digest by the row's text, read from whichever side holds the row. */
+    private List<Difference> described(List<Difference> shown) {
+        if (shown.isEmpty()) {
+            return shown;
+        }
         var list = shown.stream().map(d -> d.key().get(0)).collect(Collectors.joining(",", "{", "}"));
         var values = table.columns().stream().map(Column::sql).collect(Collectors.joining(", "));
         var sql = "SELECT DISTINCT ON (h) h, row_text FROM (SELECT " + rowHash + " AS h, ROW(" + values
@@ -108,7 +141,7 @@ final class MultisetComparer {
             return map;
         }));
         var result = new ArrayList<Difference>();
-        for (var difference : confirmed) {
+        for (var difference : shown) {
             long hash = Long.parseLong(difference.key().get(0));
             var text = texts.source().getOrDefault(hash, texts.target().get(hash));
             var key = text == null ? difference.key() : List.of(text);

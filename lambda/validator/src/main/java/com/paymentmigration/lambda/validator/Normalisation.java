@@ -40,6 +40,18 @@ public record Normalisation(String name, String sqlTemplate) {
                 + " is not one of: " + FORMS);
     }
 
+    /** The rule that compares the normalised value, given the column's own. */
+    ValueRule rule(ValueRule columnRule) {
+        if (name.startsWith("round")) {
+            return ValueRule.NUMERIC;
+        }
+        if (name.startsWith("truncate")) {
+            // date_trunc keeps an interval an interval, and makes every other input a timestamp.
+            return columnRule == ValueRule.INTERVAL ? ValueRule.INTERVAL : ValueRule.INSTANT;
+        }
+        return ValueRule.TEXT;
+    }
+
     String apply(String expression) {
         return String.format(sqlTemplate, expression);
     }

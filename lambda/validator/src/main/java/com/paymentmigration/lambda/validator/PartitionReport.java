@@ -10,15 +10,21 @@ import java.util.Map;
  * its chunks, how many are done, and the differences found but not yet re-checked ({@code pending}). Also the
  * shape of a table's merged report ({@code partition} -1, no chunks). Schema: see the README.
  *
- * @param textTypes types compared through their text form, with the reason
- * @param notes     anything that changed how the table was compared (byte ordering, whole-row text hashing)
+ * @param truncated       some differences or transients are counted but not listed
+ * @param maxReportedRows differences listed per kind (and transients listed), the run's option, so that the final
+ *                        merge caps as the partitions did
+ * @param textTypes       types compared through their text form, with what equal means for them
+ * @param columnRules     each compared column and the {@link ValueRule} it is compared by
+ * @param notes           anything that changed how the table was compared (byte ordering of keys)
+ * @param pending         differences found but not yet re-checked (at most {@link PartitionValidator#RECHECK_BATCH})
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PartitionReport(String table, int partition, KeyRange range, Status status, String method,
                               String reason, long sourceRows, long targetRows, long missingInTarget,
                               long extraInTarget, long different, long transientDifferences,
                               List<Difference> differences, List<Difference> transients, boolean truncated,
-                              Map<String, String> textTypes, List<String> notes, List<Chunk> chunks,
+                              int maxReportedRows, Map<String, String> textTypes, Map<String, String> columnRules,
+                              List<String> notes, List<Chunk> chunks,
                               int chunksDone, List<Difference> pending, long millis) {
 
     /** Empty collections are left out of the JSON; read back, they are empty again, never null. */
@@ -26,6 +32,7 @@ public record PartitionReport(String table, int partition, KeyRange range, Statu
         differences = differences == null ? List.of() : differences;
         transients = transients == null ? List.of() : transients;
         textTypes = textTypes == null ? Map.of() : textTypes;
+        columnRules = columnRules == null ? Map.of() : columnRules;
         notes = notes == null ? List.of() : notes;
         chunks = chunks == null ? List.of() : chunks;
         pending = pending == null ? List.of() : pending;

@@ -9,8 +9,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Validates one partition of one table, chunk by chunk: each finished chunk is handed to {@code checkpoint}, so a
- * run stopped by its deadline (or killed) resumes from the last finished chunk. When every chunk is done, the
- * differences found are re-checked, the differing columns looked up, and the verdict given.
+ * run stopped by its deadline (or killed) resumes from the last finished chunk. Differences are re-checked in
+ * batches of at most {@link #RECHECK_BATCH} (once at the end when there are fewer), their differing columns looked
+ * up for the listed ones, and the verdict given.
+ *
+ * <p>Memory does not grow with the number of differences: at most {@link #RECHECK_BATCH} pending differences, one
+ * batch of dirty leaves ({@link RangeComparer#ROWS_PER_READ} rows per side, or one leaf if larger), and
+ * {@code maxReportedRows} listed per kind.
  */
 public final class PartitionValidator {
 
@@ -23,6 +28,10 @@ public final class PartitionValidator {
 
     /** Leaves this much time after the slowest chunk so far, for the re-check and the report. */
     static final long RESERVE_MILLIS = 30_000;
+    /** Differences held before they are re-checked: about 10 MB of keys, and one wait per this many. */
+    static final int RECHECK_BATCH = 50_000;
+    /** Both sides run at least this version: {@code extract(epoch)} is an exact numeric from 14 on. */
+    private static final int EXACT_EPOCH_VERSION = 140000;
 
     private final Sides sides;
     private final Options options;
@@ -41,22 +50,21 @@ public final class PartitionValidator {
         long started = clock.getAsLong();
         var shapes = sides.both(side -> Catalog.describe(side, selection.name()));
         var table = ComparedTable.of(selection, shapes.source(), shapes.target());
-        var probe = HashProbe.run(sides, table);
+        var fingerprint = table.fingerprint(Math.min(sides.source().serverVersion(), sides.target().serverVersion())
+                >= EXACT_EPOCH_VERSION);
         var notes = new ArrayList<String>();
-        if (probe.textRows()) {
-            notes.add(probe.textRowsReason());
-        }
-        var rowHash = table.rowHash(probe.textTypes().keySet(), probe.textRows());
-        var base = new Tally(selection.name().toString(), partition, range, probe.textTypes(), notes, started);
+        var tally = new Tally(selection.name().toString(), partition, range, fingerprint, notes, started);
         if (!table.hasPrimaryKey()) {
             if (!selection.compareWithoutKey()) {
-                var report = base.notCompared("no primary key: rows cannot be matched by key. Add a primary key, or set "
+                var report = tally.notCompared("no primary key: rows cannot be matched by key. Add a primary key, or set "
                         + "compareWithoutKey for this table to compare it as a multiset of whole rows");
                 checkpoint.accept(report);
                 return report;
             }
-            var multiset = new MultisetComparer(sides, table, rowHash, options, sleeper).compare();
-            var report = base.finish(PartitionReport.MULTISET, multiset, options.maxReportedRows());
+            var rows = new MultisetComparer(sides, table, fingerprint.row(), options, sleeper).compare(tally.findings);
+            tally.sourceRows = rows.source();
+            tally.targetRows = rows.target();
+            var report = tally.finish(PartitionReport.MULTISET);
             checkpoint.accept(report);
             return report;
         }
@@ -65,11 +73,11 @@ public final class PartitionValidator {
             notes.add(byteOrder);
         }
         var keys = new KeySql(table.key(), byteOrder != null);
-        var comparer = new RangeComparer(sides, table, keys, rowHash);
+        var comparer = new RangeComparer(sides, table, keys, fingerprint, options.leafRows());
         List<Chunk> chunks;
         if (resumed != null && resumed.status() == Status.IN_PROGRESS) {
             chunks = resumed.chunks();
-            base.resume(resumed);
+            tally.resume(resumed);
         } else {
             var sampling = KeySampler.sampling(table.estimatedRows(), table.pages(), options.leafRows());
             var sample = KeySampler.sample(sides.source(), table, keys, range, sampling);
@@ -77,41 +85,28 @@ public final class PartitionValidator {
         }
         long slowest = 0;
         long readStarted = clock.getAsLong();
-        long rowsAtStart = base.sourceRows;
-        int firstChunk = base.chunksDone;
+        long rowsAtStart = tally.sourceRows;
+        int firstChunk = tally.chunksDone;
         for (int i = firstChunk; i < chunks.size(); i++) {
             // At least one chunk per invocation, so every invocation makes progress.
             if (i > firstChunk && deadline.remainingMillis() < 2 * slowest + RESERVE_MILLIS) {
-                var report = base.inProgress(chunks);
+                var report = tally.inProgress(chunks);
                 checkpoint.accept(report);
                 return report;
             }
             long chunkStarted = clock.getAsLong();
-            var outcome = comparer.compare(chunks.get(i));
-            base.add(outcome);
-            base.chunksDone = i + 1;
+            var outcome = comparer.compare(chunks.get(i), differences -> tally.found(differences, comparer));
+            tally.sourceRows += outcome.sourceRows();
+            tally.targetRows += outcome.targetRows();
+            tally.chunksDone = i + 1;
             slowest = Math.max(slowest, clock.getAsLong() - chunkStarted);
-            checkpoint.accept(base.inProgress(chunks));
-            throttle(base.sourceRows - rowsAtStart, clock.getAsLong() - readStarted);
+            checkpoint.accept(tally.inProgress(chunks));
+            throttle(tally.sourceRows - rowsAtStart, clock.getAsLong() - readStarted);
         }
-        var recheck = Recheck.run(base.pending, listed -> sides.both(side -> comparer.rowHashesOf(side, listed)),
-                Recheck.Reread.BY_KEY, options.recheckDelay(), options.recheckAttempts(), sleeper);
-        var confirmed = withColumns(recheck.confirmed(), comparer, probe);
-        var report = base.finish(PartitionReport.KEY_RANGES,
-                new Found(base.sourceRows, base.targetRows, confirmed, recheck.transients()), options.maxReportedRows());
+        tally.recheck(comparer);
+        var report = tally.finish(PartitionReport.KEY_RANGES);
         checkpoint.accept(report);
         return report;
-    }
-
-    private List<Difference> withColumns(List<Difference> confirmed, RangeComparer comparer, HashProbe.Result probe) {
-        var changed = confirmed.stream().filter(d -> d.kind() == Difference.Kind.DIFFERENT)
-                .limit(options.maxReportedRows()).map(Difference::key).toList();
-        if (changed.isEmpty() || probe.textRows()) {
-            return confirmed;
-        }
-        var columns = comparer.differingColumns(changed, probe.textTypes().keySet());
-        return confirmed.stream()
-                .map(d -> columns.containsKey(d.key()) ? d.withColumns(columns.get(d.key())) : d).toList();
     }
 
     /** Sleeps when the source has been read faster than the configured cap. */
@@ -125,29 +120,28 @@ public final class PartitionValidator {
         }
     }
 
-    /** What a comparison found, before the report caps the lists. */
-    record Found(long sourceRows, long targetRows, List<Difference> confirmed, List<Difference> transients) {
-    }
-
     /** The running totals of one partition. */
-    private final class Tally {
+    final class Tally {
         final String table;
         final int partition;
         final KeyRange range;
-        final Map<String, String> textTypes;
+        final Map<String, String> textTypes = new TreeMap<>();
+        final Map<String, String> columnRules;
         final List<String> notes;
         final long started;
+        final Findings findings = new Findings(options.maxReportedRows());
         long sourceRows;
         long targetRows;
         int chunksDone;
         long priorMillis;
         final List<Difference> pending = new ArrayList<>();
 
-        Tally(String table, int partition, KeyRange range, Map<String, String> textTypes, List<String> notes, long started) {
+        Tally(String table, int partition, KeyRange range, Fingerprint fingerprint, List<String> notes, long started) {
             this.table = table;
             this.partition = partition;
             this.range = range;
-            this.textTypes = new TreeMap<>(textTypes);
+            this.columnRules = fingerprint.rules();
+            fingerprint.textTypes().forEach(textTypes::put);
             this.notes = notes;
             this.started = started;
         }
@@ -157,50 +151,56 @@ public final class PartitionValidator {
             targetRows = from.targetRows();
             chunksDone = from.chunksDone();
             priorMillis = from.millis();
+            findings.add(from);
             pending.addAll(from.pending());
         }
 
-        void add(RangeComparer.Outcome outcome) {
-            sourceRows += outcome.sourceRows();
-            targetRows += outcome.targetRows();
-            pending.addAll(outcome.differences());
+        /** Differences of one batch of dirty leaves; re-checked once enough are pending, so memory stays bounded. */
+        void found(List<Difference> differences, RangeComparer comparer) {
+            pending.addAll(differences);
+            if (pending.size() >= RECHECK_BATCH) {
+                recheck(comparer);
+            }
+        }
+
+        void recheck(RangeComparer comparer) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            var result = Recheck.run(List.copyOf(pending), listed -> sides.both(side -> comparer.rowHashesOf(side, listed)),
+                    Recheck.Reread.BY_KEY, options.recheckDelay(), options.recheckAttempts(), sleeper);
+            pending.clear();
+            findings.add(result, shown -> withColumns(shown, comparer));
+        }
+
+        private List<Difference> withColumns(List<Difference> shown, RangeComparer comparer) {
+            var changed = shown.stream().filter(d -> d.kind() == Difference.Kind.DIFFERENT).map(Difference::key).toList();
+            if (changed.isEmpty()) {
+                return shown;
+            }
+            var columns = comparer.differingColumns(changed);
+            return shown.stream().map(d -> columns.containsKey(d.key()) ? d.withColumns(columns.get(d.key())) : d).toList();
         }
 
         PartitionReport inProgress(List<Chunk> chunks) {
-            return new PartitionReport(table, partition, range, Status.IN_PROGRESS, PartitionReport.KEY_RANGES, null,
-                    sourceRows, targetRows, 0, 0, 0, 0, List.of(), List.of(), false, textTypes, notes, chunks,
-                    chunksDone, List.copyOf(pending), elapsed());
+            return report(Status.IN_PROGRESS, PartitionReport.KEY_RANGES, null, chunks, List.copyOf(pending));
         }
 
         PartitionReport notCompared(String reason) {
-            return new PartitionReport(table, partition, range, Status.NOT_COMPARED, null, reason, 0, 0, 0, 0, 0, 0,
-                    List.of(), List.of(), false, textTypes, notes, List.of(), 0, List.of(), elapsed());
+            return report(Status.NOT_COMPARED, null, reason, List.of(), List.of());
         }
 
-        PartitionReport finish(String method, Found found, int cap) {
-            var confirmed = found.confirmed();
-            long missing = count(confirmed, Difference.Kind.MISSING_IN_TARGET);
-            long extra = count(confirmed, Difference.Kind.EXTRA_IN_TARGET);
-            long different = count(confirmed, Difference.Kind.DIFFERENT);
-            var listed = new ArrayList<Difference>();
-            for (var kind : Difference.Kind.values()) {
-                confirmed.stream().filter(d -> d.kind() == kind).limit(cap).forEach(listed::add);
-            }
-            boolean truncated = listed.size() < confirmed.size() || found.transients().size() > cap;
-            var status = confirmed.isEmpty() ? Status.MATCH : Status.MISMATCH;
-            return new PartitionReport(table, partition, range, status, method, null, found.sourceRows(),
-                    found.targetRows(), missing, extra, different, found.transients().size(), listed,
-                    found.transients().stream().limit(cap).toList(), truncated, textTypes, notes, List.of(), 0,
-                    List.of(), elapsed());
+        PartitionReport finish(String method) {
+            return report(findings.mismatches() == 0 ? Status.MATCH : Status.MISMATCH, method, null, List.of(), List.of());
         }
 
-        private long count(List<Difference> differences, Difference.Kind kind) {
-            return differences.stream().filter(d -> d.kind() == kind)
-                    .mapToLong(d -> d.copies() == null ? 1 : d.copies()).sum();
-        }
-
-        private long elapsed() {
-            return priorMillis + clock.getAsLong() - started;
+        private PartitionReport report(Status status, String method, String reason, List<Chunk> chunks,
+                                       List<Difference> stillPending) {
+            return new PartitionReport(table, partition, range, status, method, reason, sourceRows, targetRows,
+                    findings.count(Difference.Kind.MISSING_IN_TARGET), findings.count(Difference.Kind.EXTRA_IN_TARGET),
+                    findings.count(Difference.Kind.DIFFERENT), findings.transientCount(), findings.differences(),
+                    findings.transients(), findings.truncated(), options.maxReportedRows(), textTypes, columnRules,
+                    notes, chunks, chunksDone, stillPending, priorMillis + clock.getAsLong() - started);
         }
     }
 }

@@ -34,6 +34,10 @@ public final class Side implements AutoCloseable {
             // That setting inflates every plan's cost past the JIT threshold: 200 ms of compiling for a catalog
             // lookup, and no gain on these short expressions.
             "SET jit = off",
+            // Plans per execution: a generic plan would cast the leaf thresholds' text array for every row.
+            "SET plan_cache_mode = force_custom_plan",
+            // money is compared as numeric, but its text (multiset rows) must not depend on the server's locale.
+            "SET lc_monetary = 'C'",
             "SET default_transaction_read_only = on", "SET application_name = 'payment-migration-validator'");
 
     private final String label;

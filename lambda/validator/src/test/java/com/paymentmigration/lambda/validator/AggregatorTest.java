@@ -14,8 +14,8 @@ class AggregatorTest {
     private static PartitionReport part(String table, int partition, Status status, long rows, List<Difference> differences) {
         long missing = differences.stream().filter(d -> d.kind() == Difference.Kind.MISSING_IN_TARGET).count();
         return new PartitionReport(table, partition, KeyRange.ALL, status, PartitionReport.KEY_RANGES, null, rows,
-                rows - missing, missing, 0, differences.size() - missing, 1, differences, List.of(), false,
-                Map.of("mood", "its hash functions disagree between the sides"), List.of(), List.of(), 0, List.of(), 10);
+                rows - missing, missing, 0, differences.size() - missing, 1, differences, List.of(), false, 10,
+                Map.of("mood", "enum: the same label"), Map.of("m", "enum"), List.of(), List.of(), 0, List.of(), 10);
     }
 
     @Test

@@ -64,8 +64,8 @@ class KeySamplerTest {
 
     @Test
     void keySqlAddressesSingleAndCompositeKeys() {
-        var id = new Column("id", "bigint", false, "", true);
-        var merchant = new Column("merchant", "text", true, "default", true);
+        var id = Column.plain("id", "bigint", false, "");
+        var merchant = Column.plain("merchant", "text", true, "default");
         var single = new KeySql(List.of(id), false);
         assertThat(single.where(new KeyRange(List.of("1"), List.of("9")))).isEqualTo("\"id\" >= ?::bigint AND \"id\" < ?::bigint");
         assertThat(single.bucket(3)).isEqualTo("width_bucket(\"id\", ?::text[]::bigint[])");

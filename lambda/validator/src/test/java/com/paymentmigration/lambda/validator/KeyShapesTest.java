@@ -61,7 +61,7 @@ class KeyShapesTest {
         both("INSERT INTO " + name + " SELECT (ARRAY['a', 'A', 'b', 'B', '-', '_'])[1 + g % 6] || g, g FROM generate_series(1, 3000) g");
         target("UPDATE " + name + " SET v = 0 WHERE code IN ('a6', 'B2997')");
         var report = harness.runOne(name, SMALL_LEAVES);
-        assertThat(report.notes()).anySatisfy(note -> assertThat(note).contains("sorts differently").contains("en-x-icu"));
+        assertThat(report.notes()).anySatisfy(note -> assertThat(note).contains("another collation").contains("en-x-icu"));
         assertThat(report.differences()).extracting(d -> d.key().get(0)).containsExactlyInAnyOrder("a6", "B2997");
         assertThat(report.sourceRows()).isEqualTo(3000);
 

@@ -14,16 +14,22 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The validator's benchmark (not a unit test; run by benchmark.sh): on two databases holding the same payments
- * table except for planted differences, it times (a) the floor, one scan per side hashing every column's typed
- * value, both sides at once, and (b) the validator end to end (plan, validate, aggregate), checks that the
- * validator found exactly the planted differences, and reports rows/s and peak heap.
+ * table except for planted differences, it times, each with both sides at once,
+ * (a) the unsound floor: one scan per side summing PostgreSQL's typed row hash ({@code hash_record_extended}),
+ * (b) the sound floor: one scan per side summing the validator's own row fingerprint, no grouping,
+ * (c) the validator end to end (plan, validate, aggregate),
+ * checks that the validator found exactly the planted differences (key, kind, and columns for DIFFERENT), and
+ * reports the ratios, rows/s and peak heap. Runs are interleaved (floor, floor, validator) so that a load change on
+ * the machine hits all three alike.
  *
  * <p>Arguments: source JDBC URL, target JDBC URL, file of planted differences (kind,id per line), runs.
  */
 public final class ValidatorBenchmark {
 
-    private static final String ROW_HASH = "hash_record_extended(ROW(id, merchant_id, amount, currency, status, "
+    private static final String TYPED_HASH = "hash_record_extended(ROW(id, merchant_id, amount, currency, status, "
             + "reference, created_at, metadata), 0)";
+    /** The planted updates change this column only. */
+    private static final List<String> CHANGED = List.of("amount");
 
     public static void main(String[] args) throws Exception {
         var source = args[0];
@@ -31,20 +37,23 @@ public final class ValidatorBenchmark {
         var planted = plantedDifferences(args[2]);
         int runs = Integer.parseInt(args[3]);
         long rows = count(source);
-
-        var floor = new ArrayList<Double>();
-        floorScan(source, target);
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            floorScan(source, target);
-            floor.add((System.nanoTime() - start) / 1e9);
+        if (args.length > 4 && args[4].equals("--every-row-differs")) {
+            everyRowDiffers(source, target, rows);
+            return;
         }
+        var fingerprint = fingerprint(source, target);
 
+        var typed = new ArrayList<Double>();
+        var sound = new ArrayList<Double>();
         var validator = new ArrayList<Double>();
         long peakHeap = 0;
         Set<String> found = Set.of();
+        scan(source, target, TYPED_HASH);
+        scan(source, target, fingerprint);
         runValidator(source, target);
         for (int i = 0; i < runs; i++) {
+            typed.add(scan(source, target, TYPED_HASH));
+            sound.add(scan(source, target, fingerprint));
             System.gc();
             resetPeaks();
             long start = System.nanoTime();
@@ -52,15 +61,18 @@ public final class ValidatorBenchmark {
             validator.add((System.nanoTime() - start) / 1e9);
             peakHeap = Math.max(peakHeap, peakHeap());
         }
-        double floorMedian = median(floor);
+        double soundMedian = median(sound);
         double validatorMedian = median(validator);
-        System.out.printf("rows per side           %,d%n", rows);
-        System.out.printf("floor (both at once)    median %.2f s, min %.2f s   runs %s%n", floorMedian, Collections.min(floor), floor);
-        System.out.printf("validator end to end    median %.2f s, min %.2f s   runs %s%n", validatorMedian, Collections.min(validator), validator);
-        System.out.printf("ratio validator/floor   %.2f%n", validatorMedian / floorMedian);
-        System.out.printf("validator rows/s        %,.0f (per side)%n", rows / validatorMedian);
-        System.out.printf("peak heap (validator)   %.1f MB%n", peakHeap / 1048576.0);
-        System.out.printf("planted differences     %d, found %d, exact: %s%n", planted.size(), found.size(), found.equals(planted));
+        System.out.printf("rows per side                     %,d%n", rows);
+        System.out.printf("unsound floor (typed hashes)      median %.2f s, min %.2f s   runs %s%n", median(typed), Collections.min(typed), typed);
+        System.out.printf("sound floor (row fingerprint)     median %.2f s, min %.2f s   runs %s%n", soundMedian, Collections.min(sound), sound);
+        System.out.printf("validator end to end              median %.2f s, min %.2f s   runs %s%n", validatorMedian, Collections.min(validator), validator);
+        System.out.printf("ratio validator / sound floor     %.2f (medians; per run: %s)%n", validatorMedian / soundMedian, ratios(validator, sound));
+        System.out.printf("ratio sound floor / unsound floor %.2f%n", soundMedian / median(typed));
+        System.out.printf("validator rows/s                  %,.0f (per side)%n", rows / validatorMedian);
+        System.out.printf("peak heap (validator)             %.1f MB%n", peakHeap / 1048576.0);
+        System.out.printf("planted differences               %d, found %d, exact (key, kind, columns): %s%n", planted.size(),
+                found.size(), found.equals(planted));
         if (!found.equals(planted)) {
             var missed = new HashSet<>(planted);
             missed.removeAll(found);
@@ -71,29 +83,66 @@ public final class ValidatorBenchmark {
         }
     }
 
-    private static void floorScan(String source, String target) {
-        var sql = "SELECT count(*), sum(" + ROW_HASH + ") FROM payments";
-        var onTarget = CompletableFuture.runAsync(() -> query(target, sql));
-        query(source, sql);
-        onTarget.join();
+    /** One run where (nearly) every row differs: exact counts, bounded heap (the JVM's -Xmx caps it). */
+    private static void everyRowDiffers(String source, String target, long rows) throws Exception {
+        resetPeaks();
+        long start = System.nanoTime();
+        var table = validate(source, target, "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1}");
+        System.out.printf("every row differs: %,d rows, %,d different, %,d missing, %,d extra, %d listed, %.1f s, "
+                        + "peak heap %.1f MB (max %d MB)%n", rows, table.different(), table.missingInTarget(),
+                table.extraInTarget(), table.differences().size(), (System.nanoTime() - start) / 1e9,
+                peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+    }
+
+    /** The validator's own fingerprint of the benchmark table, as it would compare it. */
+    private static String fingerprint(String source, String target) {
+        try (var sides = Sides.open(new DatabaseAddress(source, null, null), new DatabaseAddress(target, null, null))) {
+            var shapes = sides.both(side -> Catalog.describe(side, TableName.parse("public.payments")));
+            return ComparedTable.of(TableSelection.of("public.payments"), shapes.source(), shapes.target())
+                    .fingerprint(true).row();
+        }
+    }
+
+    private static List<String> ratios(List<Double> validator, List<Double> floor) {
+        var list = new ArrayList<String>();
+        for (int i = 0; i < validator.size(); i++) {
+            list.add(String.format("%.2f", validator.get(i) / floor.get(i)));
+        }
+        return list;
+    }
+
+    /** One scan per side summing a row expression, both sides at once, in the validator's session settings. */
+    private static double scan(String source, String target, String rowExpression) {
+        var sql = "SELECT count(*), sum(" + rowExpression + ") FROM payments";
+        long start = System.nanoTime();
+        try (var sides = Sides.open(new DatabaseAddress(source, null, null), new DatabaseAddress(target, null, null))) {
+            sides.both(side -> side.query(sql, s -> { }, r -> r.next()));
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static Set<String> runValidator(String source, String target) throws Exception {
+        // Nothing replicates here, so the re-check need not wait: one immediate re-read.
+        var table = validate(source, target, "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1, \"maxReportedRows\": 10000}");
+        var found = new HashSet<String>();
+        for (var difference : table.differences()) {
+            boolean columnsRight = difference.kind() != Difference.Kind.DIFFERENT || CHANGED.equals(difference.columns());
+            found.add(difference.kind() + "," + difference.key().get(0) + (columnsRight ? "" : ",columns " + difference.columns()));
+        }
+        return found;
+    }
+
+    /** The validator end to end (plan, validate, aggregate) on the payments table: its merged report. */
+    private static PartitionReport validate(String source, String target, String options) throws Exception {
         var reports = Files.createTempDirectory("validator-bench");
         var from = new DatabaseAddress(source, null, null);
         var to = new DatabaseAddress(target, null, null);
         var validator = new Validator(() -> Sides.open(from, to), new DirectoryReportStore(reports),
                 new EmbeddedMetrics(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "bench"),
                 Recheck.Sleeper.REAL, System::currentTimeMillis);
-        // Nothing replicates here, so the re-check need not wait: one immediate re-read.
-        var options = "{\"recheckDelaySeconds\": 0, \"recheckAttempts\": 1, \"maxReportedRows\": 10000}";
         var result = Cli.runAll(validator, Json.MAPPER.valueToTree(List.of("public.payments")), 1, options);
-        var report = Json.read(Files.readAllBytes(reports.resolve(result.get("reportKey").asText())), RunReport.class, "report");
-        var found = new HashSet<String>();
-        for (var difference : report.tables().get(0).differences()) {
-            found.add(difference.kind() + "," + difference.key().get(0));
-        }
-        return found;
+        return Json.read(Files.readAllBytes(reports.resolve(result.get("reportKey").asText())), RunReport.class, "report")
+                .tables().get(0);
     }
 
     private static Set<String> plantedDifferences(String file) throws Exception {
