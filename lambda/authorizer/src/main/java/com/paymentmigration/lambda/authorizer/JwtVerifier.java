@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,7 @@ public final class JwtVerifier {
     static final int MAX_TOKEN_LENGTH = 8192;
     static final long CLOCK_SKEW_SECONDS = 60;
     static final Set<String> ALGORITHMS = Set.of("RS256", "ES256", "HS256");
-    private static final Base64.Decoder URL = Base64.getUrlDecoder();
+    private static final JSON STRICT_JSON = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
 
     /** Why a token was refused; the message goes to the log, never to the caller. */
     public static final class Rejected extends Exception {
@@ -60,23 +59,25 @@ public final class JwtVerifier {
 
     /**
      * The verified claims. A token verified before under the same key set skips the signature check only: expiry,
-     * not-before, issuer and audience are checked on every call.
+     * not-before, issuer and audience are checked on every call. Asking for the key set's generation first is what
+     * lets a key removed from the set stop verifying cached tokens too (see {@link Keys#generation()}).
      */
     public Map<String, Object> verify(String token) throws Rejected {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new Rejected("token missing or longer than " + MAX_TOKEN_LENGTH);
         }
+        long generation = keys.generation();
         Verified hit;
         synchronized (verified) {
             hit = verified.get(token);
         }
-        if (hit != null && hit.generation() == keys.generation()) {
+        if (hit != null && hit.generation() == generation) {
             checkClaims(hit.claims());
             return hit.claims();
         }
         var claims = verifySignedToken(token);
         synchronized (verified) {
-            verified.put(token, new Verified(keys.generation(), claims));
+            verified.put(token, new Verified(generation, claims));
         }
         return claims;
     }
@@ -92,6 +93,10 @@ public final class JwtVerifier {
         if (!ALGORITHMS.contains(algorithm)) {
             throw new Rejected("algorithm '" + algorithm + "' is not accepted");
         }
+        // RFC 7515 4.1.11: extensions listed in crit must be understood, and this verifier implements none.
+        if (header.containsKey("crit")) {
+            throw new Rejected("header lists critical extensions (crit), none of which is supported");
+        }
         if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
             throw new Rejected("no key id");
         }
@@ -103,8 +108,9 @@ public final class JwtVerifier {
         if (!key.algorithm().equals(algorithm)) {
             throw new Rejected("algorithm " + algorithm + " does not match the key's " + key.algorithm());
         }
+        var signature = Base64Url.decode(token.substring(second + 1), "signature");
         var signed = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
-        if (!signatureValid(algorithm, key, signed, decode(token.substring(second + 1), "signature"))) {
+        if (!signatureValid(algorithm, key, signed, signature)) {
             throw new Rejected("bad signature");
         }
         var claims = java.util.Collections.unmodifiableMap(json(token.substring(first + 1, second), "payload"));
@@ -114,17 +120,20 @@ public final class JwtVerifier {
 
     private void checkClaims(Map<String, Object> claims) throws Rejected {
         long now = clock.instant().getEpochSecond();
-        if (!(claims.get("exp") instanceof Number exp)) {
+        var exp = NumericDate.of(claims, "exp");
+        if (exp == null) {
             throw new Rejected("no exp");
         }
-        if (now > exp.longValue() + CLOCK_SKEW_SECONDS) {
+        if (now > exp + CLOCK_SKEW_SECONDS) {
             throw new Rejected("expired");
         }
-        if (claims.get("nbf") instanceof Number nbf && now + CLOCK_SKEW_SECONDS < nbf.longValue()) {
+        var nbf = NumericDate.of(claims, "nbf");
+        if (nbf != null && now + CLOCK_SKEW_SECONDS < nbf) {
             throw new Rejected("not yet valid");
         }
-        if (claims.containsKey("nbf") && !(claims.get("nbf") instanceof Number)) {
-            throw new Rejected("nbf is not a number");
+        var iat = NumericDate.of(claims, "iat");
+        if (iat != null && now + CLOCK_SKEW_SECONDS < iat) {
+            throw new Rejected("issued in the future");
         }
         if (!issuer.equals(claims.get("iss"))) {
             throw new Rejected("wrong issuer");
@@ -162,23 +171,17 @@ public final class JwtVerifier {
         }
     }
 
+    /** A JSON object, with duplicate member names refused (RFC 7515 4: reject or take the last; we reject). */
     private static Map<String, Object> json(String part, String what) throws Rejected {
         try {
-            var map = JSON.std.mapFrom(new String(decode(part, what), StandardCharsets.UTF_8));
+            var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Base64Url.decode(part, what)));
+            var map = STRICT_JSON.mapFrom(text.toString());
             if (map == null) {
                 throw new Rejected(what + " is not a JSON object");
             }
             return map;
         } catch (java.io.IOException | RuntimeException e) {
-            throw new Rejected(what + " is not a JSON object");
-        }
-    }
-
-    private static byte[] decode(String part, String what) throws Rejected {
-        try {
-            return URL.decode(part);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(what + " is not base64url");
+            throw new Rejected(what + " is not a JSON object in UTF-8");
         }
     }
 }

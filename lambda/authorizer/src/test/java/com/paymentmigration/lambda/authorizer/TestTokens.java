@@ -82,14 +82,25 @@ final class TestTokens {
 
     static String sign(JWSAlgorithm algorithm, String kid, UnaryOperator<JWTClaimsSet.Builder> edit,
                        com.nimbusds.jose.JWSSigner signer) {
+        return sign(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT), edit, signer);
+    }
+
+    /** A token with a header of the test's making (extra or critical parameters). */
+    static String sign(JWSHeader.Builder header, UnaryOperator<JWTClaimsSet.Builder> edit, com.nimbusds.jose.JWSSigner signer) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
-                    edit.apply(claimsAt(Instant.now())).build());
+            var jwt = new SignedJWT(header.build(), edit.apply(claimsAt(Instant.now())).build());
             jwt.sign(signer);
             return jwt.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The event API Gateway sends a REQUEST authorizer (the fields this authorizer reads). */
+    static java.util.Map<String, Object> requestEvent(String authorization, String methodArn) {
+        return java.util.Map.of("type", "REQUEST", "methodArn", methodArn,
+                "headers", java.util.Map.of("Authorization", authorization),
+                "multiValueHeaders", java.util.Map.of("Authorization", List.of(authorization)));
     }
 
     private static JWTClaimsSet.Builder claimsAt(Instant at) {
