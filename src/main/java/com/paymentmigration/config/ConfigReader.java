@@ -129,6 +129,7 @@ public final class ConfigReader {
                         text(ConfigKey.AUTHORIZER_AUDIENCE),
                         scopeRoutes(),
                         intInRange(ConfigKey.AUTHORIZER_CACHE_SECONDS, 0, 3600),
+                        intInRange(ConfigKey.AUTHORIZER_KEY_SET_MAX_AGE_SECONDS, 30, 3600),
                         matching(ConfigKey.SECRETS_EXTENSION_LAYER_ARN, LAYER_ARN,
                                 "use a Lambda layer version ARN, e.g. arn:aws:lambda:eu-central-1:187925254637:layer:"
                                         + "AWS-Parameters-and-Secrets-Lambda-Extension:2")));

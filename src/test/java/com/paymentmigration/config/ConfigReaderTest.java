@@ -101,6 +101,7 @@ class ConfigReaderTest {
             "apiDomainName        | api.example.com             | migration:apiCertificateArn    | is required with migration:apiDomainName",
             "apiCertificateArn    | arn:aws:acm:x               | migration:apiCertificateArn    | ACM certificate ARN",
             "authorizerCacheSeconds | 3601                      | migration:authorizerCacheSeconds | between 0 and 3600",
+            "authorizerKeySetMaxAgeSeconds | 29                 | migration:authorizerKeySetMaxAgeSeconds | between 30 and 3600",
             "authorizerScopeRoutes | [\"payments:read\"]      | migration:authorizerScopeRoutes[0] | scope=METHOD/path",
             "secretsExtensionLayerArn | arn:aws:lambda:layer    | migration:secretsExtensionLayerArn | Lambda layer version ARN",
             "authorizerIssuer     |                             | migration:authorizerIssuer     | is required",
