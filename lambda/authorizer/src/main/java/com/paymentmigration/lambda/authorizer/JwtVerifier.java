@@ -88,7 +88,10 @@ public final class JwtVerifier {
         if (first <= 0 || second <= first + 1 || second == token.length() - 1 || token.indexOf('.', second + 1) >= 0) {
             throw new Rejected("not a compact JWS (three non-empty parts)");
         }
-        var header = json(token.substring(0, first), "header");
+        var header = json(Base64Url.decode(token.substring(0, first), "header"), "header");
+        // Every segment's spelling is checked before anything else is: a respelled token is refused as such.
+        var payload = Base64Url.decode(token.substring(first + 1, second), "payload");
+        var signature = Base64Url.decode(token.substring(second + 1), "signature");
         var algorithm = header.get("alg") instanceof String alg ? alg : "";
         if (!ALGORITHMS.contains(algorithm)) {
             throw new Rejected("algorithm '" + algorithm + "' is not accepted");
@@ -108,12 +111,11 @@ public final class JwtVerifier {
         if (!key.algorithm().equals(algorithm)) {
             throw new Rejected("algorithm " + algorithm + " does not match the key's " + key.algorithm());
         }
-        var signature = Base64Url.decode(token.substring(second + 1), "signature");
         var signed = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
         if (!signatureValid(algorithm, key, signed, signature)) {
             throw new Rejected("bad signature");
         }
-        var claims = java.util.Collections.unmodifiableMap(json(token.substring(first + 1, second), "payload"));
+        var claims = java.util.Collections.unmodifiableMap(json(payload, "payload"));
         checkClaims(claims);
         return claims;
     }
@@ -172,9 +174,9 @@ public final class JwtVerifier {
     }
 
     /** A JSON object, with duplicate member names refused (RFC 7515 4: reject or take the last; we reject). */
-    private static Map<String, Object> json(String part, String what) throws Rejected {
+    private static Map<String, Object> json(byte[] bytes, String what) throws Rejected {
         try {
-            var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Base64Url.decode(part, what)));
+            var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
             var map = STRICT_JSON.mapFrom(text.toString());
             if (map == null) {
                 throw new Rejected(what + " is not a JSON object");

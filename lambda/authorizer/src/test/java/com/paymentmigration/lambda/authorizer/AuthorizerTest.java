@@ -7,9 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,54 +21,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuthorizerTest {
 
     private static final TestTokens tokens = new TestTokens(Instant.now());
-    private final AtomicReference<String> secret = new AtomicReference<>();
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private AuthorizerFixture fixture;
+    private AtomicReference<String> secret;
+    private AtomicInteger fetches;
+    private AuthorizerFixture.MutableClock clock;
     private Authorizer authorizer;
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        secret.set(tokens.keySet());
-        var keys = new Keys(() -> {
-            fetches.incrementAndGet();
-            return secret.get();
-        }, clock);
-        authorizer = new Authorizer(new JwtVerifier(keys, TestTokens.ISSUER, TestTokens.AUDIENCE, clock),
-                ScopeRoutes.parse(TestTokens.ROUTES));
+        fixture = new AuthorizerFixture(tokens.keySet());
+        secret = fixture.secret;
+        fetches = fixture.fetches;
+        clock = fixture.clock;
+        authorizer = fixture.authorizer;
     }
 
     private Decision decide(String token) {
-        return authorizer.decide(Map.of("type", "TOKEN", "authorizationToken", "Bearer " + token,
-                "methodArn", TestTokens.METHOD_ARN));
+        return fixture.decide(token);
     }
 
     private String denyReason(String token) {
-        var decision = decide(token);
-        assertThat(decision).isInstanceOf(Decision.Deny.class);
-        return ((Decision.Deny) decision).reason();
+        return fixture.denyReason(token);
     }
 
     @Test

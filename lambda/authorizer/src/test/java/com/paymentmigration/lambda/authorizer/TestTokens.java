@@ -96,6 +96,20 @@ final class TestTokens {
         }
     }
 
+    /** An HS256 token over JSON of the test's own spelling (duplicate members, odd numbers), signed with the test key. */
+    String rawHs256(String headerJson, String payloadJson) {
+        try {
+            var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+            var input = encoder.encodeToString(headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                    + encoder.encodeToString(payloadJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(hmac.toByteArray(), "HmacSHA256"));
+            return input + "." + encoder.encodeToString(mac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The event API Gateway sends a REQUEST authorizer (the fields this authorizer reads). */
     static java.util.Map<String, Object> requestEvent(String authorization, String methodArn) {
         return java.util.Map.of("type", "REQUEST", "methodArn", methodArn,
