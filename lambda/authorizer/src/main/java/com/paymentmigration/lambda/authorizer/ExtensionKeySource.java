@@ -1,7 +1,5 @@
 package com.paymentmigration.lambda.authorizer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -55,7 +53,7 @@ public final class ExtensionKeySource implements KeySource {
                 }
                 body = new String(bytes, StandardCharsets.UTF_8);
             }
-            if (!(JSON.std.mapFrom(body).get("SecretString") instanceof String text)) {
+            if (!(Json.object(body).get("SecretString") instanceof String text)) {
                 throw new IllegalStateException("key set secret has no SecretString");
             }
             return text;

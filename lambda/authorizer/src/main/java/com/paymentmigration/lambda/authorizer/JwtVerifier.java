@@ -1,7 +1,5 @@
 package com.paymentmigration.lambda.authorizer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -24,7 +22,6 @@ public final class JwtVerifier {
     static final int MAX_TOKEN_LENGTH = 8192;
     static final long CLOCK_SKEW_SECONDS = 60;
     static final Set<String> ALGORITHMS = Set.of("RS256", "ES256", "HS256");
-    private static final JSON STRICT_JSON = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
 
     /** Why a token was refused; the message goes to the log, never to the caller. */
     public static final class Rejected extends Exception {
@@ -173,15 +170,11 @@ public final class JwtVerifier {
         }
     }
 
-    /** A JSON object, with duplicate member names refused (RFC 7515 4: reject or take the last; we reject). */
+    /** A JSON object, read strictly (see {@link Json}). */
     private static Map<String, Object> json(byte[] bytes, String what) throws Rejected {
         try {
             var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-            var map = STRICT_JSON.mapFrom(text.toString());
-            if (map == null) {
-                throw new Rejected(what + " is not a JSON object");
-            }
-            return map;
+            return Json.object(text.toString());
         } catch (java.io.IOException | RuntimeException e) {
             throw new Rejected(what + " is not a JSON object in UTF-8");
         }

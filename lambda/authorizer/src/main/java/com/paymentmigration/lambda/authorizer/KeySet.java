@@ -1,7 +1,5 @@
 package com.paymentmigration.lambda.authorizer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -40,7 +38,6 @@ public final class KeySet {
     static final int MIN_HMAC_BYTES = 32;
     /** Members that only a private (or, for RSA, CRT) JWK carries (RFC 7518 6.2.2, 6.3.2). */
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
-    private static final JSON STRICT_JSON = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
 
     private final Map<String, VerificationKey> keys;
     private final List<String> ignored;
@@ -77,8 +74,8 @@ public final class KeySet {
     @SuppressWarnings("unchecked")
     public static KeySet parse(String json) {
         try {
-            var root = STRICT_JSON.mapFrom(json);
-            if (root == null || !(root.get("keys") instanceof List<?> list) || list.isEmpty()) {
+            var root = Json.object(json);
+            if (!(root.get("keys") instanceof List<?> list) || list.isEmpty()) {
                 throw new IllegalArgumentException("key set has no \"keys\" array");
             }
             var keys = new HashMap<String, VerificationKey>();
@@ -90,7 +87,8 @@ public final class KeySet {
                 if (!kids.add(kid)) {
                     throw new IllegalArgumentException("key id " + kid + " appears twice");
                 }
-                var privateMembers = jwk.keySet().stream().filter(PRIVATE_MEMBERS::contains).sorted().toList();
+                var privateMembers = new java.util.TreeSet<>(jwk.keySet());
+                privateMembers.retainAll(PRIVATE_MEMBERS);
                 if (!privateMembers.isEmpty()) {
                     throw new IllegalArgumentException("key " + kid + " holds private key material " + privateMembers
                             + "; publish only the public key");
