@@ -3,6 +3,7 @@ package com.paymentmigration.lambda.authorizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -33,7 +34,8 @@ public final class ExtensionKeySource implements KeySource {
 
     @Override
     public String fetch() throws Exception {
-        var connection = (HttpURLConnection) url.openConnection();
+        // The extension is on this host: no proxy, whatever the environment says (and no proxy lookup to load).
+        var connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
         try {
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setReadTimeout(READ_TIMEOUT_MS);

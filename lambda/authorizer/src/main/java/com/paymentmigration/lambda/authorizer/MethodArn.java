@@ -11,7 +11,7 @@ record MethodArn(String arn, String method, String path) {
 
     static final int MAX_LENGTH = 2048;
     private static final Pattern FORM = Pattern.compile(
-            "arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\\d{12}:[A-Za-z0-9]+/[A-Za-z0-9_-]+/([A-Z]+)/([^*?\\p{Cntrl}]*)");
+            "arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\\d{12}:[A-Za-z0-9]+/[A-Za-z0-9_-]+/([A-Z]+)/([^*?\\x00-\\x1F\\x7F]*)");
 
     /** The parsed ARN, or null when it is not an execute-api method ARN this authorizer can grant exactly. */
     static MethodArn parse(String arn) {
