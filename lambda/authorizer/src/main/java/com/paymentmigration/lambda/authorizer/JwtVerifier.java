@@ -12,9 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /**
- * Verifies a compact JWS: algorithm on an allow-list and equal to the one its key is bound to, signature,
- * expiry and not-before with a small skew, issuer and audience. Every failure is a {@link Rejected} with a reason
- * for the log; nothing else escapes.
+ * Verifies a compact JWS: every segment in canonical base64url, a header without {@code crit}, the algorithm on an
+ * allow-list and equal to the one its key is bound to, the signature, then the claims: {@code exp}, {@code nbf} and
+ * {@code iat} as whole seconds within range and with a small skew, issuer, audience and subject. Every failure is a
+ * {@link Rejected} with a reason for the log; nothing else escapes.
  */
 public final class JwtVerifier {
 
