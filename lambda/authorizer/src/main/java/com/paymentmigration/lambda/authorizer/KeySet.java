@@ -3,6 +3,7 @@ package com.paymentmigration.lambda.authorizer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.spec.ECGenParameterSpec;
@@ -11,9 +12,11 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,11 +33,61 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeySet {
 
-    /** A key and the only algorithm it may verify: this binding is what stops algorithm confusion. */
-    public record VerificationKey(String algorithm, Key key) {
+    /**
+     * A key and the only algorithm it may verify: this binding is what stops algorithm confusion. The JDK key object
+     * is built on first use, so a cold start that only meets RS256 tokens never loads the EC provider.
+     */
+    public static final class VerificationKey {
+        private final String algorithm;
+        private final BigInteger first;
+        private final BigInteger second;
+        private final byte[] secret;
+        private Key key;
+
+        /** RS256: modulus and exponent; ES256: the point's x and y; HS256: the secret alone. */
+        private VerificationKey(String algorithm, BigInteger first, BigInteger second, byte[] secret) {
+            this.algorithm = algorithm;
+            this.first = first;
+            this.second = second;
+            this.secret = secret;
+        }
+
+        public String algorithm() {
+            return algorithm;
+        }
+
+        public synchronized Key key() throws GeneralSecurityException {
+            if (key == null) {
+                key = switch (algorithm) {
+                    case "RS256" -> KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(first, second));
+                    case "ES256" -> {
+                        var parameters = AlgorithmParameters.getInstance("EC");
+                        parameters.init(new ECGenParameterSpec("secp256r1"));
+                        var spec = parameters.getParameterSpec(ECParameterSpec.class);
+                        yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(first, second), spec));
+                    }
+                    default -> new SecretKeySpec(secret, "HmacSHA256");
+                };
+            }
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VerificationKey that && that.algorithm.equals(algorithm)
+                    && Objects.equals(that.first, first) && Objects.equals(that.second, second)
+                    && Arrays.equals(that.secret, secret);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(algorithm, first, second, Arrays.hashCode(secret));
+        }
     }
 
     static final int MIN_RSA_BITS = 2048;
+    /** The JDK's own ceiling for an RSA key; checked here so a set it would refuse is refused when read. */
+    static final int MAX_RSA_BITS = 16384;
     static final int MIN_HMAC_BYTES = 32;
     /** Members that only a private (or, for RSA, CRT) JWK carries (RFC 7518 6.2.2, 6.3.2). */
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
@@ -142,32 +195,20 @@ public final class KeySet {
 
     /** The verification key, or null when it is too short to trust. */
     private static VerificationKey key(Map<String, Object> jwk) {
-        try {
-            return switch (text(jwk, "kty")) {
-                case "RSA" -> {
-                    var modulus = unsigned(jwk, "n");
-                    if (modulus.bitLength() < MIN_RSA_BITS) {
-                        yield null;
-                    }
-                    yield new VerificationKey("RS256", KeyFactory.getInstance("RSA")
-                            .generatePublic(new RSAPublicKeySpec(modulus, unsigned(jwk, "e"))));
+        return switch (text(jwk, "kty")) {
+            case "RSA" -> {
+                var modulus = unsigned(jwk, "n");
+                if (modulus.bitLength() > MAX_RSA_BITS) {
+                    throw new IllegalArgumentException("key " + jwk.get("kid") + " has a modulus over " + MAX_RSA_BITS + " bits");
                 }
-                case "EC" -> {
-                    var parameters = AlgorithmParameters.getInstance("EC");
-                    parameters.init(new ECGenParameterSpec("secp256r1"));
-                    var spec = parameters.getParameterSpec(ECParameterSpec.class);
-                    var point = new ECPoint(unsigned(jwk, "x"), unsigned(jwk, "y"));
-                    yield new VerificationKey("ES256", KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, spec)));
-                }
-                default -> {
-                    var secret = bytes(jwk, "k");
-                    yield secret.length < MIN_HMAC_BYTES ? null
-                            : new VerificationKey("HS256", new SecretKeySpec(secret, "HmacSHA256"));
-                }
-            };
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("key " + jwk.get("kid") + " is invalid: " + e.getMessage(), e);
-        }
+                yield modulus.bitLength() < MIN_RSA_BITS ? null : new VerificationKey("RS256", modulus, unsigned(jwk, "e"), null);
+            }
+            case "EC" -> new VerificationKey("ES256", unsigned(jwk, "x"), unsigned(jwk, "y"), null);
+            default -> {
+                var secret = bytes(jwk, "k");
+                yield secret.length < MIN_HMAC_BYTES ? null : new VerificationKey("HS256", null, null, secret);
+            }
+        };
     }
 
     private static String text(Map<String, Object> jwk, String field) {

@@ -169,6 +169,11 @@ class AuthorizerTest {
         assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"k\",\"crv\":\"P-384\",\"x\":\"AA\",\"y\":\"AA\"}]}"))
                 .hasMessageContaining("key k is of type EC on curve P-384");
         assertThatThrownBy(() -> KeySet.parse("[]")).hasMessageContaining("not a JSON Web Key Set");
+        var huge = new byte[KeySet.MAX_RSA_BITS / 8 + 1];
+        huge[0] = 1;
+        var hugeModulus = Base64.getUrlEncoder().withoutPadding().encodeToString(huge);
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k\",\"n\":\"" + hugeModulus + "\",\"e\":\"AQAB\"}]}"))
+                .hasMessageContaining("modulus over 16384 bits");
         assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=FETCH/payments")).hasMessageContaining("is not METHOD/path");
         assertThatThrownBy(() -> ScopeRoutes.parse("payments:read")).hasMessageContaining("scope=METHOD/path");
         assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=GET/payments/pay*")).hasMessageContaining("segment 'pay*'");
