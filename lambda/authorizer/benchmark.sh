@@ -1,13 +1,37 @@
 #!/usr/bin/env bash
-# The authorizer's benchmark (not a unit test): cold start (fresh JVM to first decision, no SnapStart) and warm
-# p50/p99 per algorithm. Run from the repository root after `mvn -B -DskipTests package`.
+# The authorizer's benchmark (not a unit test). Measures the real path of a fresh container without SnapStart:
+# a fresh JVM per sample runs the Lambda handler, which builds itself from the environment, reads the key set over
+# HTTP from a stand-in for the Parameters and Secrets extension on 127.0.0.1 (its own JVM, started once), verifies
+# an RS256 token and returns the policy. Reports median and max of the samples (ms from JVM start to the first
+# decision), then warm p50/p99 per algorithm through the same handler, on first sight and on a cached token.
+# Usage: lambda/authorizer/benchmark.sh [cold samples, default 15] [tokens per algorithm, default 4000]
 set -euo pipefail
 cd "$(dirname "$0")"
+samples="${1:-15}"
+per_algorithm="${2:-4000}"
+mvn -B -q -DskipTests package
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
 java -cp "target/test-classes:target/classes:$(cat target/test-cp.txt)" \
-  com.paymentmigration.lambda.authorizer.BenchmarkTokens target/bench
-# Only the function's jar and the harness class: the JOSE library used to mint tokens is not loaded.
-for run in 1 2 3; do
-  java -cp target/authorizer.jar:target/test-classes com.paymentmigration.lambda.authorizer.AuthorizerBenchmark cold target/bench
+  com.paymentmigration.lambda.authorizer.BenchmarkTokens target/bench "$per_algorithm"
+
+# The stand-in extension runs on the jar's classes (jackson-jr, to write its answer) plus the harness classes.
+rm -f target/bench/port
+java -cp target/authorizer.jar:target/test-classes com.paymentmigration.lambda.authorizer.ExtensionStub target/bench &
+stub=$!
+trap 'kill "$stub"' EXIT
+for _ in $(seq 100); do [[ -s target/bench/port ]] && break; sleep 0.1; done
+
+export KEY_SET_SECRET_ID=benchmark/jwks ISSUER=https://idp.example.com/ AUDIENCE=payments-api \
+  SCOPE_ROUTES='payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds' \
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT="$(cat target/bench/port)" AWS_SESSION_TOKEN=benchmark-session-token
+# Only the function's jar and the harness class: the JOSE library used to mint the tokens is not on the path.
+run() { java -cp target/authorizer.jar:target/test-classes com.paymentmigration.lambda.authorizer.AuthorizerBenchmark "$@"; }
+cold=()
+for _ in $(seq "$samples"); do
+  cold+=("$(run cold target/bench)")
 done
-java -cp target/authorizer.jar:target/test-classes com.paymentmigration.lambda.authorizer.AuthorizerBenchmark warm target/bench "${1:-200000}"
+sorted=($(printf '%s\n' "${cold[@]}" | sort -n))
+echo "cold start, JVM start to first decision through the handler (ms): ${cold[*]}"
+echo "cold start over ${samples} fresh JVMs: median ${sorted[$((samples / 2))]} ms, max ${sorted[$((samples - 1))]} ms"
+run warm target/bench
+echo "conditions: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"

@@ -73,7 +73,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The payments API: a regional REST API whose every route but {@code /health} runs the token authorizer, in front
+ * The payments API: a regional REST API whose every route but {@code /health} runs the JWT authorizer, in front
  * of two private backends reached through one VPC link (an internal NLB with a listener per backend). The stage
  * sends everything to the legacy backend; its canary, whose share the state machines change at run time (starting
  * at 0), overrides the stage variables to reach the new one: the payment service's load balancer when this stack
@@ -129,10 +129,9 @@ public final class Api extends MigrationComponent {
         var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
                 .name(stack.names().of(NameRule.GENERIC, "jwt"))
                 .restApi(restApi.id())
-                .type("TOKEN")
+                .type("REQUEST")
                 .authorizerUri(functions.authorizerAlias.invokeArn())
-                .identitySource("method.request.header.Authorization")
-                .identityValidationExpression(ApiRoutes.TOKEN_PATTERN)
+                .identitySource(ApiRoutes.AUTHORIZER_IDENTITY_SOURCES)
                 .authorizerResultTtlInSeconds(settings.cacheSeconds())
                 .build(), primary());
         new Permission(name + "-authorizer-invoke", PermissionArgs.builder()

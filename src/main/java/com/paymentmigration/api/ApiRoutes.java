@@ -28,7 +28,13 @@ public final class ApiRoutes {
             "integration.request.header.X-Tenant-Id", "context.authorizer.tenantId",
             "integration.request.header.X-Routing-Bucket", "context.authorizer.routingBucket",
             "integration.request.header.X-Request-Id", "context.requestId");
-    public static final String TOKEN_PATTERN = "^Bearer [-0-9A-Za-z._~+/]+=*$";
+    /**
+     * The authorizer's identity sources, which are also its result cache's key. The method and path are part of it
+     * because the authorizer allows exactly the requested method ARN: keyed on the token alone (a TOKEN authorizer),
+     * a policy cached for one path would answer requests for others. A request without the header gets a 401
+     * without invoking the function.
+     */
+    public static final String AUTHORIZER_IDENTITY_SOURCES = "method.request.header.Authorization,context.httpMethod,context.path";
     /** API Gateway's ceiling for an integration without a quota increase. */
     public static final int INTEGRATION_TIMEOUT_MS = 29_000;
 
@@ -42,7 +48,7 @@ public final class ApiRoutes {
         definition.put("backendUri", BACKEND_URI);
         definition.put("backendParameters", new TreeMap<>(BACKEND_PARAMETERS));
         definition.put("timeoutMs", INTEGRATION_TIMEOUT_MS);
-        definition.put("tokenPattern", TOKEN_PATTERN);
+        definition.put("authorizerIdentitySources", AUTHORIZER_IDENTITY_SOURCES);
         definition.put("authorizerCacheSeconds", authorizerCacheSeconds);
         definition.put("scopeRoutes", scopeRoutes);
         try {

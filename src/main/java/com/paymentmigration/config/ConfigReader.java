@@ -44,8 +44,10 @@ public final class ConfigReader {
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern ACM_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
     private static final Pattern LAYER_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
-    private static final Pattern SCOPE_ROUTE = Pattern.compile("[^=\\s]+=(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*"
-            + "(?:,(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[^,\\s]*)*");
+    /** The authorizer's route grammar (its ScopeRoutes): a segment is * (exactly one segment) or a literal. */
+    private static final String ROUTE = "(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/(?:(?:\\*|[A-Za-z0-9._~-]+)"
+            + "(?:/(?:\\*|[A-Za-z0-9._~-]+))*)?";
+    private static final Pattern SCOPE_ROUTE = Pattern.compile("[^=\\s;]+=" + ROUTE + "(?:," + ROUTE + ")*");
     private static final Pattern ECR_REPOSITORY_URI = Pattern.compile(
             "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -137,6 +139,7 @@ public final class ConfigReader {
                         text(ConfigKey.AUTHORIZER_AUDIENCE),
                         scopeRoutes(),
                         intInRange(ConfigKey.AUTHORIZER_CACHE_SECONDS, 0, 3600),
+                        intInRange(ConfigKey.AUTHORIZER_KEY_SET_MAX_AGE_SECONDS, 30, 3600),
                         matching(ConfigKey.SECRETS_EXTENSION_LAYER_ARN, LAYER_ARN,
                                 "use a Lambda layer version ARN, e.g. arn:aws:lambda:eu-central-1:187925254637:layer:"
                                         + "AWS-Parameters-and-Secrets-Lambda-Extension:2")));
@@ -594,7 +597,8 @@ public final class ConfigReader {
 
     private List<String> scopeRoutes() {
         return listMatching(ConfigKey.AUTHORIZER_SCOPE_ROUTES, SCOPE_ROUTE, "[\"payments:read=GET/payments\"]",
-                "use scope=METHOD/path,METHOD/path, e.g. payments:read=GET/payments,GET/payments/*");
+                "use scope=METHOD/path,METHOD/path, where a path segment is * (exactly one segment) or letters, digits"
+                        + " and ._~-, e.g. payments:read=GET/payments,GET/payments/*");
     }
 
     private List<String> alertEmails() {

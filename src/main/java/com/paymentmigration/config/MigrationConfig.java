@@ -142,7 +142,7 @@ public record MigrationConfig(
     }
 
     public record AuthorizerSettings(String keySetSecretName, String issuer, String audience, List<String> scopeRoutes,
-                                     int cacheSeconds, String extensionLayerArn) {
+                                     int cacheSeconds, int keySetMaxAgeSeconds, String extensionLayerArn) {
         public AuthorizerSettings {
             scopeRoutes = List.copyOf(scopeRoutes);
         }

@@ -136,7 +136,8 @@ public final class Functions extends MigrationComponent {
                         "KEY_SET_SECRET_ID", settings.keySetSecretName(),
                         "ISSUER", settings.issuer(),
                         "AUDIENCE", settings.audience(),
-                        "SCOPE_ROUTES", String.join(";", settings.scopeRoutes()))).build())
+                        "SCOPE_ROUTES", String.join(";", settings.scopeRoutes()),
+                        "KEY_SET_MAX_AGE_SECONDS", String.valueOf(settings.keySetMaxAgeSeconds()))).build())
                 .vpcConfig(privateSubnets(network))
                 .build(), primary(o -> o.dependsOn(authorizerRole.policy(), authorizerLogs)));
         this.authorizerAlias = new Alias(name + "-authorizer-live", AliasArgs.builder()

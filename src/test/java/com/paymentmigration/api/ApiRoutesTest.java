@@ -23,8 +23,12 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.BACKEND_URI).startsWith("https://")
                 .contains("${stageVariables." + ApiRoutes.HOST_VARIABLE + "}", "${stageVariables." + ApiRoutes.PORT_VARIABLE + "}");
         assertThat(ApiRoutes.BACKEND_PARAMETERS).containsEntry("integration.request.path.proxy", "method.request.path.proxy");
-        assertThat("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.abc_-").matches(ApiRoutes.TOKEN_PATTERN);
-        assertThat("Basic dXNlcjpwYXNz").doesNotMatch(ApiRoutes.TOKEN_PATTERN);
+    }
+
+    @Test
+    void theAuthorizerResultIsCachedPerTokenMethodAndPath() {
+        assertThat(ApiRoutes.AUTHORIZER_IDENTITY_SOURCES.split(","))
+                .containsExactly("method.request.header.Authorization", "context.httpMethod", "context.path");
     }
 
     @Test

@@ -24,8 +24,10 @@ class ApiStackTest {
     @Test
     void everyMethodButHealthUsesTheAuthorizer() {
         var authorizer = run.one("aws:apigateway/authorizer:Authorizer", "api-authorizer");
-        assertThat(authorizer.inputs()).containsEntry("type", "TOKEN").containsEntry("authorizerResultTtlInSeconds", 300L)
-                .containsEntry("identitySource", "method.request.header.Authorization");
+        // REQUEST, so the result cache is keyed on method and path too: the function allows exactly one method ARN.
+        assertThat(authorizer.inputs()).containsEntry("type", "REQUEST").containsEntry("authorizerResultTtlInSeconds", 300L)
+                .containsEntry("identitySource", "method.request.header.Authorization,context.httpMethod,context.path")
+                .doesNotContainKey("identityValidationExpression");
         assertThat(authorizer.stringInput("authorizerUri"))
                 .isEqualTo("arn:aws:apigateway:eu-central-1:lambda:path/2015-03-31/functions/"
                         + "arn:aws:lambda:eu-central-1:123456789012:function:migration-authorizer-dev:live/invocations");
@@ -50,6 +52,7 @@ class ApiStackTest {
         assertThat(function.stringInput("snapStart.applyOn")).isEqualTo("PublishedVersions");
         assertThat(function.stringInput("environment.variables.SCOPE_ROUTES"))
                 .isEqualTo("payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds");
+        assertThat(function.stringInput("environment.variables.KEY_SET_MAX_AGE_SECONDS")).isEqualTo("300");
         assertThat(run.one("aws:iam/rolePolicy:RolePolicy", "functions-authorizer-policy").stringInput("policy"))
                 .contains("secret:dev/payments/jwt-signing-keys-??????");
     }

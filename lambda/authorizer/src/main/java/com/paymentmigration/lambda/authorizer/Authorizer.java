@@ -7,13 +7,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * From an API Gateway TOKEN authorizer event to a decision. Deny by default: a token that does not verify, a
- * malformed event, or scopes that open nothing all deny; no exception leaves {@link #decide}.
+ * From an API Gateway REQUEST authorizer event (a TOKEN event is read too) to a decision for exactly the requested
+ * method and path. Deny by default: a token that does not verify, a malformed event, or scopes that do not open the
+ * requested route all deny; no exception leaves {@link #decide}.
+ *
+ * <p>The allow names the requested {@code methodArn} and nothing else, because API Gateway evaluates the returned
+ * policy with IAM's wildcard rules, where {@code *} also matches {@code /}. The API caches a result per token, method
+ * and path (the authorizer's identity sources), so a cached policy is only ever reused for the request it was made for.
  */
 public final class Authorizer {
 
-    /** arn:aws:execute-api:region:account:apiId/stage/METHOD/path */
-    private static final Pattern METHOD_ARN = Pattern.compile("(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\\d{12}:[A-Za-z0-9]+/[A-Za-z0-9_-]+)/.*");
+    /** RFC 6749 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), tokens separated by single spaces. */
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     private final JwtVerifier verifier;
     private final ScopeRoutes routes;
@@ -25,30 +30,71 @@ public final class Authorizer {
 
     public Decision decide(Map<String, ?> event) {
         try {
-            if (event == null || !(event.get("authorizationToken") instanceof String header)
-                    || !(event.get("methodArn") instanceof String methodArn)) {
-                return new Decision.Deny("event lacks authorizationToken or methodArn");
+            if (event == null || !(event.get("methodArn") instanceof String methodArn)) {
+                return new Decision.Deny("event lacks methodArn");
             }
-            var arn = METHOD_ARN.matcher(methodArn);
-            if (!arn.matches()) {
-                return new Decision.Deny("methodArn is not an execute-api ARN");
+            var header = authorization(event);
+            if (header == null) {
+                return new Decision.Deny("event carries no single Authorization header");
+            }
+            var arn = MethodArn.parse(methodArn);
+            if (arn == null) {
+                return new Decision.Deny("methodArn is not an execute-api method ARN without wildcard characters");
             }
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return new Decision.Deny("authorization is not a Bearer token");
             }
-            var claims = verifier.verify(header.substring(7).trim());
+            int start = 7;
+            while (start < header.length() && header.charAt(start) == ' ') {
+                start++; // RFC 6750 2.1: "Bearer" 1*SP b64token
+            }
+            var claims = verifier.verify(header.substring(start));
             var scopes = scopes(claims);
-            var allowed = routes.routesFor(scopes);
-            if (allowed.isEmpty()) {
+            if (!routes.opensAnything(scopes)) {
                 return new Decision.Deny("scopes " + scopes + " open no route");
             }
-            var resources = allowed.stream().map(r -> arn.group(1) + "/" + r).toList();
-            return new Decision.Allow((String) claims.get("sub"), resources, context(claims, scopes));
+            if (!routes.allows(scopes, arn.method(), arn.path())) {
+                return new Decision.Deny("scopes " + scopes + " do not open " + arn.method() + " /" + arn.path());
+            }
+            return new Decision.Allow((String) claims.get("sub"), arn.arn(), context(claims, scopes));
         } catch (JwtVerifier.Rejected e) {
             return new Decision.Deny(e.getMessage());
         } catch (RuntimeException e) {
             return new Decision.Deny("unexpected " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The token header: {@code authorizationToken} of a TOKEN event, or the {@code Authorization} header (any case) of
+     * a REQUEST event. Two Authorization headers are refused: which one a backend would read is not defined.
+     */
+    private static String authorization(Map<String, ?> event) {
+        if (event.get("authorizationToken") instanceof String token) {
+            return token;
+        }
+        if (event.get("multiValueHeaders") instanceof Map<?, ?> multi) {
+            int count = 0;
+            for (var entry : multi.entrySet()) {
+                if (entry.getKey() instanceof String name && name.equalsIgnoreCase("authorization")) {
+                    count += entry.getValue() instanceof List<?> values ? values.size() : 1;
+                }
+            }
+            if (count > 1) {
+                return null;
+            }
+        }
+        String found = null;
+        if (event.get("headers") instanceof Map<?, ?> headers) {
+            for (var entry : headers.entrySet()) {
+                if (entry.getKey() instanceof String name && name.equalsIgnoreCase("authorization")) {
+                    if (found != null || !(entry.getValue() instanceof String value)) {
+                        return null;
+                    }
+                    found = value;
+                }
+            }
+        }
+        return found;
     }
 
     /** What the backends read from {@code $context.authorizer}: flat strings only, as API Gateway requires. */
@@ -64,27 +110,45 @@ public final class Authorizer {
         return context;
     }
 
-    /** OAuth's space-separated {@code scope}, or an {@code scp} array. */
-    private static List<String> scopes(Map<String, Object> claims) {
+    /**
+     * OAuth's space-separated {@code scope}, or an {@code scp} array. A scope holding anything outside RFC 6749's
+     * scope characters (a NUL, a control character, a non-ASCII letter) refuses the token: trimming it away would let
+     * {@code "payments:read\u0000"} pass as {@code payments:read}.
+     */
+    private static List<String> scopes(Map<String, Object> claims) throws JwtVerifier.Rejected {
         var scopes = new ArrayList<String>();
         if (claims.get("scope") instanceof String text) {
-            for (var s : text.trim().split("\\s+")) {
+            for (var s : text.split(" ", -1)) {
                 if (!s.isEmpty()) {
-                    scopes.add(s);
+                    scopes.add(scopeToken(s));
                 }
             }
         } else if (claims.get("scp") instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+            for (var item : list) {
+                if (!(item instanceof String s)) {
+                    throw new JwtVerifier.Rejected("scp holds a value that is not a string");
+                }
+                scopes.add(scopeToken(s));
+            }
+        } else if (claims.containsKey("scope") || claims.containsKey("scp")) {
+            throw new JwtVerifier.Rejected("scope is not a string, or scp not an array");
         }
         return scopes;
     }
 
-    /** The response API Gateway expects for an allow: principal, an IAM policy on the routes, and the context. */
+    private static String scopeToken(String scope) throws JwtVerifier.Rejected {
+        if (!SCOPE_TOKEN.matcher(scope).matches()) {
+            throw new JwtVerifier.Rejected("a scope holds a character outside RFC 6749's scope-token");
+        }
+        return scope;
+    }
+
+    /** The response API Gateway expects for an allow: principal, an IAM policy on the one method ARN, and the context. */
     public static Map<String, Object> policy(Decision.Allow allow) {
         var statement = new LinkedHashMap<String, Object>();
         statement.put("Action", "execute-api:Invoke");
         statement.put("Effect", "Allow");
-        statement.put("Resource", allow.resources());
+        statement.put("Resource", List.of(allow.methodArn()));
         var document = new LinkedHashMap<String, Object>();
         document.put("Version", "2012-10-17");
         document.put("Statement", List.of(statement));

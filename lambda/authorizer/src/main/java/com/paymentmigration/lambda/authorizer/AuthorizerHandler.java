@@ -1,31 +1,52 @@
 package com.paymentmigration.lambda.authorizer;
 
+import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Lambda entry point ({@code com.paymentmigration.lambda.authorizer.AuthorizerHandler::handleRequest}).
- * Environment: {@code KEY_SET_SECRET_ID}, {@code ISSUER}, {@code AUDIENCE}, {@code SCOPE_ROUTES}, and
- * {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT} (the extension's, default 2773). A deny throws "Unauthorized",
- * which API Gateway turns into a 401; the reason goes to the log only.
+ * Environment: {@code KEY_SET_SECRET_ID}, {@code ISSUER}, {@code AUDIENCE}, {@code SCOPE_ROUTES},
+ * {@code KEY_SET_MAX_AGE_SECONDS} (how long a key set is used before it is read again, so how long a removed key
+ * may still verify; default 300, 30-3600) and {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT} (the extension's,
+ * default 2773). A deny throws "Unauthorized", which API Gateway turns into a 401; the reason goes to the log only,
+ * as one JSON line per deny.
  */
 public final class AuthorizerHandler {
 
-    private static final Authorizer AUTHORIZER = create();
+    /** Built on first use from the environment, once per container. */
+    private static final class FromEnvironment {
+        static final Authorizer AUTHORIZER = create();
+    }
+
+    private final Authorizer authorizer;
+    private final PrintStream log;
+
+    public AuthorizerHandler() {
+        this(FromEnvironment.AUTHORIZER, System.out);
+    }
+
+    AuthorizerHandler(Authorizer authorizer, PrintStream log) {
+        this.authorizer = authorizer;
+        this.log = log;
+    }
 
     private static Authorizer create() {
         var port = Integer.parseInt(System.getenv().getOrDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773"));
-        var keys = new Keys(new ExtensionKeySource(env("KEY_SET_SECRET_ID"), port), Clock.systemUTC());
+        var maxAge = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("KEY_SET_MAX_AGE_SECONDS",
+                String.valueOf(Keys.DEFAULT_MAX_AGE.toSeconds()))));
+        var keys = new Keys(new ExtensionKeySource(env("KEY_SET_SECRET_ID"), port), Clock.systemUTC(), maxAge);
         var verifier = new JwtVerifier(keys, env("ISSUER"), env("AUDIENCE"), Clock.systemUTC());
         return new Authorizer(verifier, ScopeRoutes.parse(env("SCOPE_ROUTES")));
     }
 
     public Map<String, Object> handleRequest(Map<String, Object> event) {
-        var decision = AUTHORIZER.decide(event);
+        var decision = authorizer.decide(event);
         if (decision instanceof Decision.Allow allow) {
             return Authorizer.policy(allow);
         }
-        System.out.println("{\"decision\":\"deny\",\"reason\":\"" + ((Decision.Deny) decision).reason().replace("\"", "'") + "\"}");
+        log.println(LogLine.deny(((Decision.Deny) decision).reason()));
         throw new IllegalStateException("Unauthorized");
     }
 

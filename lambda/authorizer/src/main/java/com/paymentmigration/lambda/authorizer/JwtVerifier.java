@@ -1,13 +1,10 @@
 package com.paymentmigration.lambda.authorizer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /**
- * Verifies a compact JWS: algorithm on an allow-list and equal to the one its key is bound to, signature,
- * expiry and not-before with a small skew, issuer and audience. Every failure is a {@link Rejected} with a reason
- * for the log; nothing else escapes.
+ * Verifies a compact JWS: every segment in canonical base64url, a header without {@code crit}, the algorithm on an
+ * allow-list and equal to the one its key is bound to, the signature, then the claims: {@code exp}, {@code nbf} and
+ * {@code iat} as whole seconds within range and with a small skew, issuer, audience and subject. Every failure is a
+ * {@link Rejected} with a reason for the log; nothing else escapes.
  */
 public final class JwtVerifier {
 
@@ -25,7 +23,6 @@ public final class JwtVerifier {
     static final int MAX_TOKEN_LENGTH = 8192;
     static final long CLOCK_SKEW_SECONDS = 60;
     static final Set<String> ALGORITHMS = Set.of("RS256", "ES256", "HS256");
-    private static final Base64.Decoder URL = Base64.getUrlDecoder();
 
     /** Why a token was refused; the message goes to the log, never to the caller. */
     public static final class Rejected extends Exception {
@@ -60,23 +57,25 @@ public final class JwtVerifier {
 
     /**
      * The verified claims. A token verified before under the same key set skips the signature check only: expiry,
-     * not-before, issuer and audience are checked on every call.
+     * not-before, issuer and audience are checked on every call. Asking for the key set's generation first is what
+     * lets a key removed from the set stop verifying cached tokens too (see {@link Keys#generation()}).
      */
     public Map<String, Object> verify(String token) throws Rejected {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new Rejected("token missing or longer than " + MAX_TOKEN_LENGTH);
         }
+        long generation = keys.generation();
         Verified hit;
         synchronized (verified) {
             hit = verified.get(token);
         }
-        if (hit != null && hit.generation() == keys.generation()) {
+        if (hit != null && hit.generation() == generation) {
             checkClaims(hit.claims());
             return hit.claims();
         }
         var claims = verifySignedToken(token);
         synchronized (verified) {
-            verified.put(token, new Verified(keys.generation(), claims));
+            verified.put(token, new Verified(generation, claims));
         }
         return claims;
     }
@@ -87,10 +86,17 @@ public final class JwtVerifier {
         if (first <= 0 || second <= first + 1 || second == token.length() - 1 || token.indexOf('.', second + 1) >= 0) {
             throw new Rejected("not a compact JWS (three non-empty parts)");
         }
-        var header = json(token.substring(0, first), "header");
+        var header = json(Base64Url.decode(token.substring(0, first), "header"), "header");
+        // Every segment's spelling is checked before anything else is: a respelled token is refused as such.
+        var payload = Base64Url.decode(token.substring(first + 1, second), "payload");
+        var signature = Base64Url.decode(token.substring(second + 1), "signature");
         var algorithm = header.get("alg") instanceof String alg ? alg : "";
         if (!ALGORITHMS.contains(algorithm)) {
             throw new Rejected("algorithm '" + algorithm + "' is not accepted");
+        }
+        // RFC 7515 4.1.11: extensions listed in crit must be understood, and this verifier implements none.
+        if (header.containsKey("crit")) {
+            throw new Rejected("header lists critical extensions (crit), none of which is supported");
         }
         if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
             throw new Rejected("no key id");
@@ -104,27 +110,30 @@ public final class JwtVerifier {
             throw new Rejected("algorithm " + algorithm + " does not match the key's " + key.algorithm());
         }
         var signed = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
-        if (!signatureValid(algorithm, key, signed, decode(token.substring(second + 1), "signature"))) {
+        if (!signatureValid(algorithm, key, signed, signature)) {
             throw new Rejected("bad signature");
         }
-        var claims = java.util.Collections.unmodifiableMap(json(token.substring(first + 1, second), "payload"));
+        var claims = java.util.Collections.unmodifiableMap(json(payload, "payload"));
         checkClaims(claims);
         return claims;
     }
 
     private void checkClaims(Map<String, Object> claims) throws Rejected {
         long now = clock.instant().getEpochSecond();
-        if (!(claims.get("exp") instanceof Number exp)) {
+        var exp = NumericDate.of(claims, "exp");
+        if (exp == null) {
             throw new Rejected("no exp");
         }
-        if (now > exp.longValue() + CLOCK_SKEW_SECONDS) {
+        if (now > exp + CLOCK_SKEW_SECONDS) {
             throw new Rejected("expired");
         }
-        if (claims.get("nbf") instanceof Number nbf && now + CLOCK_SKEW_SECONDS < nbf.longValue()) {
+        var nbf = NumericDate.of(claims, "nbf");
+        if (nbf != null && now + CLOCK_SKEW_SECONDS < nbf) {
             throw new Rejected("not yet valid");
         }
-        if (claims.containsKey("nbf") && !(claims.get("nbf") instanceof Number)) {
-            throw new Rejected("nbf is not a number");
+        var iat = NumericDate.of(claims, "iat");
+        if (iat != null && now + CLOCK_SKEW_SECONDS < iat) {
+            throw new Rejected("issued in the future");
         }
         if (!issuer.equals(claims.get("iss"))) {
             throw new Rejected("wrong issuer");
@@ -162,23 +171,13 @@ public final class JwtVerifier {
         }
     }
 
-    private static Map<String, Object> json(String part, String what) throws Rejected {
+    /** A JSON object, read strictly (see {@link Json}). */
+    private static Map<String, Object> json(byte[] bytes, String what) throws Rejected {
         try {
-            var map = JSON.std.mapFrom(new String(decode(part, what), StandardCharsets.UTF_8));
-            if (map == null) {
-                throw new Rejected(what + " is not a JSON object");
-            }
-            return map;
+            var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return Json.object(text.toString());
         } catch (java.io.IOException | RuntimeException e) {
-            throw new Rejected(what + " is not a JSON object");
-        }
-    }
-
-    private static byte[] decode(String part, String what) throws Rejected {
-        try {
-            return URL.decode(part);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(what + " is not base64url");
+            throw new Rejected(what + " is not a JSON object in UTF-8");
         }
     }
 }

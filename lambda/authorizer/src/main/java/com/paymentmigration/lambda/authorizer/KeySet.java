@@ -1,10 +1,9 @@
 package com.paymentmigration.lambda.authorizer;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.spec.ECGenParameterSpec;
@@ -12,27 +11,93 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verification keys by key id, from a JWK set ({@code {"keys":[...]}}): RSA and EC P-256 public keys for RS256 and
- * ES256, and {@code oct} shared keys for HS256. Each key is bound to the one algorithm its type allows.
+ * Verification keys by key id, from a JWK set ({@code {"keys":[...]}}): RSA (2048 bits or more) and EC P-256 public
+ * keys for RS256 and ES256, and {@code oct} shared keys (256 bits or more) for HS256. Each key is bound to the one
+ * algorithm its type allows.
+ *
+ * <p>The whole set is refused (and the previous one kept) when it is malformed or holds private key material: a
+ * signing key published for verification is an incident to notice, not a key to use. A well-formed key this
+ * verifier must not use is left out with a reason in {@link #ignored()}: another type or curve, {@code use} other
+ * than {@code sig}, {@code key_ops} without {@code verify}, an {@code alg} other than the one its type is bound to,
+ * or a key too short. A set that leaves no usable key is refused.
  */
 public final class KeySet {
 
-    /** A key and the only algorithm it may verify: this binding is what stops algorithm confusion. */
-    public record VerificationKey(String algorithm, Key key) {
+    /**
+     * A key and the only algorithm it may verify: this binding is what stops algorithm confusion. The JDK key object
+     * is built on first use, so a cold start that only meets RS256 tokens never loads the EC provider.
+     */
+    public static final class VerificationKey {
+        private final String algorithm;
+        private final BigInteger first;
+        private final BigInteger second;
+        private final byte[] secret;
+        private Key key;
+
+        /** RS256: modulus and exponent; ES256: the point's x and y; HS256: the secret alone. */
+        private VerificationKey(String algorithm, BigInteger first, BigInteger second, byte[] secret) {
+            this.algorithm = algorithm;
+            this.first = first;
+            this.second = second;
+            this.secret = secret;
+        }
+
+        public String algorithm() {
+            return algorithm;
+        }
+
+        public synchronized Key key() throws GeneralSecurityException {
+            if (key == null) {
+                key = switch (algorithm) {
+                    case "RS256" -> KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(first, second));
+                    case "ES256" -> {
+                        var parameters = AlgorithmParameters.getInstance("EC");
+                        parameters.init(new ECGenParameterSpec("secp256r1"));
+                        var spec = parameters.getParameterSpec(ECParameterSpec.class);
+                        yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(first, second), spec));
+                    }
+                    default -> new SecretKeySpec(secret, "HmacSHA256");
+                };
+            }
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VerificationKey that && that.algorithm.equals(algorithm)
+                    && Objects.equals(that.first, first) && Objects.equals(that.second, second)
+                    && Arrays.equals(that.secret, secret);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(algorithm, first, second, Arrays.hashCode(secret));
+        }
     }
 
-    private static final Base64.Decoder URL = Base64.getUrlDecoder();
-    private final Map<String, VerificationKey> keys;
+    static final int MIN_RSA_BITS = 2048;
+    /** The JDK's own ceiling for an RSA key; checked here so a set it would refuse is refused when read. */
+    static final int MAX_RSA_BITS = 16384;
+    static final int MIN_HMAC_BYTES = 32;
+    /** Members that only a private (or, for RSA, CRT) JWK carries (RFC 7518 6.2.2, 6.3.2). */
+    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
 
-    private KeySet(Map<String, VerificationKey> keys) {
+    private final Map<String, VerificationKey> keys;
+    private final List<String> ignored;
+
+    private KeySet(Map<String, VerificationKey> keys, List<String> ignored) {
         this.keys = Map.copyOf(keys);
+        this.ignored = List.copyOf(ignored);
     }
 
     public VerificationKey get(String kid) {
@@ -41,6 +106,11 @@ public final class KeySet {
 
     public int size() {
         return keys.size();
+    }
+
+    /** Why each left-out key was left out, for the log. */
+    public List<String> ignored() {
+        return ignored;
     }
 
     @Override
@@ -53,55 +123,92 @@ public final class KeySet {
         return keys.hashCode();
     }
 
-    /** Parses a JWK set; a malformed key fails the whole set, so a bad rotation is noticed, not half-applied. */
+    /** Parses a JWK set; see the class comment for what refuses the set and what leaves a key out. */
     @SuppressWarnings("unchecked")
     public static KeySet parse(String json) {
         try {
-            var root = JSON.std.mapFrom(json);
+            var root = Json.object(json);
             if (!(root.get("keys") instanceof List<?> list) || list.isEmpty()) {
                 throw new IllegalArgumentException("key set has no \"keys\" array");
             }
             var keys = new HashMap<String, VerificationKey>();
+            var ignored = new ArrayList<String>();
+            var kids = new java.util.HashSet<String>();
             for (var item : list) {
                 var jwk = (Map<String, Object>) item;
                 var kid = text(jwk, "kid");
-                if (keys.put(kid, key(jwk)) != null) {
+                if (!kids.add(kid)) {
                     throw new IllegalArgumentException("key id " + kid + " appears twice");
                 }
+                var privateMembers = new java.util.TreeSet<>(jwk.keySet());
+                privateMembers.retainAll(PRIVATE_MEMBERS);
+                if (!privateMembers.isEmpty()) {
+                    throw new IllegalArgumentException("key " + kid + " holds private key material " + privateMembers
+                            + "; publish only the public key");
+                }
+                var whyNot = unusable(jwk);
+                if (whyNot != null) {
+                    ignored.add("key " + kid + " " + whyNot);
+                    continue;
+                }
+                var key = key(jwk);
+                if (key == null) {
+                    ignored.add("key " + kid + " is shorter than "
+                            + ("RSA".equals(jwk.get("kty")) ? MIN_RSA_BITS : MIN_HMAC_BYTES * 8) + " bits");
+                } else {
+                    keys.put(kid, key);
+                }
             }
-            return new KeySet(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("key set has no usable key: " + String.join("; ", ignored));
+            }
+            return new KeySet(keys, ignored);
         } catch (IOException | ClassCastException e) {
             throw new IllegalArgumentException("key set is not a JSON Web Key Set: " + e.getMessage(), e);
         }
     }
 
-    private static VerificationKey key(Map<String, Object> jwk) {
-        try {
-            return switch (text(jwk, "kty")) {
-                case "RSA" -> new VerificationKey("RS256", KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        unsigned(text(jwk, "n")), unsigned(text(jwk, "e")))));
-                case "EC" -> {
-                    if (!"P-256".equals(jwk.get("crv"))) {
-                        throw new IllegalArgumentException("EC key " + jwk.get("kid") + " is not on P-256 (ES256 only)");
-                    }
-                    var parameters = AlgorithmParameters.getInstance("EC");
-                    parameters.init(new ECGenParameterSpec("secp256r1"));
-                    var spec = parameters.getParameterSpec(ECParameterSpec.class);
-                    var point = new ECPoint(unsigned(text(jwk, "x")), unsigned(text(jwk, "y")));
-                    yield new VerificationKey("ES256", KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, spec)));
-                }
-                case "oct" -> {
-                    var secret = URL.decode(text(jwk, "k"));
-                    if (secret.length < 32) {
-                        throw new IllegalArgumentException("HS256 key " + jwk.get("kid") + " is shorter than 256 bits");
-                    }
-                    yield new VerificationKey("HS256", new SecretKeySpec(secret, "HmacSHA256"));
-                }
-                default -> throw new IllegalArgumentException("key type " + jwk.get("kty") + " is not supported");
-            };
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("key " + jwk.get("kid") + " is invalid: " + e.getMessage(), e);
+    /** Why a well-formed key is not for verifying this verifier's tokens, or null when it is. */
+    private static String unusable(Map<String, Object> jwk) {
+        var type = text(jwk, "kty");
+        var bound = switch (type) {
+            case "RSA" -> "RS256";
+            case "EC" -> "P-256".equals(jwk.get("crv")) ? "ES256" : null;
+            case "oct" -> "HS256";
+            default -> null;
+        };
+        if (bound == null) {
+            return "is of type " + type + (jwk.get("crv") != null ? " on curve " + jwk.get("crv") : "")
+                    + ", not RSA, EC P-256 or oct";
         }
+        if (jwk.containsKey("use") && !"sig".equals(jwk.get("use"))) {
+            return "is for use " + jwk.get("use") + ", not sig";
+        }
+        if (jwk.containsKey("key_ops") && !(jwk.get("key_ops") instanceof List<?> ops && ops.contains("verify"))) {
+            return "has key_ops " + jwk.get("key_ops") + " without verify";
+        }
+        if (jwk.containsKey("alg") && !bound.equals(jwk.get("alg"))) {
+            return "is for alg " + jwk.get("alg") + ", but a " + type + " key here verifies " + bound + " only";
+        }
+        return null;
+    }
+
+    /** The verification key, or null when it is too short to trust. */
+    private static VerificationKey key(Map<String, Object> jwk) {
+        return switch (text(jwk, "kty")) {
+            case "RSA" -> {
+                var modulus = unsigned(jwk, "n");
+                if (modulus.bitLength() > MAX_RSA_BITS) {
+                    throw new IllegalArgumentException("key " + jwk.get("kid") + " has a modulus over " + MAX_RSA_BITS + " bits");
+                }
+                yield modulus.bitLength() < MIN_RSA_BITS ? null : new VerificationKey("RS256", modulus, unsigned(jwk, "e"), null);
+            }
+            case "EC" -> new VerificationKey("ES256", unsigned(jwk, "x"), unsigned(jwk, "y"), null);
+            default -> {
+                var secret = bytes(jwk, "k");
+                yield secret.length < MIN_HMAC_BYTES ? null : new VerificationKey("HS256", null, null, secret);
+            }
+        };
     }
 
     private static String text(Map<String, Object> jwk, String field) {
@@ -111,7 +218,15 @@ public final class KeySet {
         return value;
     }
 
-    private static BigInteger unsigned(String base64Url) {
-        return new BigInteger(1, URL.decode(base64Url));
+    private static byte[] bytes(Map<String, Object> jwk, String field) {
+        try {
+            return Base64Url.decode(text(jwk, field), "member " + field + " of key " + jwk.get("kid"));
+        } catch (JwtVerifier.Rejected e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static BigInteger unsigned(Map<String, Object> jwk, String field) {
+        return new BigInteger(1, bytes(jwk, field));
     }
 }

@@ -1,27 +1,56 @@
 package com.paymentmigration.lambda.authorizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Which API routes each scope opens, from configuration such as
- * {@code payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds}.
+ * {@code payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds}. A route is a method
+ * (or {@code *} for any) and a path of segments; a {@code *} segment matches exactly one non-empty segment, never a
+ * {@code /}. The decision is made here, in code, for the one requested method and path: IAM's own wildcards in a
+ * policy would also match across {@code /}.
  */
 public final class ScopeRoutes {
 
-    private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)/[A-Za-z0-9_./*{}-]*");
-    private final Map<String, List<String>> routes;
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Pattern SEGMENT = Pattern.compile("\\*|[A-Za-z0-9._~-]+");
 
-    private ScopeRoutes(Map<String, List<String>> routes) {
+    /** One configured route; {@code method} null means any method. */
+    record Route(String method, List<String> segments) {
+
+        boolean matches(String requestMethod, String path) {
+            if (method != null && !method.equals(requestMethod)) {
+                return false;
+            }
+            var requested = path.isEmpty() ? new String[0] : path.split("/", -1);
+            if (requested.length != segments.size()) {
+                return false;
+            }
+            for (int i = 0; i < requested.length; i++) {
+                var pattern = segments.get(i);
+                boolean ok = pattern.equals("*") ? !requested[i].isEmpty() : pattern.equals(requested[i]);
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Map<String, List<Route>> routes;
+
+    private ScopeRoutes(Map<String, List<Route>> routes) {
         this.routes = routes;
     }
 
     /** Fails on a malformed entry: a typo must not silently open or close a route. */
     public static ScopeRoutes parse(String text) {
-        var routes = new LinkedHashMap<String, List<String>>();
+        var routes = new LinkedHashMap<String, List<Route>>();
         for (var entry : text.split(";")) {
             if (entry.isBlank()) {
                 continue;
@@ -30,21 +59,53 @@ public final class ScopeRoutes {
             if (eq <= 0) {
                 throw new IllegalArgumentException("scope route '" + entry + "' is not scope=METHOD/path,...");
             }
-            var list = new ArrayList<String>();
+            var scope = entry.substring(0, eq).trim();
+            var list = new ArrayList<Route>();
             for (var route : entry.substring(eq + 1).split(",")) {
-                if (!ROUTE.matcher(route.trim()).matches()) {
-                    throw new IllegalArgumentException("route '" + route + "' of scope " + entry.substring(0, eq)
-                            + " is not METHOD/path (e.g. GET/payments/*)");
-                }
-                list.add(route.trim());
+                list.add(route(scope, route.trim()));
             }
-            routes.put(entry.substring(0, eq).trim(), List.copyOf(list));
+            routes.put(scope, List.copyOf(list));
         }
         return new ScopeRoutes(Map.copyOf(routes));
     }
 
-    /** The method/path patterns the given scopes open, in scope order, without duplicates. */
-    public List<String> routesFor(List<String> scopes) {
-        return scopes.stream().flatMap(s -> routes.getOrDefault(s, List.of()).stream()).distinct().toList();
+    private static Route route(String scope, String text) {
+        int slash = text.indexOf('/');
+        var method = slash < 0 ? text : text.substring(0, slash);
+        if (slash < 0 || !(method.equals("*") || METHODS.contains(method))) {
+            throw new IllegalArgumentException("route '" + text + "' of scope " + scope
+                    + " is not METHOD/path (e.g. GET/payments/*); METHOD is one of " + METHODS + " or *");
+        }
+        var path = text.substring(slash + 1);
+        var segments = path.isEmpty() ? List.<String>of() : Arrays.asList(path.split("/", -1));
+        for (var segment : segments) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("route '" + text + "' of scope " + scope + " has the segment '"
+                        + segment + "': a segment is * (exactly one segment) or letters, digits and ._~-");
+            }
+        }
+        return new Route(method.equals("*") ? null : method, List.copyOf(segments));
+    }
+
+    /** Whether any of the scopes opens this method on this path (relative to the stage, without a leading /). */
+    public boolean allows(List<String> scopes, String method, String path) {
+        for (var scope : scopes) {
+            for (var route : routes.getOrDefault(scope, List.of())) {
+                if (route.matches(method, path)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the scopes open anything at all (a token whose scopes open nothing is refused as such). */
+    public boolean opensAnything(List<String> scopes) {
+        for (var scope : scopes) {
+            if (routes.containsKey(scope)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,9 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,54 +21,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuthorizerTest {
 
     private static final TestTokens tokens = new TestTokens(Instant.now());
-    private final AtomicReference<String> secret = new AtomicReference<>();
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private AuthorizerFixture fixture;
+    private AtomicReference<String> secret;
+    private AtomicInteger fetches;
+    private AuthorizerFixture.MutableClock clock;
     private Authorizer authorizer;
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        secret.set(tokens.keySet());
-        var keys = new Keys(() -> {
-            fetches.incrementAndGet();
-            return secret.get();
-        }, clock);
-        authorizer = new Authorizer(new JwtVerifier(keys, TestTokens.ISSUER, TestTokens.AUDIENCE, clock),
-                ScopeRoutes.parse(TestTokens.ROUTES));
+        fixture = new AuthorizerFixture(tokens.keySet());
+        secret = fixture.secret;
+        fetches = fixture.fetches;
+        clock = fixture.clock;
+        authorizer = fixture.authorizer;
     }
 
     private Decision decide(String token) {
-        return authorizer.decide(Map.of("type", "TOKEN", "authorizationToken", "Bearer " + token,
-                "methodArn", TestTokens.METHOD_ARN));
+        return fixture.decide(token);
     }
 
     private String denyReason(String token) {
-        var decision = decide(token);
-        assertThat(decision).isInstanceOf(Decision.Deny.class);
-        return ((Decision.Deny) decision).reason();
+        return fixture.denyReason(token);
     }
 
     @Test
@@ -80,9 +51,7 @@ class AuthorizerTest {
             assertThat(decision).isInstanceOf(Decision.Allow.class);
             var allow = (Decision.Allow) decision;
             assertThat(allow.principalId()).isEqualTo("client-7");
-            assertThat(allow.resources()).containsExactly(
-                    "arn:aws:execute-api:eu-central-1:123456789012:abc123/live/POST/payments",
-                    "arn:aws:execute-api:eu-central-1:123456789012:abc123/live/POST/refunds");
+            assertThat(allow.methodArn()).isEqualTo(TestTokens.METHOD_ARN);
             assertThat(allow.context()).containsEntry("sub", "client-7").containsEntry("tenantId", "merchant-42")
                     .containsEntry("scopes", "payments:write")
                     .containsEntry("routingBucket", String.valueOf(RoutingBucket.of("merchant-42")));
@@ -90,15 +59,15 @@ class AuthorizerTest {
     }
 
     @Test
-    void thePolicyIsScopedToTheApiAndCarriesTheContext() {
+    void thePolicyNamesOnlyTheRequestedMethodArnAndCarriesTheContext() {
         var allow = (Decision.Allow) decide(tokens.rs256(c -> c.claim("scope", "payments:read payments:write")));
         var policy = Authorizer.policy(allow);
         assertThat(policy).containsEntry("principalId", "client-7").containsKey("context");
         @SuppressWarnings("unchecked")
         var statement = ((List<Map<String, Object>>) ((Map<String, Object>) policy.get("policyDocument")).get("Statement")).get(0);
         assertThat(statement).containsEntry("Effect", "Allow").containsEntry("Action", "execute-api:Invoke");
-        assertThat((List<?>) statement.get("Resource")).hasSize(4)
-                .allSatisfy(r -> assertThat(r.toString()).startsWith("arn:aws:execute-api:eu-central-1:123456789012:abc123/live/"));
+        assertThat(statement.get("Resource")).as("the requested method ARN and nothing else")
+                .isEqualTo(List.of(TestTokens.METHOD_ARN));
     }
 
     @Test
@@ -180,13 +149,15 @@ class AuthorizerTest {
         assertThat(authorizer.decide(null)).isInstanceOf(Decision.Deny.class);
         var badArn = new HashMap<String, Object>(Map.of("authorizationToken", "Bearer " + tokens.rs256(c -> c),
                 "methodArn", "arn:aws:lambda:eu-central-1:123456789012:function:x"));
-        assertThat(authorizer.decide(badArn)).isEqualTo(new Decision.Deny("methodArn is not an execute-api ARN"));
+        assertThat(authorizer.decide(badArn)).isEqualTo(new Decision.Deny("methodArn is not an execute-api method ARN without wildcard characters"));
     }
 
     @Test
     void scopesThatOpenNothingAreDenied() {
         assertThat(denyReason(tokens.rs256(c -> c.claim("scope", "admin:everything")))).contains("open no route");
-        assertThat(decide(tokens.rs256(c -> c.claim("scope", null).claim("scp", List.of("payments:read")))))
+        var reader = tokens.rs256(c -> c.claim("scope", null).claim("scp", List.of("payments:read")));
+        assertThat(denyReason(reader)).isEqualTo("scopes [payments:read] do not open POST /payments");
+        assertThat(authorizer.decide(TestTokens.requestEvent("Bearer " + reader, ApiGatewayModel.STAGE_ARN + "/GET/payments/7")))
                 .isInstanceOf(Decision.Allow.class);
     }
 
@@ -194,11 +165,19 @@ class AuthorizerTest {
     void badKeySetsAndRoutesFailLoudly() {
         assertThatThrownBy(() -> KeySet.parse("{\"keys\":[]}")).hasMessageContaining("no \"keys\" array");
         assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k\",\"k\":\"c2hvcnQ\"}]}"))
-                .hasMessageContaining("shorter than 256 bits");
+                .hasMessageContaining("no usable key").hasMessageContaining("key k is shorter than 256 bits");
         assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"k\",\"crv\":\"P-384\",\"x\":\"AA\",\"y\":\"AA\"}]}"))
-                .hasMessageContaining("not on P-256");
+                .hasMessageContaining("key k is of type EC on curve P-384");
+        assertThatThrownBy(() -> KeySet.parse("[]")).hasMessageContaining("not a JSON Web Key Set");
+        var huge = new byte[KeySet.MAX_RSA_BITS / 8 + 1];
+        huge[0] = 1;
+        var hugeModulus = Base64.getUrlEncoder().withoutPadding().encodeToString(huge);
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k\",\"n\":\"" + hugeModulus + "\",\"e\":\"AQAB\"}]}"))
+                .hasMessageContaining("modulus over 16384 bits");
         assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=FETCH/payments")).hasMessageContaining("is not METHOD/path");
         assertThatThrownBy(() -> ScopeRoutes.parse("payments:read")).hasMessageContaining("scope=METHOD/path");
+        assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=GET/payments/pay*")).hasMessageContaining("segment 'pay*'");
+        assertThatThrownBy(() -> ScopeRoutes.parse("payments:read=GET/payments/{id}")).hasMessageContaining("segment '{id}'");
     }
 
     @Test

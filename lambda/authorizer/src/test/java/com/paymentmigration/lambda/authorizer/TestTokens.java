@@ -82,14 +82,39 @@ final class TestTokens {
 
     static String sign(JWSAlgorithm algorithm, String kid, UnaryOperator<JWTClaimsSet.Builder> edit,
                        com.nimbusds.jose.JWSSigner signer) {
+        return sign(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT), edit, signer);
+    }
+
+    /** A token with a header of the test's making (extra or critical parameters). */
+    static String sign(JWSHeader.Builder header, UnaryOperator<JWTClaimsSet.Builder> edit, com.nimbusds.jose.JWSSigner signer) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
-                    edit.apply(claimsAt(Instant.now())).build());
+            var jwt = new SignedJWT(header.build(), edit.apply(claimsAt(Instant.now())).build());
             jwt.sign(signer);
             return jwt.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An HS256 token over JSON of the test's own spelling (duplicate members, odd numbers), signed with the test key. */
+    String rawHs256(String headerJson, String payloadJson) {
+        try {
+            var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+            var input = encoder.encodeToString(headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                    + encoder.encodeToString(payloadJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(hmac.toByteArray(), "HmacSHA256"));
+            return input + "." + encoder.encodeToString(mac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event API Gateway sends a REQUEST authorizer (the fields this authorizer reads). */
+    static java.util.Map<String, Object> requestEvent(String authorization, String methodArn) {
+        return java.util.Map.of("type", "REQUEST", "methodArn", methodArn,
+                "headers", java.util.Map.of("Authorization", authorization),
+                "multiValueHeaders", java.util.Map.of("Authorization", List.of(authorization)));
     }
 
     private static JWTClaimsSet.Builder claimsAt(Instant at) {
