@@ -44,6 +44,8 @@ final class TwoServers implements AutoCloseable {
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_logical_replication_workers", "16")
                     .setServerConfig("wal_sender_timeout", "5s")
+                    // Synchronous commit, as a payments database runs: replication reads only flushed WAL.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,6 +43,10 @@ final class TwoDatabases {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
+                    // The embedded server defaults to asynchronous commit, so a commit can sit unflushed for a
+                    // wal_writer_delay and a slot's decoding (which reads only flushed WAL) misses it on a busy
+                    // machine. Aurora and on-prem payments databases commit synchronously; so do the tests.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         }
         return postgres;
