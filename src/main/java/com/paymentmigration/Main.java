@@ -28,7 +28,7 @@ import com.paymentmigration.orchestration.Orchestration;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
-import com.paymentmigration.plan.PlanCommand;
+import com.paymentmigration.cli.PlanCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
@@ -58,7 +58,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Main::stack));
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar payment-migration.jar [plan [--stack NAME] [--set key=value]... "
