@@ -28,6 +28,7 @@ import com.paymentmigration.orchestration.Orchestration;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
+import com.paymentmigration.cli.CommonPool;
 import com.paymentmigration.cli.PlanCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -50,6 +51,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPool.atLeastTwoWorkers();
         if (args.length > 0 && args[0].equals("plan")) {
             System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Main::stack));
         }
