@@ -29,7 +29,8 @@ import com.paymentmigration.orchestration.Orchestration;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
-import com.paymentmigration.plan.PlanCommand;
+import com.paymentmigration.cli.CommonPool;
+import com.paymentmigration.cli.PlanCommand;
 import com.paymentmigration.executor.ExecuteCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -48,19 +49,13 @@ import java.util.Optional;
  */
 public final class Main {
 
-    /** Stack outputs that operators, the runbook and the integration tests rely on. */
-    public static final String OUTPUT_STATE_MACHINE_ARN = "migrationStateMachineArn";
-    public static final String OUTPUT_API_ENDPOINT = "apiEndpoint";
-    public static final String OUTPUT_DASHBOARD_URL = "dashboardUrl";
-    public static final String OUTPUT_MODE = "mode";
-    public static final String OUTPUT_RUNBOOK = "runbook";
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        CommonPool.atLeastTwoWorkers();
         if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Main::stack));
         }
         if (args.length > 0 && args[0].equals("execute")) {
             System.exit(ExecuteCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
@@ -148,50 +143,50 @@ public final class Main {
                 database.globalClusterId));
 
         for (var network : networks.values()) {
-            ctx.export(network.role.label + "VpcId", network.vpcId);
+            ctx.export(StackOutputs.vpcId(network.role), network.vpcId);
             for (var tier : Tier.values()) {
                 if (network.subnets.containsKey(tier)) {
-                    ctx.export(network.role.label + "SubnetIds" + capitalize(tier.label), Output.all(network.subnetIds(tier)));
+                    ctx.export(StackOutputs.subnetIds(network.role, tier), Output.all(network.subnetIds(tier)));
                 }
             }
         }
-        ctx.export("primaryTransitGatewayId", transit.primaryTransitGatewayId);
-        ctx.export("secondaryTransitGatewayId", transit.secondaryTransitGatewayId);
-        ctx.export("vpnConnectionId", transit.vpnConnectionId);
-        ctx.export("auroraWriterEndpoint", database.writerEndpoint);
-        ctx.export("auroraReaderEndpoint", database.readerEndpoint);
-        ctx.export("auroraSecondaryReaderEndpoint", database.secondaryReaderEndpoint);
-        ctx.export("globalClusterId", database.globalClusterId);
-        ctx.export("replicationInstanceArn", replication.instanceArn);
-        ctx.export("forwardTaskArn", replication.forwardTaskArn);
-        ctx.export("reverseTaskArn", replication.reverseTaskArn);
-        ctx.export("rotationFunctionArn", functions.rotation.arn());
-        ctx.export("parameterRoot", Output.of(stack.names().parameter()));
-        ctx.export("checkpointBucket", storage.checkpoints.name);
-        ctx.export("rollbackStateBucket", storage.rollbackStates.name);
-        ctx.export("transactionLogBucket", storage.transactionLogs.name);
-        ctx.export("transactionLogReplicaBucket", storage.transactionLogsReplica.name);
-        ctx.export("statusTopicArn", notifications.statusTopicArn);
-        ctx.export("alarmTopicArn", notifications.alarmTopicArn);
-        ctx.export("validationTopicArn", notifications.validationTopicArn);
-        ctx.export(OUTPUT_MODE, Output.of(config.mode().configValue()));
-        ctx.export(OUTPUT_STATE_MACHINE_ARN, orchestration.migrationStateMachineArn);
-        ctx.export("rollbackStateMachineArn", orchestration.rollbackStateMachineArn);
-        ctx.export("validatorFunctionArn", functions.validator.arn());
-        ctx.export(OUTPUT_API_ENDPOINT, api.endpoint);
-        ctx.export("apiId", api.restApiId);
-        ctx.export(OUTPUT_DASHBOARD_URL, monitoring.dashboardUrl);
+        ctx.export(StackOutputs.PRIMARY_TRANSIT_GATEWAY_ID, transit.primaryTransitGatewayId);
+        ctx.export(StackOutputs.SECONDARY_TRANSIT_GATEWAY_ID, transit.secondaryTransitGatewayId);
+        ctx.export(StackOutputs.VPN_CONNECTION_ID, transit.vpnConnectionId);
+        ctx.export(StackOutputs.AURORA_WRITER_ENDPOINT, database.writerEndpoint);
+        ctx.export(StackOutputs.AURORA_READER_ENDPOINT, database.readerEndpoint);
+        ctx.export(StackOutputs.AURORA_SECONDARY_READER_ENDPOINT, database.secondaryReaderEndpoint);
+        ctx.export(StackOutputs.GLOBAL_CLUSTER_ID, database.globalClusterId);
+        ctx.export(StackOutputs.REPLICATION_INSTANCE_ARN, replication.instanceArn);
+        ctx.export(StackOutputs.FORWARD_TASK_ARN, replication.forwardTaskArn);
+        ctx.export(StackOutputs.REVERSE_TASK_ARN, replication.reverseTaskArn);
+        ctx.export(StackOutputs.ROTATION_FUNCTION_ARN, functions.rotation.arn());
+        ctx.export(StackOutputs.PARAMETER_ROOT, Output.of(stack.names().parameter()));
+        ctx.export(StackOutputs.CHECKPOINT_BUCKET, storage.checkpoints.name);
+        ctx.export(StackOutputs.ROLLBACK_STATE_BUCKET, storage.rollbackStates.name);
+        ctx.export(StackOutputs.TRANSACTION_LOG_BUCKET, storage.transactionLogs.name);
+        ctx.export(StackOutputs.TRANSACTION_LOG_REPLICA_BUCKET, storage.transactionLogsReplica.name);
+        ctx.export(StackOutputs.STATUS_TOPIC_ARN, notifications.statusTopicArn);
+        ctx.export(StackOutputs.ALARM_TOPIC_ARN, notifications.alarmTopicArn);
+        ctx.export(StackOutputs.VALIDATION_TOPIC_ARN, notifications.validationTopicArn);
+        ctx.export(StackOutputs.MODE, Output.of(config.mode().configValue()));
+        ctx.export(StackOutputs.MIGRATION_STATE_MACHINE_ARN, orchestration.migrationStateMachineArn);
+        ctx.export(StackOutputs.ROLLBACK_STATE_MACHINE_ARN, orchestration.rollbackStateMachineArn);
+        ctx.export(StackOutputs.VALIDATOR_FUNCTION_ARN, functions.validator.arn());
+        ctx.export(StackOutputs.API_ENDPOINT, api.endpoint);
+        ctx.export(StackOutputs.API_ID, api.restApiId);
+        ctx.export(StackOutputs.DASHBOARD_URL, monitoring.dashboardUrl);
         service.ifPresent(s -> {
-            ctx.export("serviceClusterName", s.clusterName);
-            ctx.export("serviceName", s.serviceName);
-            ctx.export("serviceLoadBalancerDnsName", s.loadBalancerDnsName);
-            ctx.export("serviceImageRepositoryUrl", s.imageRepositoryUrl);
+            ctx.export(StackOutputs.SERVICE_CLUSTER_NAME, s.clusterName);
+            ctx.export(StackOutputs.SERVICE_NAME, s.serviceName);
+            ctx.export(StackOutputs.SERVICE_LOAD_BALANCER_DNS_NAME, s.loadBalancerDnsName);
+            ctx.export(StackOutputs.SERVICE_IMAGE_REPOSITORY_URL, s.imageRepositoryUrl);
         });
         dns.ifPresent(d -> {
-            ctx.export("dnsZoneId", d.zoneId);
-            ctx.export("dnsRecordName", d.recordName);
+            ctx.export(StackOutputs.DNS_ZONE_ID, d.zoneId);
+            ctx.export(StackOutputs.DNS_RECORD_NAME, d.recordName);
         });
-        ctx.export(OUTPUT_RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, dns));
+        ctx.export(StackOutputs.RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, dns));
     }
 
     /**
@@ -206,9 +201,5 @@ public final class Main {
         names.put("rollback-trigger", functions.rollbackTrigger.name());
         names.put("replication-ops", functions.replicationOps.name());
         return names;
-    }
-
-    private static String capitalize(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -3,7 +3,6 @@ package com.paymentmigration.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.config.MigrationConfig.TablePattern;
-import com.paymentmigration.network.SubnetPlan;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -263,8 +262,8 @@ public final class ConfigReader {
         if (cidr == null) {
             return null;
         }
-        if (cidr.prefixLength() < 16 || cidr.prefixLength() > SubnetPlan.SMALLEST_VPC) {
-            fail(key, cidr.toString(), "a VPC takes a /16 to /" + SubnetPlan.SMALLEST_VPC
+        if (cidr.prefixLength() < VpcSize.LARGEST || cidr.prefixLength() > VpcSize.SMALLEST) {
+            fail(key, cidr.toString(), "a VPC takes a /" + VpcSize.LARGEST + " to /" + VpcSize.SMALLEST
                     + " block (five subnet tiers per AZ need the room); use e.g. 10.20.0.0/16");
         } else if (!cidr.isPrivate()) {
             fail(key, cidr.toString(), "use private (RFC 1918) address space: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");

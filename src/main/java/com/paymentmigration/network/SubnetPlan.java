@@ -1,6 +1,7 @@
 package com.paymentmigration.network;
 
 import com.paymentmigration.config.Cidr;
+import com.paymentmigration.config.VpcSize;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -23,10 +24,6 @@ import java.util.stream.IntStream;
 public final class SubnetPlan {
 
     public static final int MAX_AZS = 8;
-    /** AWS's smallest subnet. */
-    static final int SMALLEST_SUBNET = 28;
-    /** The largest VPC prefix (smallest VPC) whose 1/64 slots are still at least a /28. */
-    public static final int SMALLEST_VPC = SMALLEST_SUBNET - 6;
 
     private final Cidr vpc;
     private final Map<Tier, List<Cidr>> subnets = new EnumMap<>(Tier.class);
@@ -35,17 +32,18 @@ public final class SubnetPlan {
         this.vpc = vpc;
         int p = vpc.prefixLength();
         put(Tier.PRIVATE, vpc.subnet(p + 1, 0), p + 4, azCount);
-        put(Tier.PUBLIC, vpc.subnet(p + 3, 4), p + 6, azCount);
-        put(Tier.DATABASE, vpc.subnet(p + 3, 5), p + 6, azCount);
-        put(Tier.DMS, vpc.subnet(p + 3, 6), p + 6, azCount);
-        put(Tier.TRANSIT, vpc.subnet(p + 3, 7), SMALLEST_SUBNET, azCount);
+        int narrowest = p + VpcSize.NARROWEST_SLOT_BITS;
+        put(Tier.PUBLIC, vpc.subnet(p + 3, 4), narrowest, azCount);
+        put(Tier.DATABASE, vpc.subnet(p + 3, 5), narrowest, azCount);
+        put(Tier.DMS, vpc.subnet(p + 3, 6), narrowest, azCount);
+        put(Tier.TRANSIT, vpc.subnet(p + 3, 7), VpcSize.SMALLEST_SUBNET, azCount);
     }
 
     /** Fails with the reason and the fix when the VPC is too small or the AZ count out of range. */
     public static SubnetPlan of(Cidr vpc, int azCount) {
-        if (vpc.prefixLength() > SMALLEST_VPC) {
+        if (vpc.prefixLength() > VpcSize.SMALLEST) {
             throw new IllegalArgumentException(vpc + " is too small for five subnet tiers in up to " + MAX_AZS
-                    + " AZs; use a /" + SMALLEST_VPC + " or larger (e.g. /16)");
+                    + " AZs; use a /" + VpcSize.SMALLEST + " or larger (e.g. /16)");
         }
         if (azCount < 1 || azCount > MAX_AZS) {
             throw new IllegalArgumentException("AZ count " + azCount + " is outside 1-" + MAX_AZS);

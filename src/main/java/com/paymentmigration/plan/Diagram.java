@@ -62,7 +62,7 @@ public final class Diagram {
     }
 
     /** {@code aws:s3/bucketV2:BucketV2} reads as {@code s3 BucketV2}. */
-    static String shortType(String type) {
+    public static String shortType(String type) {
         var parts = type.split(":");
         return parts.length == 3 ? parts[1].split("/")[0] + " " + parts[2] : type;
     }

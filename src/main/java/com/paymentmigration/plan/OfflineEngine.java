@@ -1,6 +1,7 @@
 package com.paymentmigration.plan;
 
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -35,6 +36,11 @@ public final class OfflineEngine {
                 .standardLogger(PulumiTestInternal.logger(Level.OFF))
                 .mocks(mocks)
                 .config(config)
+                // The deployment state creates the SDK's runner itself; this is the one place to wrap it.
+                .deploymentFactory(state -> {
+                    state.runner = new AwaitingRunner(state.runner);
+                    return new DeploymentImpl(state);
+                })
                 .monitorDecorator(ignored -> {
                     monitor.set(new RecordingMonitor(mocks, log));
                     return monitor.get();

@@ -1,6 +1,6 @@
 package com.paymentmigration.it;
 
-import com.paymentmigration.Main;
+import com.paymentmigration.StackOutputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -26,14 +26,14 @@ class DeployedStackIT {
 
     @Test
     void exportsTheThreeRequiredOutputs() {
-        assertThat(outputs.require(Main.OUTPUT_STATE_MACHINE_ARN)).startsWith("arn:aws:states:");
-        assertThat(URI.create(outputs.require(Main.OUTPUT_API_ENDPOINT)).getScheme()).isEqualTo("https");
-        assertThat(outputs.require(Main.OUTPUT_DASHBOARD_URL)).contains("#dashboards:name=");
+        assertThat(outputs.require(StackOutputs.MIGRATION_STATE_MACHINE_ARN)).startsWith("arn:aws:states:");
+        assertThat(URI.create(outputs.require(StackOutputs.API_ENDPOINT)).getScheme()).isEqualTo("https");
+        assertThat(outputs.require(StackOutputs.DASHBOARD_URL)).contains("#dashboards:name=");
     }
 
     @Test
     void migrationStateMachineIsActive() {
-        var arn = outputs.require(Main.OUTPUT_STATE_MACHINE_ARN);
+        var arn = outputs.require(StackOutputs.MIGRATION_STATE_MACHINE_ARN);
         try (var sfn = SfnClient.builder().region(Region.of(arn.split(":")[3])).build()) {
             assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).status()).isEqualTo(StateMachineStatus.ACTIVE);
         }
@@ -41,7 +41,7 @@ class DeployedStackIT {
 
     @Test
     void dashboardExists() {
-        var url = outputs.require(Main.OUTPUT_DASHBOARD_URL);
+        var url = outputs.require(StackOutputs.DASHBOARD_URL);
         var region = url.replaceAll(".*[?&]region=([a-z0-9-]+).*", "$1");
         var name = url.substring(url.indexOf("#dashboards:name=") + "#dashboards:name=".length());
         try (var cloudWatch = CloudWatchClient.builder().region(Region.of(region)).build()) {
@@ -51,19 +51,19 @@ class DeployedStackIT {
 
     @Test
     void theRunbookNamesTheDeployedMachines() {
-        var runbook = outputs.optional(Main.OUTPUT_RUNBOOK).orElseThrow(() -> new AssertionError("no runbook output"));
-        assertThat(runbook.path("01-start-migration").asText()).contains(outputs.require(Main.OUTPUT_STATE_MACHINE_ARN));
-        assertThat(runbook.toString()).contains(outputs.require("rollbackStateMachineArn"));
+        var runbook = outputs.optional(StackOutputs.RUNBOOK).orElseThrow(() -> new AssertionError("no runbook output"));
+        assertThat(runbook.path("01-start-migration").asText()).contains(outputs.require(StackOutputs.MIGRATION_STATE_MACHINE_ARN));
+        assertThat(runbook.toString()).contains(outputs.require(StackOutputs.ROLLBACK_STATE_MACHINE_ARN));
     }
 
     @Test
     void thePaymentServiceRunsItsDesiredTasksWhenTheStackRunsIt() {
-        var cluster = outputs.optional("serviceClusterName");
+        var cluster = outputs.optional(StackOutputs.SERVICE_CLUSTER_NAME);
         org.junit.jupiter.api.Assumptions.assumeTrue(cluster.isPresent(), "the stack does not run the payment service");
-        var region = outputs.require(Main.OUTPUT_STATE_MACHINE_ARN).split(":")[3];
+        var region = outputs.require(StackOutputs.MIGRATION_STATE_MACHINE_ARN).split(":")[3];
         try (var ecs = EcsClient.builder().region(Region.of(region)).build()) {
             var service = ecs.describeServices(b -> b.cluster(cluster.get().asText())
-                    .services(outputs.require("serviceName"))).services().get(0);
+                    .services(outputs.require(StackOutputs.SERVICE_NAME))).services().get(0);
             assertThat(service.status()).isEqualTo("ACTIVE");
             assertThat(service.runningCount()).isEqualTo(service.desiredCount()).isPositive();
             assertThat(service.networkConfiguration().awsvpcConfiguration().assignPublicIpAsString()).isEqualTo("DISABLED");

@@ -1,6 +1,7 @@
 package com.paymentmigration.network;
 
 import com.paymentmigration.config.Cidr;
+import com.paymentmigration.config.VpcSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +32,7 @@ class SubnetPlanTest {
     void subnetsFitNeverOverlapAndAreValidForRandomVpcs() {
         var random = new Random(42);
         for (int run = 0; run < 500; run++) {
-            int prefix = 16 + random.nextInt(SubnetPlan.SMALLEST_VPC - 16 + 1);
+            int prefix = VpcSize.LARGEST + random.nextInt(VpcSize.SMALLEST - VpcSize.LARGEST + 1);
             long base = (10L << 24) | (random.nextInt(1 << 16) << 8);
             var vpc = new Cidr(base & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL, prefix);
             int azs = 1 + random.nextInt(SubnetPlan.MAX_AZS);

@@ -1,6 +1,6 @@
 package com.paymentmigration.stack;
 
-import com.paymentmigration.Main;
+import com.paymentmigration.StackOutputs;
 import com.paymentmigration.config.InvalidConfigException;
 import com.paymentmigration.core.RegionalProviders;
 import com.paymentmigration.plan.StackRun;
@@ -28,7 +28,7 @@ class MainStackTest {
         var run = StackFixture.dev("mode=" + mode);
         assertThat(run.errors()).isEmpty();
         assertThat(run.exceptions()).isEmpty();
-        assertThat(run.outputs()).containsEntry(Main.OUTPUT_MODE, mode);
+        assertThat(run.outputs()).containsEntry(StackOutputs.MODE, mode);
         assertThat(PolicyEngine.standard().evaluate(run, StackFixture.context("mode=" + mode))).isEmpty();
     }
 
@@ -37,7 +37,7 @@ class MainStackTest {
         var without = StackFixture.withoutService();
         assertThat(without.errors()).isEmpty();
         assertThat(PolicyEngine.standard().evaluate(without, StackFixture.context(StackFixture.WITHOUT_SERVICE))).isEmpty();
-        assertThat(without.outputs()).doesNotContainKeys("serviceName", "dnsZoneId").containsKey(Main.OUTPUT_RUNBOOK);
+        assertThat(without.outputs()).doesNotContainKeys(StackOutputs.SERVICE_NAME, StackOutputs.DNS_ZONE_ID).containsKey(StackOutputs.RUNBOOK);
         var http = StackFixture.dev("serviceHttpListener=true");
         assertThat(PolicyEngine.standard().evaluate(http, StackFixture.context("serviceHttpListener=true")))
                 .as("an internal load balancer may listen on HTTP").isEmpty();
@@ -61,8 +61,8 @@ class MainStackTest {
 
     @Test
     void exportsTheThreeRequiredOutputs() {
-        assertThat(forward.outputs()).containsKeys(Main.OUTPUT_STATE_MACHINE_ARN, Main.OUTPUT_API_ENDPOINT,
-                Main.OUTPUT_DASHBOARD_URL, Main.OUTPUT_RUNBOOK, "serviceLoadBalancerDnsName", "dnsRecordName");
+        assertThat(forward.outputs()).containsKeys(StackOutputs.MIGRATION_STATE_MACHINE_ARN, StackOutputs.API_ENDPOINT,
+                StackOutputs.DASHBOARD_URL, StackOutputs.RUNBOOK, StackOutputs.SERVICE_LOAD_BALANCER_DNS_NAME, StackOutputs.DNS_RECORD_NAME);
     }
 
     @Test

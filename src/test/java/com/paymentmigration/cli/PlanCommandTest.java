@@ -1,6 +1,7 @@
-package com.paymentmigration.plan;
+package com.paymentmigration.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.Main;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PlanCommandTest {
 
     private int plan(String... args) {
         return PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Main::stack);
     }
 
     @Test

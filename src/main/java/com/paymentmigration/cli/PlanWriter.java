@@ -1,7 +1,11 @@
-package com.paymentmigration.plan;
+package com.paymentmigration.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.paymentmigration.plan.Diagram;
+import com.paymentmigration.plan.Documents;
+import com.paymentmigration.plan.RecordedResource;
+import com.paymentmigration.plan.StackRun;
 import com.paymentmigration.policy.Finding;
 
 import java.io.IOException;

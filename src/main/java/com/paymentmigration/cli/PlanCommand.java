@@ -1,9 +1,12 @@
-package com.paymentmigration.plan;
+package com.paymentmigration.cli;
 
-import com.paymentmigration.Main;
 import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.InvalidConfigException;
+import com.paymentmigration.config.MigrationConfig;
+import com.paymentmigration.plan.OfflineEngine;
+import com.paymentmigration.plan.StackFiles;
+import com.paymentmigration.plan.StackRun;
 import com.paymentmigration.policy.PolicyContext;
 import com.paymentmigration.policy.PolicyEngine;
 import com.pulumi.Context;
@@ -19,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code plan [--stack dev] [--set key=value]... [--out DIR] [--project-dir DIR]}: runs the program offline under
- * the mock engine with the stack's own config and writes the plan. Exit 0 clean, 1 policy findings, 2 config or
- * program error.
+ * the mock engine with the stack's own config, checks it against the policy rules and writes the plan. Exit 0 clean,
+ * 1 policy findings, 2 config or program error. The program is a parameter, so this package needs nothing of the
+ * entry point that calls it.
  */
 public final class PlanCommand {
 
@@ -31,12 +35,7 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, Main::stack);
-    }
-
-    /** With another program: lets tests drive every exit path of the command. */
-    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Context> program) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Consumer<Context> program) {
         long started = System.nanoTime();
         String stack = "dev";
         Path projectDir = Path.of(".");
@@ -63,7 +62,7 @@ public final class PlanCommand {
 
         String project;
         Map<String, String> config;
-        com.paymentmigration.config.MigrationConfig parsed;
+        MigrationConfig parsed;
         try {
             project = StackFiles.projectName(projectDir);
             config = StackFiles.config(projectDir, stack, overrides);
