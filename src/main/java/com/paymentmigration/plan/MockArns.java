@@ -1,12 +1,15 @@
 package com.paymentmigration.plan;
 
-/** ARNs in the shape each service really uses, so that policies built from them read like the deployed ones. */
-final class MockArns {
+/**
+ * ARNs in the shape each service really uses, so that policies built from them read like the deployed ones. Public
+ * for the rehearsal, which acts on the plan's resources by the ARNs the plan gave them.
+ */
+public final class MockArns {
 
     private MockArns() {
     }
 
-    static String arn(String type, String name, String region, String account) {
+    public static String arn(String type, String name, String region, String account) {
         var module = type.split("[:/]")[1];
         var resource = lowerFirst(type.substring(type.lastIndexOf(':') + 1));
         return switch (module) {
