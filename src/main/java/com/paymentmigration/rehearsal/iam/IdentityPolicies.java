@@ -98,7 +98,8 @@ public final class IdentityPolicies {
         var patternParts = pattern.split(":", 6);
         var arnParts = arn.split(":", 6);
         if (patternParts.length != 6 || arnParts.length != 6) {
-            return glob(pattern).matcher(arn).matches();
+            // Something that is not an ARN matches only what is not an ARN either (IAM's resource "*" aside).
+            return !pattern.startsWith("arn:") && !arn.startsWith("arn:") && glob(pattern).matcher(arn).matches();
         }
         for (int i = 0; i < 6; i++) {
             if (!glob(patternParts[i]).matcher(arnParts[i]).matches()) {

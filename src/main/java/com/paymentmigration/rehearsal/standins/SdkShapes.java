@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  * Step Functions' JSON for an AWS API shape, read into and written from the AWS SDK for Java v2 model of that shape.
  * The SDK's field metadata ({@link SdkPojo#sdkFields()}: member name, marshalling type, list and map members) is the
  * operation's model, so a member the API does not have, a value of the wrong type or a missing required member is
- * found exactly where the service would reject it. Members are named as the API names them ({@code memberName}),
- * which is Step Functions' PascalCase naming for aws-sdk integrations
- * (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html).
+ * found exactly where the service would reject it. Members are named as Step Functions names them for aws-sdk
+ * integrations: the API's member name in PascalCase even where the API is camelCase, as API Gateway's is
+ * ({@code restApiId} is {@code RestApiId}; https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html).
  */
 public final class SdkShapes {
 
@@ -64,7 +64,7 @@ public final class SdkShapes {
         if (!json.isObject()) {
             throw new Violation(path + " must be an object, not " + json.getNodeType().name().toLowerCase());
         }
-        var fields = builder.sdkFields().stream().collect(Collectors.toMap(SdkField::memberName, f -> f));
+        var fields = builder.sdkFields().stream().collect(Collectors.toMap(SdkShapes::name, f -> f));
         var names = json.fieldNames();
         while (names.hasNext()) {
             var name = names.next();
@@ -219,7 +219,7 @@ public final class SdkShapes {
         for (var field : pojo.sdkFields()) {
             var value = field.getValueOrDefault(pojo);
             if (value != null && !isAbsentCollection(value)) {
-                node.set(field.memberName(), toJson(value));
+                node.set(name(field), toJson(value));
             }
         }
         return node;
@@ -256,6 +256,12 @@ public final class SdkShapes {
             return JSON.getNodeFactory().numberNode(decimal);
         }
         return JSON.valueToTree(value);
+    }
+
+    /** A member's name in Step Functions: the API's, first letter capitalised. */
+    static String name(SdkField<?> field) {
+        var member = field.memberName();
+        return Character.toUpperCase(member.charAt(0)) + member.substring(1);
     }
 
     private static String lowerFirst(String name) {
