@@ -11,4 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface TaskHandler {
 
     JsonNode invoke(TaskInvocation invocation) throws TaskFailure;
+
+    /**
+     * The executor calls this one. A handler whose calls take virtual time (a long-running job, a slow API) overrides it
+     * to say how long; a handler can also signal a timeout directly by throwing {@code States.Timeout}.
+     */
+    default TaskResult call(TaskInvocation invocation) throws TaskFailure {
+        return TaskResult.immediate(invoke(invocation));
+    }
 }
