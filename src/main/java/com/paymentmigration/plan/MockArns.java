@@ -16,9 +16,12 @@ public final class MockArns {
             case "s3" -> "arn:aws:s3:::" + name;
             case "iam" -> "arn:aws:iam::" + account + ":" + resource + "/" + name;
             case "sfn" -> "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
-            case "cloudwatch" -> resource.equals("logGroup")
-                    ? "arn:aws:logs:" + region + ":" + account + ":log-group:" + name
-                    : "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            case "cloudwatch" -> switch (resource) {
+                case "logGroup" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
+                // Metric and composite alarms alike are "alarm:NAME" in CloudWatch's ARNs.
+                case "metricAlarm", "compositeAlarm" -> "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + name;
+                default -> "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            };
             case "lb" -> "arn:aws:elasticloadbalancing:" + region + ":" + account + ":" + switch (resource) {
                 case "loadBalancer" -> "loadbalancer/net/" + name + "/plan";
                 case "targetGroup" -> "targetgroup/" + name + "/plan";
