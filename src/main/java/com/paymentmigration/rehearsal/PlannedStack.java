@@ -37,6 +37,15 @@ public final class PlannedStack {
                         PlanMocks.DEFAULT_PROVIDER_REGION))));
     }
 
+    /** A stack output as the plan exported it (a text output such as a state machine's ARN). */
+    public String output(String name) {
+        var value = run.outputs().get(name);
+        if (value == null) {
+            throw new NoSuchElementException("the plan exports no output " + name + "; it has " + run.outputs().keySet());
+        }
+        return String.valueOf(value);
+    }
+
     public String account() {
         return PlanMocks.ACCOUNT_ID;
     }

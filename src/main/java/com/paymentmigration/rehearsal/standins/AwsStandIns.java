@@ -132,6 +132,7 @@ public final class AwsStandIns implements TaskHandler {
             var result = service.call(target[1], call);
             calls.add(new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
                     invocation.resource(), invocation.attempt(), invocation.arguments(), result, null, null));
+            executions.runPending();
             return result;
         } catch (TaskFailure failure) {
             calls.add(new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),

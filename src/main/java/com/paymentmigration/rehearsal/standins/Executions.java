@@ -42,6 +42,7 @@ public final class Executions implements StandIn {
 
     private final PlannedStack stack;
     private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final java.util.Deque<String> pending = new java.util.ArrayDeque<>();
     private MachineRunner runner;
 
     Executions(PlannedStack stack) {
@@ -61,15 +62,32 @@ public final class Executions implements StandIn {
         return List.copyOf(executions.values());
     }
 
-    /** Starts an execution as its caller would (console, CLI, trigger): runs it and answers its ARN. */
+    /** Starts an execution as its caller would (console, CLI): runs it and answers its ARN. */
     public String start(String machineArn, String name, String input, Instant at) {
-        var machine = stack.machine(machineArn);
+        var arn = register(machineArn, name, input, at);
+        runPending();
+        return arn;
+    }
+
+    private String register(String machineArn, String name, String input, Instant at) {
+        stack.machine(machineArn);
         var arn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
         executions.put(arn, new Execution(arn, machineArn, name, input, at, ExecutionStatus.RUNNING, null, null, null));
-        var finished = runner.run(machine, arn, input, at);
-        executions.put(arn, new Execution(arn, machineArn, name, input, at, finished.status(), finished.stop(),
-                finished.error(), finished.cause()));
+        pending.add(arn);
         return arn;
+    }
+
+    /**
+     * Runs the executions started so far, each to its end. Called once the starting call has been answered (and
+     * recorded), so a started execution's calls follow the call that started it in the timeline.
+     */
+    void runPending() {
+        while (!pending.isEmpty()) {
+            var started = executions.get(pending.poll());
+            var finished = runner.run(stack.machine(started.machineArn()), started.arn(), started.input(), started.start());
+            executions.put(started.arn(), new Execution(started.arn(), started.machineArn(), started.name(),
+                    started.input(), started.start(), finished.status(), finished.stop(), finished.error(), finished.cause()));
+        }
     }
 
     @Override
@@ -102,7 +120,7 @@ public final class Executions implements StandIn {
         if (executions.containsKey(arn)) {
             throw call.error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
-        start(request.stateMachineArn(), name, input, call.time());
+        register(request.stateMachineArn(), name, input, call.time());
         return SdkShapes.write(StartExecutionResponse.builder().executionArn(arn).startDate(call.time()).build());
     }
 
