@@ -17,7 +17,7 @@ import java.util.Set;
  * unreachable state, Retry and Catch only where allowed with {@code States.ALL} alone and last, and every JSONata
  * expression parsing. Each problem names the state and the field.
  */
-final class DefinitionRules {
+public final class DefinitionRules {
 
     private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
     private static final Set<String> FLOW = Set.of("Next", "End");
@@ -53,7 +53,8 @@ final class DefinitionRules {
     private DefinitionRules() {
     }
 
-    static List<String> problems(JsonNode definition) {
+    /** Every rule the definition breaks, each naming the state and the field; empty when it keeps them all. */
+    public static List<String> problems(JsonNode definition) {
         var rules = new DefinitionRules();
         rules.machine(definition);
         return rules.problems;

@@ -101,7 +101,7 @@ final class JsonataValues {
 
     private static JsonNode number(Number n) {
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-            return NODES.numberNode(n.longValue());
+            return integer(n.longValue());
         }
         if (n instanceof BigInteger big) {
             return NODES.numberNode(big);
@@ -111,8 +111,13 @@ final class JsonataValues {
             throw new IllegalArgumentException("the number " + d + " is not JSON");
         }
         if (d == Math.rint(d) && Math.abs(d) <= EXACT_INTEGER_LIMIT) {
-            return NODES.numberNode((long) d);
+            return integer((long) d);
         }
         return NODES.numberNode(d);
+    }
+
+    /** As Jackson reads JSON: an int when it fits, else a long. */
+    private static JsonNode integer(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 }

@@ -12,8 +12,9 @@ import java.util.Random;
  * retried), BackoffRate 2.0, no MaxDelaySeconds, JitterStrategy NONE.
  *
  * <p>The n-th retry (n from 0) waits {@code IntervalSeconds × BackoffRate^n}, capped at {@code MaxDelaySeconds}. With
- * {@code FULL} jitter the wait is drawn uniformly from [0, that delay) (the docs say FULL "randomizes" the computed
- * delay without giving the distribution; this is the "full jitter" of the AWS Architecture Blog it is named after).
+ * {@code FULL} jitter the wait is a random number between 0 and that delay (AWS CDK's JitterType.FULL: "a random
+ * number between 0 and the computed backoff for the given retry attempt count"); we draw it uniformly from the
+ * execution's seeded random, the distribution not being documented.
  * Each retrier counts its own attempts; once a matching retrier is spent, later retriers are not tried and the error
  * goes to Catch.
  */

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Duration;
 
 /**
- * One attempt of a Task state: Arguments (default: the state input), TaskScheduled and TaskStarted, the handler's
+ * One attempt of a Task state: Arguments (when absent, the state input, as the input/output processing of the
+ * Developer Guide draws it; the text does not say it in words), TaskScheduled and TaskStarted, the handler's
  * call, then TaskSucceeded, TaskFailed or TaskTimedOut. {@code TimeoutSeconds} (a number or JSONata) is measured
  * on the virtual clock against the time the handler says the call took ({@link TaskResult#elapsed()}).
  */

@@ -1,6 +1,7 @@
 package com.paymentmigration.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.executor.DefinitionRules;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads a state machine definition as a graph and lists what would make it unsafe: a transition to nowhere, a state
+ * Reads a state machine definition as a graph and lists what breaks the Amazon States Language
+ * ({@link DefinitionRules}) or would make it unsafe: a transition to nowhere, a state
  * nothing reaches, a Task or Map without retry or catch-all, a catch that does not lead to the one failure path
  * (for the migration: the rollback), a loop with no exit or no bound. Item processors of Map states are checked the
  * same way, each as its own graph.
@@ -28,48 +30,14 @@ public final class DefinitionCheck {
     }
 
     public static List<String> problems(JsonNode definition) {
-        var problems = new ArrayList<String>();
-        if (!"JSONata".equals(definition.path("QueryLanguage").asText())) {
-            problems.add("QueryLanguage must be JSONata (the definitions use JSONata expressions throughout)");
-        }
+        // First the rules of the language itself (JSONata mode, fields, unique names across nested graphs, ...),
+        // as CreateStateMachine would hold the definition to them; then our own safety rules.
+        var problems = new ArrayList<>(DefinitionRules.problems(definition));
         if (!definition.path("TimeoutSeconds").canConvertToInt()) {
             problems.add("TimeoutSeconds is missing: an execution nobody finishes would run for a year");
         }
-        checkUniqueNames(definition, problems);
         check("", definition, problems, true);
         return problems;
-    }
-
-    /**
-     * State names are unique within the whole state machine, nested item processors and Parallel branches included
-     * (Amazon States Language: "State names MUST be unique within the scope of the whole state machine");
-     * CreateStateMachine rejects a definition that repeats one.
-     */
-    private static void checkUniqueNames(JsonNode definition, List<String> problems) {
-        var whereDefined = new LinkedHashMap<String, List<String>>();
-        collectNames("", definition, whereDefined);
-        whereDefined.forEach((name, places) -> {
-            if (places.size() > 1) {
-                problems.add("state name '" + name + "' is defined " + places.size() + " times (" + String.join(", ", places)
-                        + "): names must be unique across the whole state machine, nested ones included");
-            }
-        });
-    }
-
-    private static void collectNames(String scope, JsonNode graph, Map<String, List<String>> whereDefined) {
-        graph.path("States").fields().forEachRemaining(e -> {
-            whereDefined.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(scope.isEmpty() ? "top level" : scope);
-            var inner = scope + e.getKey() + " > ";
-            for (var processor : List.of("ItemProcessor", "Iterator")) {
-                if (e.getValue().has(processor)) {
-                    collectNames(inner, e.getValue().get(processor), whereDefined);
-                }
-            }
-            var branches = e.getValue().path("Branches");
-            for (int i = 0; i < branches.size(); i++) {
-                collectNames(inner + "branch " + i + " > ", branches.get(i), whereDefined);
-            }
-        });
     }
 
     /** Successors of a state by Next, Default and Choices (not Catch): the paths a healthy run takes. */

@@ -16,6 +16,18 @@ final class Machines {
         return "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"" + startAt + "\", \"States\": " + quotes(states) + "}";
     }
 
+    /** Runs a machine (see {@link #machine}) with default options. */
+    static Execution run(String startAt, String states, String input, TaskHandler handler) {
+        return new Executor(handler).execute(machine(startAt, states), json(input));
+    }
+
+    /** A handler for machines without Tasks. */
+    static TaskHandler noTasks() {
+        return call -> {
+            throw new AssertionError("no task expected, got " + call);
+        };
+    }
+
     static JsonNode json(String singleQuoted) {
         try {
             return JSON.readTree(quotes(singleQuoted));

@@ -255,8 +255,9 @@ class DefinitionsTest {
         var finalOne = (ObjectNode) twoProcessors.path("States").path("Validate final partitions").path("ItemProcessor");
         ((ObjectNode) finalOne.get("States")).set("Start initial partition",
                 initial.path("States").path("Start initial partition").deepCopy());
-        assertThat(DefinitionCheck.problems(twoProcessors)).anyMatch(p -> p.contains("'Start initial partition' is defined 2 times")
-                && p.contains("Validate initial partitions > ") && p.contains("Validate final partitions > "));
+        assertThat(DefinitionCheck.problems(twoProcessors)).anyMatch(p -> p.contains(
+                "state 'Validate final partitions > Start initial partition': repeats a state name already used at "
+                        + "state 'Validate initial partitions > Start initial partition'"));
 
         // Between the top level and a Parallel branch.
         var withBranch = (ObjectNode) migration.deepCopy();
@@ -264,8 +265,8 @@ class DefinitionsTest {
         parallel.put("Type", "Parallel").put("End", true);
         var branch = parallel.putArray("Branches").addObject().put("StartAt", "Start");
         branch.putObject("States").putObject("Start").put("Type", "Succeed");
-        assertThat(DefinitionCheck.problems(withBranch)).anyMatch(p -> p.contains("'Start' is defined 2 times")
-                && p.contains("top level") && p.contains("Side work > branch 0 > "));
+        assertThat(DefinitionCheck.problems(withBranch)).anyMatch(p -> p.contains(
+                "state 'Side work > branch 0 > Start': repeats a state name already used at state 'Start'"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+package com.paymentmigration.orchestration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.executor.Execution;
+import com.paymentmigration.executor.Executor;
+import com.paymentmigration.executor.ExecutorOptions;
+import com.paymentmigration.executor.TaskInvocation;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both definitions, built in-process, run by the executor with a handler that gives every call a plausible healthy
+ * answer: they pass the executor's ASL rules, and every state on the happy path executes (expressions included).
+ */
+class DefinitionsExecuteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Targets targets = SampleTargets.targets();
+
+    @Test
+    void theMigrationRunsToCompletion() {
+        var definition = MigrationDefinition.of(targets, SampleTargets.settings())
+                .definition("migration", MigrationDefinition.TIMEOUT_SECONDS);
+        var execution = executor("migration-migration-dev").execute(definition, JSON.createObjectNode());
+
+        assertThat(execution.status()).as(failure(execution)).isEqualTo(Execution.SUCCEEDED);
+        assertThat(execution.statesEntered()).contains("Start", "Check secrets", "Plan initial validation",
+                "Validate initial partitions", "Shift traffic", "Freeze writes", "Make Aurora the writer",
+                "Migration complete");
+        // Each validation's partitions ran as child executions of the distributed Map.
+        assertThat(execution.children()).hasSize(2 * 2);
+        assertThat(execution.children()).allMatch(Execution::succeeded);
+        assertThat(Duration.between(execution.startDate(), execution.stopDate()))
+                .as("bakes and waits pass on the virtual clock").isGreaterThan(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void theRollbackRunsToCompletion() {
+        var definition = RollbackDefinition.of(targets).definition("rollback", RollbackDefinition.TIMEOUT_SECONDS);
+        var input = JSON.createObjectNode().put("trigger", "migration-failed");
+        taskStatus.put(targets.reverseTaskArn(), "running"); // after the cutover: Aurora writes, reverse CDC runs
+        var execution = executor("migration-rollback-dev").execute(definition, input);
+
+        assertThat(execution.status()).as(failure(execution)).isEqualTo(Execution.SUCCEEDED);
+        assertThat(execution.statesEntered()).contains("Start", "Stop forward task", "Aurora is the writer?", "Rolled back");
+    }
+
+    private Executor executor(String machine) {
+        return new Executor(this::healthy, ExecutorOptions.defaults().withStateMachineName(machine));
+    }
+
+    private static String failure(Execution execution) {
+        var states = execution.statesEntered();
+        return execution.error() + ": " + execution.cause() + " after " + states.subList(Math.max(0, states.size() - 8),
+                states.size());
+    }
+
+    /** DMS task status by ARN: the forward task runs, the reverse one is ready; start and stop change them. */
+    private final Map<String, String> taskStatus = new HashMap<>(Map.of(targets.forwardTaskArn(), "running",
+            targets.reverseTaskArn(), "ready"));
+
+    /** What a healthy stack would answer, by call: tasks running and loaded, no lag, no alarm, validation MATCH. */
+    private JsonNode healthy(TaskInvocation call) {
+        var action = call.resource().substring(call.resource().lastIndexOf(':') + 1);
+        var task = call.arguments().path("ReplicationTaskArn").asText(
+                call.arguments().path("Filters").path(0).path("Values").path(0).asText());
+        var answer = switch (action) {
+            case "startReplicationTask" -> {
+                taskStatus.put(task, "running");
+                yield "{}";
+            }
+            case "stopReplicationTask" -> {
+                taskStatus.put(task, "stopped");
+                yield "{}";
+            }
+            case "describeSecret" -> "{\"Name\": \"secret\"}";
+            case "describeConnections" -> "{\"Connections\": [{\"Status\": \"successful\"}]}";
+            case "describeAlarms" -> "{\"MetricAlarms\": []}";
+            case "describeReplicationTasks" -> "{\"ReplicationTasks\": [{\"Status\": \"" + taskStatus.get(task) + "\", \"ReplicationTaskStats\": "
+                    + "{\"FullLoadProgressPercent\": 100, \"TablesErrored\": 0, \"FullLoadFinishDate\": \"2026-01-01T01:00:00Z\"}}]}";
+            case "getMetricData" -> "{\"MetricDataResults\": [{\"Id\": \"source\", \"Values\": [0]}, {\"Id\": \"target\", \"Values\": [0]}]}";
+            case "getParameter" -> "{\"Parameter\": {\"Value\": \"" + (call.stateName().contains("phase") ? "traffic-shift" : call.stateName().contains("writer") ? "aurora" : "on-prem") + "\"}}";
+            case "invoke" -> validator(call.arguments().path("Payload"));
+            default -> "{}";
+        };
+        try {
+            return JSON.readTree(answer);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String validator(JsonNode payload) {
+        return switch (payload.path("action").asText("validate")) {
+            case "plan" -> "{\"Payload\": {\"items\": [{\"table\": \"payments.a\", \"partition\": 0}, "
+                    + "{\"table\": \"payments.a\", \"partition\": 1}], \"reportKey\": \"validation/report.json\"}}";
+            case "aggregate" -> "{\"Payload\": {\"status\": \"MATCH\", \"reportKey\": \"validation/report.json\"}}";
+            default -> "{\"Payload\": {\"complete\": true}}";
+        };
+    }
+}
