@@ -60,7 +60,7 @@ public final class MigrationDefinition {
                 .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0)
                 .next(steps.phase("preflight", "Check secrets"));
         preflight("Check alarms before starting");
-        steps.checkAlarms("Check alarms before starting", steps.phase("replicating", "Describe forward task"),
+        steps.checkAlarms("Check alarms before starting", steps.phase("replicating", reverseStopped("Describe forward task")),
                 steps.failWith("Alarm before start", "AlarmFiring", "a critical alarm is in ALARM"));
 
         // Replicate: start (or resume) the forward task and wait for its full load.
@@ -104,6 +104,14 @@ public final class MigrationDefinition {
         flow.succeed("Migration complete", null);
 
         failure();
+    }
+
+    /**
+     * A rollback after the cutover leaves the reverse task running; the forward task must not start beside it (each
+     * would replicate the other's writes back), so a run after a rollback stops it first. Nothing to do otherwise.
+     */
+    private String reverseStopped(String next) {
+        return steps.stopTask("reverse task", t.reverseTaskArn(), next);
     }
 
     /** Secrets present and not scheduled for deletion; every DMS endpoint reachable (the rollback path's too). */

@@ -88,6 +88,13 @@ public final class Scenarios {
                             r.remember("after the second rollback", r.end().plusSeconds(1));
                         }, List.of(status("rollback", "SUCCEEDED"),
                         unchangedBetween("after the first rollback", "after the second rollback"))),
+                new Scenario("migrate-again-after-rollback", "a bake alarm rolls the cutover back; once it clears, "
+                        + "the migration runs again to completed", List.of(), Scenarios::alarmOnceAuroraWrites, r -> {
+                            r.migrate(Rehearsal.START);
+                            r.aws().metrics.scriptAlarms((name, at) -> null);
+                            r.migrate(r.end().plus(Duration.ofHours(2)));
+                        }, List.of(status("rollback", "SUCCEEDED"), status("migration", "SUCCEEDED"), trafficAt(100),
+                        parameter(Targets.ACTIVE_WRITER, "aurora"), parameter(Targets.PHASE, "completed"))),
                 new Scenario("rollback-mode", "migration:mode=rollback: the up's invocation of the trigger starts the "
                         + "rollback machine", List.of("mode=rollback"), NOTHING, Scenarios::switchToRollbackMode, List.of(
                         status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
