@@ -114,8 +114,8 @@ class StandInsTest {
         var unknown = failure(MIGRATION, sdk("databasemigration:describeReplicationTasks"),
                 "{\"Filters\":[{\"Name\":\"replication-task-arn\",\"Values\":[\"" + FORWARD + "x\"]}]}");
         assertThat(unknown.error()).isEqualTo("DatabaseMigration.ResourceNotFoundFaultException");
-        // The migration's role may stop the forward task only.
-        assertThat(failure(MIGRATION, sdk("databasemigration:stopReplicationTask"), "{\"ReplicationTaskArn\":\""
+        // The rollback's role may stop the forward task only.
+        assertThat(failure(ROLLBACK, sdk("databasemigration:stopReplicationTask"), "{\"ReplicationTaskArn\":\""
                 + REVERSE + "\"}").error()).isEqualTo("DatabaseMigration.AccessDeniedException");
     }
 
