@@ -111,7 +111,7 @@ final class Branches {
             var input = itemInput(step, items.get(i), i);
             var options = run.options.withStateMachineName(run.options.stateMachineName() + "/" + label)
                     .withExecutionName(StepFunctionsFunctions.uuid(run.random)).withStartTime(slots.poll());
-            var child = executor.runChild(step.state.get("ItemProcessor"), input, options, run.random);
+            var child = executor.runChild(step.state.get("ItemProcessor"), input, options, run);
             run.children.add(child);
             end = later(end, child.stopDate());
             slots.add(child.stopDate());

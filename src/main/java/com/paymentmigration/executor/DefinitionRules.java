@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Amazon States Language rules a JSONata-mode definition must keep before it runs, as CreateStateMachine holds
@@ -67,7 +68,7 @@ public final class DefinitionRules {
         }
         definition.fieldNames().forEachRemaining(f -> {
             if (!TOP_LEVEL.contains(f)) {
-                problems.add("top level: unknown field '" + f + "' (allowed: " + new java.util.TreeSet<>(TOP_LEVEL) + ")");
+                problems.add("top level: unknown field '" + f + "' (allowed: " + new TreeSet<>(TOP_LEVEL) + ")");
             }
         });
         if (!"JSONata".equals(definition.path("QueryLanguage").asText())) {
@@ -114,7 +115,7 @@ public final class DefinitionRules {
         var type = state.path("Type").asText();
         var allowed = FIELDS.get(type);
         if (allowed == null) {
-            problems.add(at + "Type '" + type + "' is not one of " + new java.util.TreeSet<>(FIELDS.keySet()));
+            problems.add(at + "Type '" + type + "' is not one of " + new TreeSet<>(FIELDS.keySet()));
             return;
         }
         if (state.has("QueryLanguage") && !"JSONata".equals(state.get("QueryLanguage").asText())) {

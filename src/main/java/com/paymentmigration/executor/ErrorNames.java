@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * The predefined {@code States.*} error names and how an {@code ErrorEquals} list matches an error, as AWS documents
  * them ("Handling errors in Step Functions workflows", error names):
+ * Stand-ins and handlers raise these names through {@link TaskFailure} ({@code States.Timeout},
+ * {@code States.Permissions}, ...); the executor raises the others itself.
  * <ul>
  *   <li>{@code States.ALL} matches any error name except {@code States.Runtime} and {@code States.DataLimitExceeded},
  *       which are terminal: no Retry or Catch takes them;</li>
@@ -16,22 +18,21 @@ import java.util.Set;
  *   <li>any other name matches itself only (exact, case-sensitive).</li>
  * </ul>
  */
-final class ErrorNames {
+public final class ErrorNames {
 
-    static final String ALL = "States.ALL";
-    static final String TASK_FAILED = "States.TaskFailed";
-    static final String TIMEOUT = "States.Timeout";
-    static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
-    static final String RUNTIME = "States.Runtime";
-    static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
-    static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
-    static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
-    static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
-    static final String BRANCH_FAILED = "States.BranchFailed";
-    static final String PERMISSIONS = "States.Permissions";
-    static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
-    static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
-    static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+    public static final String ALL = "States.ALL";
+    public static final String TASK_FAILED = "States.TaskFailed";
+    public static final String TIMEOUT = "States.Timeout";
+    public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+    public static final String RUNTIME = "States.Runtime";
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
+    public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
+    public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
+    public static final String BRANCH_FAILED = "States.BranchFailed";
+    public static final String PERMISSIONS = "States.Permissions";
+    public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+    public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
 
     private static final Set<String> TERMINAL = Set.of(RUNTIME, DATA_LIMIT_EXCEEDED);
     private static final Set<String> TIMEOUTS = Set.of(TIMEOUT, HEARTBEAT_TIMEOUT);
@@ -39,7 +40,8 @@ final class ErrorNames {
     private ErrorNames() {
     }
 
-    static boolean matches(List<String> errorEquals, String error) {
+    /** Whether an ErrorEquals list takes this error. */
+    public static boolean matches(List<String> errorEquals, String error) {
         if (TERMINAL.contains(error)) {
             return false;
         }

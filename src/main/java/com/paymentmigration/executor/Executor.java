@@ -1,11 +1,13 @@
 package com.paymentmigration.executor;
 
+import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -51,18 +53,19 @@ public final class Executor {
         }
         var deadline = definition.has("TimeoutSeconds")
                 ? options.startTime().plusSeconds(definition.get("TimeoutSeconds").asLong()) : null;
-        return run(definition, input, options, new Random(options.seed()), deadline);
+        return run(definition, input, options, new Random(options.seed()), deadline, Expressions.newCache());
     }
 
     /** A distributed Map's child execution: the item processor as a state machine of its own. */
-    Execution runChild(JsonNode processor, JsonNode input, ExecutorOptions childOptions, Random random) {
-        return run(processor, input, childOptions, random, null);
+    Execution runChild(JsonNode processor, JsonNode input, ExecutorOptions childOptions, RunContext parent) {
+        return run(processor, input, childOptions, parent.random, null, parent.compiled);
     }
 
-    private Execution run(JsonNode graph, JsonNode input, ExecutorOptions runOptions, Random random, Instant deadline) {
+    private Execution run(JsonNode graph, JsonNode input, ExecutorOptions runOptions, Random random, Instant deadline,
+                          Map<String, Jsonata> compiled) {
         var executionInput = input == null ? JsonNodeFactory.instance.objectNode() : input;
         var clock = new VirtualClock(runOptions.startTime());
-        var run = new RunContext(runOptions, executionInput, clock, handler, random, deadline);
+        var run = new RunContext(runOptions, executionInput, clock, handler, random, deadline, compiled);
         var interpreter = new Interpreter(run, this);
         run.history.add("ExecutionStarted", "input", executionInput.toString(), "inputDetails", History.notTruncated(),
                 "roleArn", runOptions.roleArn());

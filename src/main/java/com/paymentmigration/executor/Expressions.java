@@ -23,10 +23,20 @@ final class Expressions {
     static final String CLOSE = "%}";
 
     private final StepFunctionsFunctions functions;
-    private final Map<String, Jsonata> compiled = new HashMap<>();
+    private final Map<String, Jsonata> compiled;
 
-    Expressions(StepFunctionsFunctions functions) {
+    /**
+     * @param compiled parsed expressions by text, shared by an execution and its distributed children (they run one
+     *                 at a time on one thread; a parsed expression keeps evaluation state, so it is never shared across
+     *                 threads)
+     */
+    Expressions(StepFunctionsFunctions functions, Map<String, Jsonata> compiled) {
         this.functions = functions;
+        this.compiled = compiled;
+    }
+
+    static Map<String, Jsonata> newCache() {
+        return new HashMap<>();
     }
 
     static boolean isExpression(JsonNode value) {

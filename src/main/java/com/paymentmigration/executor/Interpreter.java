@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -178,8 +179,7 @@ final class Interpreter {
         var bindings = step.bindings(run, null, null);
         if (step.state.has("Seconds")) {
             var seconds = evaluate(step, step.state.get("Seconds"), bindings, "Seconds");
-            if (!seconds.canConvertToLong() || !seconds.isIntegralNumber() && seconds.asDouble() != Math.rint(seconds.asDouble())
-                    || seconds.asLong() < 0) {
+            if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
                 throw evaluationError(step, "Seconds", "must be a non-negative integer, not " + seconds);
             }
             step.clock.advance(Duration.ofSeconds(seconds.asLong()));
@@ -236,7 +236,7 @@ final class Interpreter {
                 continue;
             }
             for (var catcher : step.state.path("Catch")) {
-                var errors = new java.util.ArrayList<String>();
+                var errors = new ArrayList<String>();
                 catcher.path("ErrorEquals").forEach(e -> errors.add(e.asText()));
                 if (ErrorNames.matches(errors, error.error())) {
                     return caught(step, catcher, error);

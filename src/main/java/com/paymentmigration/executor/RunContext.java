@@ -1,5 +1,6 @@
 package com.paymentmigration.executor;
 
+import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** One execution under way: what it is (for {@code $states.context}), its history, its handler and its limits. */
@@ -17,20 +19,22 @@ final class RunContext {
     final History history;
     final TaskHandler handler;
     final Expressions expressions;
+    final Map<String, Jsonata> compiled;
     final Random random;
     /** Start plus the machine's TimeoutSeconds, or null. */
     final Instant deadline;
     final List<Execution> children = new ArrayList<>();
 
     RunContext(ExecutorOptions options, JsonNode input, VirtualClock clock, TaskHandler handler, Random random,
-               Instant deadline) {
+               Instant deadline, Map<String, Jsonata> compiled) {
         this.options = options;
         this.input = input;
         this.history = new History(clock);
         this.handler = handler;
         this.random = random;
         this.deadline = deadline;
-        this.expressions = new Expressions(new StepFunctionsFunctions(clock::now, random));
+        this.compiled = compiled;
+        this.expressions = new Expressions(new StepFunctionsFunctions(clock::now, random), compiled);
     }
 
     String executionArn() {

@@ -46,6 +46,19 @@ class MapAndParallelTest {
     }
 
     @Test
+    void aFailedBranchFailsTheParallelWithItsOwnError() {
+        var execution = run("Both", """
+                {'Both': {'Type': 'Parallel', 'Branches': [
+                            {'StartAt': 'Ok', 'States': {'Ok': {'Type': 'Wait', 'Seconds': 5, 'End': true}}},
+                            {'StartAt': 'Broken', 'States': {'Broken': {'Type': 'Fail', 'Error': 'BranchBroke', 'Cause': 'b'}}}],
+                          'Retry': [{'ErrorEquals': ['BranchBroke'], 'MaxAttempts': 1, 'IntervalSeconds': 10}], 'End': true}}
+                """, "{}", noTasks());
+        assertThat(execution.error()).isEqualTo("BranchBroke");
+        assertThat(execution.events("ParallelStateStarted")).as("retried as a whole").hasSize(2);
+        assertThat(execution.events("ParallelStateFailed")).hasSize(2);
+    }
+
+    @Test
     void aFailedIterationFailsTheMapWithItsOwnErrorWhichTheMapsCatchTakes() {
         var execution = run("Each", """
                 {'Each': {'Type': 'Map', 'Items': [1, 2],
