@@ -31,6 +31,7 @@ import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
 import com.paymentmigration.cli.CommonPool;
 import com.paymentmigration.cli.PlanCommand;
+import com.paymentmigration.rehearsal.RehearseCommand;
 import com.paymentmigration.executor.ExecuteCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -60,9 +61,12 @@ public final class Main {
         if (args.length > 0 && args[0].equals("execute")) {
             System.exit(ExecuteCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("rehearse")) {
+            System.exit(RehearseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0) {
             System.err.println("usage: java -jar payment-migration.jar [plan [--stack NAME] [--set key=value]... "
-                    + "[--out DIR] [--project-dir DIR]] | [execute --definition FILE ...]");
+                    + "[--out DIR] [--project-dir DIR]] | [execute --definition FILE ...] | [rehearse [--scenario NAME] ...]");
             System.exit(2);
         }
         Pulumi.run(Main::stack);

@@ -204,6 +204,10 @@ public final class Orchestration extends MigrationComponent {
 
     /** {@code arn:aws:cloudwatch:region:account:alarm:NAME} to NAME: describe-alarms takes names. */
     static String alarmName(String alarmArn) {
-        return alarmArn.substring(alarmArn.lastIndexOf(":alarm:") + ":alarm:".length());
+        var at = alarmArn.lastIndexOf(":alarm:");
+        if (at < 0) {
+            throw new IllegalArgumentException(alarmArn + " is not a CloudWatch alarm ARN (arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME)");
+        }
+        return alarmArn.substring(at + ":alarm:".length());
     }
 }

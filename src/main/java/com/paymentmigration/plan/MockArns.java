@@ -1,21 +1,27 @@
 package com.paymentmigration.plan;
 
-/** ARNs in the shape each service really uses, so that policies built from them read like the deployed ones. */
-final class MockArns {
+/**
+ * ARNs in the shape each service really uses, so that policies built from them read like the deployed ones. Public
+ * for the rehearsal, which acts on the plan's resources by the ARNs the plan gave them.
+ */
+public final class MockArns {
 
     private MockArns() {
     }
 
-    static String arn(String type, String name, String region, String account) {
+    public static String arn(String type, String name, String region, String account) {
         var module = type.split("[:/]")[1];
         var resource = lowerFirst(type.substring(type.lastIndexOf(':') + 1));
         return switch (module) {
             case "s3" -> "arn:aws:s3:::" + name;
             case "iam" -> "arn:aws:iam::" + account + ":" + resource + "/" + name;
             case "sfn" -> "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
-            case "cloudwatch" -> resource.equals("logGroup")
-                    ? "arn:aws:logs:" + region + ":" + account + ":log-group:" + name
-                    : "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            case "cloudwatch" -> switch (resource) {
+                case "logGroup" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
+                // Metric and composite alarms alike are "alarm:NAME" in CloudWatch's ARNs.
+                case "metricAlarm", "compositeAlarm" -> "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + name;
+                default -> "arn:aws:cloudwatch:" + region + ":" + account + ":" + resource + ":" + name;
+            };
             case "lb" -> "arn:aws:elasticloadbalancing:" + region + ":" + account + ":" + switch (resource) {
                 case "loadBalancer" -> "loadbalancer/net/" + name + "/plan";
                 case "targetGroup" -> "targetgroup/" + name + "/plan";

@@ -24,7 +24,7 @@ public final class PlanMocks implements Mocks {
     public static final String FOREIGN_ROTATION_FUNCTION = "arn:aws:lambda:eu-central-1:" + ACCOUNT_ID
             + ":function:SecretsManagerRDSPostgreSQLRotationSingleUser";
     /** Region of a resource that uses no explicit provider; the tagging rule reports such resources. */
-    static final String DEFAULT_PROVIDER_REGION = "us-east-1";
+    public static final String DEFAULT_PROVIDER_REGION = "us-east-1";
     private static final List<String> PHYSICAL_NAME_INPUTS = List.of("name", "bucket", "functionName", "identifier",
             "clusterIdentifier", "globalClusterIdentifier", "replicationInstanceId", "replicationTaskId", "endpointId",
             "replicationSubnetGroupId", "certificateId", "dashboardName", "alarmName", "family", "namePrefix", "bucketPrefix");
@@ -114,17 +114,22 @@ public final class PlanMocks implements Mocks {
 
     /** An existing secret as Secrets Manager describes it; the ARN carries the usual random 6-character tail. */
     private static Map<String, Object> existingSecret(String name, String region) {
-        var arn = "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + name + "-AbCdEf";
+        var arn = existingSecretArn(name, region);
         var keyId = name.startsWith(CUSTOMER_KEY_SECRET_PREFIX) ? "alias/payments-secrets" : "";
         return Map.of("arn", arn, "id", arn, "name", name, "kmsKeyId", keyId, "description", "existing secret",
                 "policy", "", "tags", Map.of(), "createdDate", "2026-01-01T00:00:00Z", "lastChangedDate", "2026-01-01T00:00:00Z");
+    }
+
+    public static String existingSecretArn(String name, String region) {
+        return "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + name + "-AbCdEf";
     }
 
     private String regionOf(String providerReference) {
         return RecordedResource.providerName(providerReference).map(providerRegions::get).orElse(DEFAULT_PROVIDER_REGION);
     }
 
-    private static String physicalName(String logicalName, Map<String, Object> inputs) {
+    /** The name AWS would know the resource by: its name input, else its logical name. */
+    public static String physicalName(String logicalName, Map<String, Object> inputs) {
         for (var key : PHYSICAL_NAME_INPUTS) {
             if (inputs.get(key) instanceof String value && !value.isEmpty()) {
                 return value;

@@ -1,0 +1,179 @@
+package com.paymentmigration.rehearsal.scenarios;
+
+import com.paymentmigration.orchestration.Targets;
+import com.paymentmigration.rehearsal.Rehearsal;
+import com.paymentmigration.rehearsal.standins.AwsStandIns;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicAlerted;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.failedWith;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.parameter;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.phases;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.reverseDrainedBeforeFlipBack;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.reverseStartedAfterForwardStopped;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.rollbackStarted;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.status;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.taskStatus;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.throttlesRetried;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficAt;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficNeverMoved;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.unchangedBetween;
+
+/** The rehearsals every change to the definitions must pass (and {@code rehearse --scenario NAME} runs). */
+public final class Scenarios {
+
+    static final List<String> COMPLETED = List.of("preflight", "replicating", "cdc-catch-up", "validating",
+            "traffic-shift", "cutover", "baking", "completed");
+    /** The committed dev stack's trafficShiftBy. */
+    static final String DEV_SHIFT = "api-and-dns";
+    private static final Consumer<Rehearsal> NOTHING = r -> { };
+    private static final Consumer<Rehearsal> MIGRATE = r -> r.migrate(Rehearsal.START);
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return List.of(
+                happyPath("happy-path", "api-and-dns"),
+                happyPath("happy-path-api", "api"),
+                happyPath("happy-path-dns", "dns"),
+                new Scenario("single-traffic-step", "one traffic step straight to 100%", List.of("trafficSteps=[100]", "trafficBakeMinutes=[10]"),
+                        NOTHING, MIGRATE, completed()),
+                new Scenario("cdc-never-catches-up", "CDC latency stays at 10 minutes: the gate gives up, rolls back",
+                        List.of(), r -> r.aws().metrics.scriptLatency((task, metric, at) -> OptionalDouble.of(600)), MIGRATE,
+                        rolledBackBeforeTraffic("CdcLatencyTooHigh")),
+                new Scenario("validation-mismatch", "the initial validation finds differences before any traffic moves",
+                        List.of(), r -> r.aws().functions.validator().mismatchWhen(key -> key.contains("/initial/")), MIGRATE,
+                        concat(rolledBackBeforeTraffic("ValidationMismatch"),
+                                List.of(parameter(Targets.VALIDATION_STATUS, "MISMATCH")))),
+                new Scenario("alarm-during-traffic-step", "the API's 5XX alarm fires once the new backend has 25%",
+                        List.of(), Scenarios::alarmAtQuarterTraffic, MIGRATE, List.of(
+                        status("migration", "FAILED"), failedWith("migration", "AlarmFiring"), rollbackStarted(true),
+                        status("rollback", "SUCCEEDED"), trafficAt(0), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                        parameter(Targets.PHASE, "rolled-back"))),
+                new Scenario("reverse-fails-to-start", "the reverse task fails to start during the cutover",
+                        List.of(), r -> r.aws().dms.task(r.stack().output("reverseTaskArn")).failToStart(), MIGRATE, List.of(
+                        status("migration", "FAILED"), failedWith("migration", "TaskDidNotStart"),
+                        status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                        parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0), parameter(Targets.PHASE, "rolled-back"))),
+                new Scenario("alarm-during-bake", "an alarm fires in the bake after the cutover: the rollback drains the "
+                        + "reverse task before on-prem writes again", List.of(), Scenarios::alarmOnceAuroraWrites, MIGRATE,
+                        List.of(status("migration", "FAILED"), failedWith("migration", "AlarmFiring"),
+                                status("rollback", "SUCCEEDED"), reverseDrainedBeforeFlipBack(),
+                                parameter(Targets.ACTIVE_WRITER, "onprem"), trafficAt(0),
+                                taskStatus("forward", "forwardTaskArn", "stopped"))),
+                new Scenario("failure-during-rollback-freeze", "during the rollback's freeze the reverse task cannot be "
+                        + "read: writes thaw, Aurora stays the writer, the alarm topic is told",
+                        List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().fail(c -> c.stateName().equals("Describe reverse task")
+                                    && c.executionArn().contains(":migration-rollback-"), "InternalFailure",
+                                    "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
+                        }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicAlerted(),
+                        parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "aurora"))),
+                new Scenario("throttling", "the first two calls of several operations are throttled; retries carry on",
+                        List.of(), Scenarios::throttle, MIGRATE, concat(completed(), List.of(throttlesRetried()))),
+                new Scenario("rollback-twice", "after a rollback, a second one changes nothing", List.of(),
+                        r -> r.aws().functions.validator().mismatchWhen(key -> key.contains("/initial/")), r -> {
+                            r.migrate(Rehearsal.START);
+                            var after = r.end().plus(Duration.ofHours(1));
+                            r.remember("after the first rollback", after);
+                            r.rollBack(after);
+                            r.remember("after the second rollback", r.end().plusSeconds(1));
+                        }, List.of(status("rollback", "SUCCEEDED"),
+                        unchangedBetween("after the first rollback", "after the second rollback"))),
+                new Scenario("migrate-again-after-rollback", "a bake alarm rolls the cutover back; once it clears, "
+                        + "the migration runs again to completed", List.of(), Scenarios::alarmOnceAuroraWrites, r -> {
+                            r.migrate(Rehearsal.START);
+                            r.aws().metrics.scriptAlarms((name, at) -> null);
+                            r.migrate(r.end().plus(Duration.ofHours(2)));
+                        }, List.of(status("rollback", "SUCCEEDED"), status("migration", "SUCCEEDED"), trafficAt(100),
+                        parameter(Targets.ACTIVE_WRITER, "aurora"), parameter(Targets.PHASE, "completed"))),
+                new Scenario("rollback-mode", "migration:mode=rollback: the up's invocation of the trigger starts the "
+                        + "rollback machine", List.of("mode=rollback"), NOTHING, Scenarios::switchToRollbackMode, List.of(
+                        status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                        parameter(Targets.PHASE, "rolled-back"), parameter(Targets.TRAFFIC, "0"))));
+    }
+
+    public static Scenario named(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new NoSuchElementException(
+                "no scenario " + name + "; the scenarios are " + all().stream().map(Scenario::name).toList()));
+    }
+
+    private static Scenario happyPath(String name, String shiftBy) {
+        // The stack's own setting needs no override (and no plan of its own).
+        var overrides = shiftBy.equals(DEV_SHIFT) ? List.<String>of() : List.of("trafficShiftBy=" + shiftBy);
+        return new Scenario(name, "the whole migration to completed, traffic shifted by " + shiftBy, overrides, NOTHING,
+                MIGRATE, completed());
+    }
+
+    private static List<Invariant> completed() {
+        return List.of(status("migration", "SUCCEEDED"), phases(COMPLETED), trafficAt(100),
+                reverseStartedAfterForwardStopped(), parameter(Targets.ACTIVE_WRITER, "aurora"),
+                parameter(Targets.WRITE_FREEZE, "off"), taskStatus("reverse", "reverseTaskArn", "running"),
+                taskStatus("forward", "forwardTaskArn", "stopped"), rollbackStarted(false));
+    }
+
+    private static List<Invariant> rolledBackBeforeTraffic(String error) {
+        return List.of(status("migration", "FAILED"), failedWith("migration", error), trafficNeverMoved(),
+                status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                parameter(Targets.PHASE, "rolled-back"), taskStatus("forward", "forwardTaskArn", "stopped"));
+    }
+
+    private static List<Invariant> concat(List<Invariant> first, List<Invariant> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    private static String alarm(Rehearsal r, String purpose) {
+        return r.aws().metrics.alarmNames().stream().filter(n -> n.contains(purpose)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("the plan has no " + purpose + " alarm"));
+    }
+
+    /** The 5XX alarm is in ALARM while the new backend has a quarter of the traffic or more (by canary or DNS). */
+    private static void alarmAtQuarterTraffic(Rehearsal r) {
+        var alarm = alarm(r, "api-5xx-rate");
+        r.aws().metrics.scriptAlarms((name, at) -> name.equals(alarm) && newShare(r.aws()) >= 25 ? StateValue.ALARM : null);
+    }
+
+    private static double newShare(AwsStandIns aws) {
+        var canary = aws.stages.canaryPercent().orElse(0.0);
+        var dns = aws.zones.zoneIds().stream().mapToDouble(z -> aws.zones.weights(z).getOrDefault("new", 0L)).max().orElse(0);
+        return Math.max(canary, dns);
+    }
+
+    /** The DMS task-errors alarm is in ALARM once Aurora is the writer and writes have thawed. */
+    private static void alarmOnceAuroraWrites(Rehearsal r) {
+        var alarm = alarm(r, "dms-task-errors");
+        var parameters = r.aws().parameters;
+        var writer = parameters.nameOf(Targets.ACTIVE_WRITER);
+        var freeze = parameters.nameOf(Targets.WRITE_FREEZE);
+        r.aws().metrics.scriptAlarms((name, at) -> name.equals(alarm) && parameters.value(writer).orElse("").equals("aurora")
+                && parameters.value(freeze).orElse("").equals("off") ? StateValue.ALARM : null);
+    }
+
+    private static void throttle(Rehearsal r) {
+        for (var operation : List.of("ssm:putParameter", "databasemigration:describeReplicationTasks",
+                "apigateway:updateStage", "route53:changeResourceRecordSets", "sns:publish")) {
+            r.aws().fail(c -> c.resource().endsWith(operation), "ThrottlingException",
+                    "Rate exceeded (" + Invariants.INJECTED + ")", 2);
+        }
+    }
+
+    /** What {@code pulumi up} does when the mode switches: invokes the trigger with the plan's invocation input. */
+    private static void switchToRollbackMode(Rehearsal r) {
+        var invocation = r.stack().invocation().orElseThrow(() -> new IllegalStateException(
+                "in rollback mode the plan must create the trigger's invocation; it does not"));
+        try {
+            r.aws().functions.invokeDirectly(invocation.stringInput("functionName"),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(invocation.stringInput("input")), Rehearsal.START);
+        } catch (Exception e) {
+            throw new IllegalStateException("the trigger's invocation failed: " + e.getMessage(), e);
+        }
+    }
+}

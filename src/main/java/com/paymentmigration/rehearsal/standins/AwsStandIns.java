@@ -1,0 +1,190 @@
+package com.paymentmigration.rehearsal.standins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.executor.TaskFailure;
+import com.paymentmigration.executor.TaskHandler;
+import com.paymentmigration.executor.TaskInvocation;
+import com.paymentmigration.rehearsal.PlannedStack;
+import com.paymentmigration.rehearsal.iam.IdentityPolicies;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * Every AWS call the state machines make, answered by strict stand-ins over the plan's resources: each call is
+ * checked against the operation's model, the calling execution's role policy and what the plan creates, then acts
+ * on the stand-ins' state. Every call and its outcome is kept, in order, for the timeline and the invariants.
+ */
+public final class AwsStandIns implements TaskHandler {
+
+    /** One call as it happened: {@code result} when it succeeded, else {@code error} and {@code cause}. */
+    public record CallRecord(Instant time, String executionArn, String state, String resource, int attempt,
+                             JsonNode arguments, JsonNode result, String error, String cause) {
+
+        public boolean succeeded() {
+            return error == null;
+        }
+
+        /** {@code ssm:putParameter}: the service and operation. */
+        public String operation() {
+            var parts = resource.split(":");
+            return parts[parts.length - 2] + ":" + parts[parts.length - 1];
+        }
+    }
+
+    /** A failure a scenario injects: calls matching {@code when} fail with {@code error}, {@code times} at most. */
+    private static final class Fault {
+        final Predicate<TaskInvocation> when;
+        final String error;
+        final String message;
+        int remaining;
+
+        Fault(Predicate<TaskInvocation> when, String error, String message, int times) {
+            this.when = when;
+            this.error = error;
+            this.message = message;
+            this.remaining = times;
+        }
+    }
+
+    /** Latency while DMS drains: zero once writes have been frozen this long. */
+    static final Duration DRAIN = Duration.ofSeconds(20);
+    static final double FORWARD_LATENCY = 4;
+    static final double REVERSE_LATENCY = 2;
+
+    private final PlannedStack stack;
+    private final Map<String, StandIn> services = new LinkedHashMap<>();
+    private final List<CallRecord> calls = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
+    public final ParameterStore parameters;
+    public final Messaging messaging;
+    public final ObjectStore objects;
+    public final ReplicationService dms;
+    public final SecretStore secrets;
+    public final Metrics metrics;
+    public final ApiStages stages;
+    public final HostedZones zones;
+    public final Functions functions;
+    public final Executions executions;
+
+    public AwsStandIns(PlannedStack stack, Instant created) {
+        this.stack = stack;
+        parameters = register("ssm", new ParameterStore(stack, created));
+        messaging = register("sns", new Messaging(stack));
+        objects = register("s3", new ObjectStore(stack));
+        dms = register("databasemigration", new ReplicationService(stack, created));
+        secrets = register("secretsmanager", new SecretStore(stack));
+        metrics = register("cloudwatch", new Metrics(stack, this::drainingLatency));
+        stages = register("apigateway", new ApiStages(stack));
+        zones = register("route53", new HostedZones(stack));
+        functions = register("lambda", new Functions(stack, this));
+        executions = register("sfn", new Executions(stack));
+    }
+
+    private <T extends StandIn> T register(String service, T standIn) {
+        services.put(service, standIn);
+        return standIn;
+    }
+
+    /** Where started executions run: the executor, on these stand-ins. */
+    public void runner(Executions.MachineRunner runner) {
+        executions.runner(runner);
+    }
+
+    public List<CallRecord> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Calls matching {@code when} fail with the service's {@code error} (e.g. ThrottlingException), up to {@code times}. */
+    public void fail(Predicate<TaskInvocation> when, String error, String message, int times) {
+        faults.add(new Fault(when, error, message, times));
+    }
+
+    @Override
+    public JsonNode invoke(TaskInvocation invocation) throws TaskFailure {
+        var machine = machineOf(invocation.executionArn());
+        return callAs(machine.roleArn(), invocation, true);
+    }
+
+    /** A call made by another principal (a function's role), recorded like an execution's. */
+    JsonNode callAs(String roleArn, String caller, String resource, JsonNode arguments, Instant at) throws TaskFailure {
+        return callAs(roleArn, new TaskInvocation(caller, caller, resource, arguments, 0, at), false);
+    }
+
+    private JsonNode callAs(String roleArn, TaskInvocation invocation, boolean fromMachine) throws TaskFailure {
+        var target = target(invocation.resource());
+        var service = services.get(target[0]);
+        var call = new Call(invocation, service.errorPrefix(), service.validationError(), roleArn,
+                IdentityPolicies.of(stack.rolePolicies(roleArn)));
+        try {
+            for (var fault : faults) {
+                if (fault.remaining > 0 && fault.when.test(invocation)) {
+                    fault.remaining--;
+                    throw call.error(fault.error, fault.message);
+                }
+            }
+            var result = service.call(target[1], call);
+            calls.add(new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
+                    invocation.resource(), invocation.attempt(), invocation.arguments(), result, null, null));
+            executions.runPending();
+            return result;
+        } catch (TaskFailure failure) {
+            calls.add(new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
+                    invocation.resource(), invocation.attempt(), invocation.arguments(), null, failure.error(),
+                    failure.cause()));
+            throw failure;
+        }
+    }
+
+    /**
+     * {@code arn:aws:states:::aws-sdk:ssm:getParameter} to {@code [ssm, getParameter]}; the optimised integrations
+     * ({@code arn:aws:states:::sns:publish}, {@code arn:aws:states:::lambda:invoke}) likewise.
+     */
+    static String[] target(String resource) {
+        var parts = resource.split(":");
+        if (!resource.startsWith("arn:aws:states:::") || parts.length < 7) {
+            throw new IllegalArgumentException("no stand-in for Resource " + resource);
+        }
+        var service = parts[parts.length - 2];
+        var operation = parts[parts.length - 1];
+        if (operation.contains(".")) {
+            throw new IllegalArgumentException("no stand-in for the integration pattern of " + resource);
+        }
+        return new String[] {service, operation};
+    }
+
+    /** The state machine an execution belongs to: {@code ...:execution:<machine>[/<map run>]:<name>}. */
+    PlannedStack.Machine machineOf(String executionArn) {
+        var parts = executionArn.split(":");
+        if (parts.length < 8 || !parts[5].equals("execution")) {
+            throw new IllegalArgumentException("not an execution ARN: " + executionArn);
+        }
+        var name = parts[6].contains("/") ? parts[6].substring(0, parts[6].indexOf('/')) : parts[6];
+        return stack.machines().stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("execution " + executionArn + " is of no machine the plan creates"));
+    }
+
+    /**
+     * DMS's CDC latency as a scenario leaves it: a running task lags a few seconds while writes flow and drains to
+     * zero once writes have been frozen for {@link #DRAIN}; a task that does not run publishes nothing.
+     */
+    private OptionalDouble drainingLatency(String taskId, String metric, Instant at) {
+        var task = dms.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst();
+        if (task.isEmpty() || !task.get().status(at).equals("running")) {
+            return OptionalDouble.empty();
+        }
+        var freeze = parameters.nameOf("database/write-freeze");
+        boolean drained = parameters.value(freeze).orElse("off").equals("on")
+                && !parameters.modified(freeze).orElseThrow().plus(DRAIN).isAfter(at);
+        if (drained) {
+            return OptionalDouble.of(0);
+        }
+        return OptionalDouble.of(task.get().id().contains("reverse") ? REVERSE_LATENCY : FORWARD_LATENCY);
+    }
+}

@@ -1,0 +1,205 @@
+package com.paymentmigration.rehearsal.standins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.executor.TaskFailure;
+import com.paymentmigration.rehearsal.PlannedStack;
+import software.amazon.awssdk.services.databasemigration.model.Connection;
+import software.amazon.awssdk.services.databasemigration.model.DescribeConnectionsRequest;
+import software.amazon.awssdk.services.databasemigration.model.DescribeConnectionsResponse;
+import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksRequest;
+import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksResponse;
+import software.amazon.awssdk.services.databasemigration.model.Filter;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskRequest;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskResponse;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.StopReplicationTaskRequest;
+import software.amazon.awssdk.services.databasemigration.model.StopReplicationTaskResponse;
+import software.amazon.awssdk.services.databasemigration.model.TestConnectionRequest;
+import software.amazon.awssdk.services.databasemigration.model.TestConnectionResponse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DMS: the plan's replication instance, endpoints and tasks. Tasks move through DMS's statuses on the virtual clock
+ * (ready, starting, running, stopping, stopped, failed); a full-load-and-cdc task loads for
+ * {@link ReplicationTask#fullLoad} after it runs; connection tests take {@link #CONNECTION_TEST} to report.
+ * Errors as the DMS API reference names them (ResourceNotFoundFault, InvalidResourceStateFault).
+ */
+public final class ReplicationService implements StandIn {
+
+    static final Duration CONNECTION_TEST = Duration.ofSeconds(20);
+    /** Filter names DescribeReplicationTasks and DescribeConnections accept (DMS API reference, Filters). */
+    private static final Set<String> TASK_FILTERS = Set.of("replication-task-arn", "replication-task-id",
+            "migration-type", "endpoint-arn", "replication-instance-arn");
+    private static final Set<String> CONNECTION_FILTERS = Set.of("endpoint-arn", "replication-instance-arn");
+
+    private record Test(Instant at, boolean reachable) {
+    }
+
+    private final String instanceArn;
+    private final Set<String> endpoints;
+    private final Map<String, ReplicationTask> tasks = new LinkedHashMap<>();
+    private final Map<String, Test> connections = new LinkedHashMap<>();
+    private final Set<String> unreachable = new HashSet<>();
+
+    ReplicationService(PlannedStack stack, Instant created) {
+        this.instanceArn = stack.arns("aws:dms/replicationInstance:ReplicationInstance").get(0);
+        this.endpoints = Set.copyOf(stack.arns("aws:dms/endpoint:Endpoint"));
+        for (var task : stack.ofType("aws:dms/replicationTask:ReplicationTask")) {
+            var arn = stack.arn(task);
+            tasks.put(arn, new ReplicationTask(arn, stack.physicalName(task), task.stringInput("migrationType"),
+                    task.stringInput("replicationInstanceArn"), task.stringInput("sourceEndpointArn"),
+                    task.stringInput("targetEndpointArn"), created));
+        }
+    }
+
+    @Override
+    public String errorPrefix() {
+        return "DatabaseMigration";
+    }
+
+    public ReplicationTask task(String arn) {
+        var task = tasks.get(arn);
+        if (task == null) {
+            throw new IllegalArgumentException("the plan creates no task " + arn + "; it has " + tasks.keySet());
+        }
+        return task;
+    }
+
+    public List<ReplicationTask> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    /** Connection tests of this endpoint fail from now on. */
+    public void makeUnreachable(String endpointArn) {
+        unreachable.add(endpointArn);
+    }
+
+    @Override
+    public JsonNode call(String operation, Call call) throws TaskFailure {
+        return switch (operation) {
+            case "testConnection" -> testConnection(call);
+            case "describeConnections" -> describeConnections(call);
+            case "describeReplicationTasks" -> describeTasks(call);
+            case "startReplicationTask" -> start(call);
+            case "stopReplicationTask" -> stop(call);
+            default -> throw new IllegalArgumentException("databasemigration:" + operation + " has no stand-in");
+        };
+    }
+
+    private JsonNode testConnection(Call call) throws TaskFailure {
+        var request = call.request(TestConnectionRequest.class);
+        call.authorize("dms:TestConnection", request.replicationInstanceArn());
+        call.authorize("dms:TestConnection", request.endpointArn());
+        if (!instanceArn.equals(request.replicationInstanceArn()) || !endpoints.contains(request.endpointArn())) {
+            throw call.error("ResourceNotFoundFault", "Replication instance or endpoint not found");
+        }
+        connections.put(request.endpointArn(), new Test(call.time(), !unreachable.contains(request.endpointArn())));
+        return SdkShapes.write(TestConnectionResponse.builder().connection(connection(request.endpointArn(), call.time()))
+                .build());
+    }
+
+    private JsonNode describeConnections(Call call) throws TaskFailure {
+        var request = call.request(DescribeConnectionsRequest.class);
+        call.authorize("dms:DescribeConnections", "*");
+        checkFilters(call, request.filters(), CONNECTION_FILTERS);
+        var found = new ArrayList<Connection>();
+        for (var endpoint : connections.keySet()) {
+            if (matches(request.filters(), Map.of("endpoint-arn", endpoint, "replication-instance-arn", instanceArn))) {
+                found.add(connection(endpoint, call.time()));
+            }
+        }
+        return SdkShapes.write(DescribeConnectionsResponse.builder().connections(found).build());
+    }
+
+    private Connection connection(String endpoint, Instant now) {
+        var test = connections.get(endpoint);
+        var done = !now.isBefore(test.at().plus(CONNECTION_TEST));
+        var status = !done ? "testing" : test.reachable() ? "successful" : "failed";
+        var connection = Connection.builder().replicationInstanceArn(instanceArn).endpointArn(endpoint).status(status)
+                .endpointIdentifier(endpoint.substring(endpoint.lastIndexOf(':') + 1))
+                .replicationInstanceIdentifier(instanceArn.substring(instanceArn.lastIndexOf(':') + 1));
+        if (status.equals("failed")) {
+            connection.lastFailureMessage("Test Endpoint failed: Application-Status: 1020912, Application-Message: "
+                    + "Cannot connect to ODBC provider Network error has occurred");
+        }
+        return connection.build();
+    }
+
+    private JsonNode describeTasks(Call call) throws TaskFailure {
+        var request = call.request(DescribeReplicationTasksRequest.class);
+        call.authorize("dms:DescribeReplicationTasks", "*");
+        checkFilters(call, request.filters(), TASK_FILTERS);
+        var found = new ArrayList<software.amazon.awssdk.services.databasemigration.model.ReplicationTask>();
+        for (var task : tasks.values()) {
+            if (matches(request.filters(), task.filterValues())) {
+                found.add(task.describe(call.time(), !Boolean.TRUE.equals(request.withoutSettings())));
+            }
+        }
+        if (found.isEmpty()) {
+            throw call.error("ResourceNotFoundFault", "No Tasks found matching provided filters");
+        }
+        return SdkShapes.write(DescribeReplicationTasksResponse.builder().replicationTasks(found).build());
+    }
+
+    private JsonNode start(Call call) throws TaskFailure {
+        var request = call.request(StartReplicationTaskRequest.class);
+        call.authorize("dms:StartReplicationTask", request.replicationTaskArn());
+        var task = existing(call, request.replicationTaskArn());
+        var type = request.startReplicationTaskType();
+        var status = task.status(call.time());
+        if (!List.of("ready", "stopped", "failed").contains(status)) {
+            throw call.error("InvalidResourceStateFault", "Replication Task cannot be started, invalid state: " + status);
+        }
+        // DMS API reference, StartReplicationTaskType: the first run of a task can only be start-replication.
+        if (status.equals("ready") && type != StartReplicationTaskTypeValue.START_REPLICATION) {
+            throw call.error("InvalidResourceStateFault", "Task " + task.id() + " has never run; its first start "
+                    + "must be start-replication, not " + type);
+        }
+        task.start(call.time(), type == StartReplicationTaskTypeValue.RESUME_PROCESSING);
+        return SdkShapes.write(StartReplicationTaskResponse.builder().replicationTask(task.describe(call.time(), false))
+                .build());
+    }
+
+    private JsonNode stop(Call call) throws TaskFailure {
+        var request = call.request(StopReplicationTaskRequest.class);
+        call.authorize("dms:StopReplicationTask", request.replicationTaskArn());
+        var task = existing(call, request.replicationTaskArn());
+        var status = task.status(call.time());
+        if (!List.of("running", "starting", "resuming").contains(status)) {
+            throw call.error("InvalidResourceStateFault", "Replication Task cannot be stopped, invalid state: " + status);
+        }
+        task.stop(call.time());
+        return SdkShapes.write(StopReplicationTaskResponse.builder().replicationTask(task.describe(call.time(), false))
+                .build());
+    }
+
+    private ReplicationTask existing(Call call, String arn) throws TaskFailure {
+        var task = tasks.get(arn);
+        if (task == null) {
+            throw call.error("ResourceNotFoundFault", "Replication Task not found: " + arn);
+        }
+        return task;
+    }
+
+    private static void checkFilters(Call call, List<Filter> filters, Set<String> known) throws TaskFailure {
+        for (var filter : filters) {
+            if (!known.contains(filter.name())) {
+                throw call.error("InvalidParameterValueException", "The filter name '" + filter.name()
+                        + "' is not valid; valid names: " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    /** Every filter must match (a filter matches when the value is among its Values). */
+    private static boolean matches(List<Filter> filters, Map<String, String> values) {
+        return filters.stream().allMatch(f -> f.values().contains(values.get(f.name())));
+    }
+}
