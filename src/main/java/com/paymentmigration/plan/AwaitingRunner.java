@@ -58,5 +58,10 @@ final class AwaitingRunner implements Runner {
             CompletableFuture.anyOf(CompletableFuture.allOf(snapshot.toArray(CompletableFuture[]::new)), firstFailure)
                     .join();
         }
+        // A task that failed and left the set before a wait saw it (or before the first wait) still fails the run:
+        // without this, a bad config whose error surfaced in a task could end as a successful plan.
+        if (firstFailure.isCompletedExceptionally()) {
+            firstFailure.join();
+        }
     }
 }

@@ -69,6 +69,17 @@ class AwaitingRunnerTest {
     }
 
     @Test
+    void aTaskThatFailedBeforeTheFirstWaitStillFailsTheRun() {
+        var run = runner.runAsync(() -> {
+            runner.registerTask("fails at once", CompletableFuture.failedFuture(new IllegalStateException("early")));
+            return "program";
+        });
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("early");
+    }
+
+    @Test
     void aFailingProgramFailsTheRun() {
         var run = runner.runAsync(() -> {
             throw new IllegalArgumentException("bad program");
