@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All four functions run in the migration VPC's private subnets with the compute group and are actively traced,
+ * All five functions run in the migration VPC's private subnets with the compute group and are actively traced,
  * and every AWS API each one calls has an interface endpoint there (their group lets traffic out only to the VPC).
  */
 class FunctionsPlacementStackTest {
@@ -31,13 +31,13 @@ class FunctionsPlacementStackTest {
     }
 
     @Test
-    void thereAreFourFunctions() {
+    void thereAreFiveFunctions() {
         assertThat(run.ofType(FUNCTION)).extracting(f -> f.name()).containsExactlyInAnyOrder("functions-rotation",
-                "functions-authorizer", "functions-validator", "functions-trigger");
+                "functions-authorizer", "functions-validator", "functions-trigger", "functions-replication-ops");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rotation", "authorizer", "validator", "trigger"})
+    @ValueSource(strings = {"rotation", "authorizer", "validator", "trigger", "replication-ops"})
     void runsInThePrivateSubnetsAndIsTraced(String label) {
         var function = run.one(FUNCTION, "functions-" + label);
         assertThat(function.input("vpcConfig.subnetIds")).contains(List.of("migration-private-a", "migration-private-b",
