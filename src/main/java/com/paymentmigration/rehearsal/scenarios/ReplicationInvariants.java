@@ -49,6 +49,14 @@ public final class ReplicationInvariants {
         });
     }
 
+    /** A preflight refusal: no DMS task was ever started. */
+    public static Invariant neverStarted() {
+        return new Invariant("no replication task was started", r -> {
+            var started = r.aws().dms.tasks().stream().filter(t -> !t.starts().isEmpty()).map(ReplicationTask::id).toList();
+            return started.isEmpty() ? Optional.empty() : Optional.of("started " + started);
+        });
+    }
+
     /** A rollback that finished leaves no task running and no slot pinning WAL on either side. */
     public static Invariant nothingLeftRunning() {
         return new Invariant("nothing is left running: both tasks at rest, no replication slot left", r -> {

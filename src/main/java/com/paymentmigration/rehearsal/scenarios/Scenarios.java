@@ -24,6 +24,7 @@ import static com.paymentmigration.rehearsal.scenarios.Invariants.throttlesRetri
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficAt;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficNeverMoved;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.unchangedBetween;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.neverStarted;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.nothingLeftRunning;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.reverseStartedOnce;
 
@@ -98,6 +99,14 @@ public final class Scenarios {
                         }, List.of(status("rollback", "SUCCEEDED"), status("migration", "SUCCEEDED"), trafficAt(100),
                         taskStatus("reverse", "reverseTaskArn", "running"), taskStatus("forward", "forwardTaskArn", "stopped"),
                         parameter(Targets.ACTIVE_WRITER, "aurora"), parameter(Targets.PHASE, "completed"))),
+                new Scenario("prerequisites-missing", "on-prem's user is no superuser: the preflight fails naming it, "
+                        + "before anything replicates", List.of(),
+                        r -> r.aws().functions.replicationOps().withhold("onprem", "the user is not a superuser ("
+                                + Invariants.INJECTED + ")"), MIGRATE,
+                        concat(rolledBackBeforeTraffic("PrerequisitesMissingException"), List.of(neverStarted()))),
+                new Scenario("global-writer-moved", "the global database's writer is in eu-central-2: the migration "
+                        + "refuses to start", List.of(), r -> r.aws().rds.switchOverTo("eu-central-2"), MIGRATE,
+                        concat(rolledBackBeforeTraffic("GlobalWriterMoved"), List.of(neverStarted()))),
                 new Scenario("rollback-mode", "migration:mode=rollback: the up's invocation of the trigger starts the "
                         + "rollback machine", List.of("mode=rollback"), NOTHING, Scenarios::switchToRollbackMode, List.of(
                         status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
