@@ -118,7 +118,11 @@ public final class RollbackDefinition {
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off",
                 steps.stopTask("reverse task", t.reverseTaskArn(), "Drop the reverse slot"));
         replication.op("Drop the reverse slot", obj("operation", "dropSlot", "database", "aurora",
-                "slotName", t.reverseSlotName()), "Checkpoint rollback");
+                "slotName", t.reverseSlotName()), "Drop the forward slot");
+        // The forward task is stopped and the next run loads afresh (reload-target): its slot on on-prem would only
+        // pin the writer's WAL until then. Dropping one already gone (after a cutover) drops nothing.
+        replication.op("Drop the forward slot", obj("operation", "dropSlot", "database", "onprem",
+                "idleDecodingSlots", true), "Checkpoint rollback");
         steps.putObject("Checkpoint rollback", t.rollbackBucket(), "rollbacks/",
                 expr("'rollbacks/' & $states.context.Execution.Name & '.json'"),
                 expr("$string({'execution': $states.context.Execution.Id, 'trigger': $trigger, "

@@ -20,6 +20,10 @@ public final class Invariants {
 
     /** What holds in every scenario, whatever its outcome. */
     public static List<Invariant> always() {
+        return java.util.stream.Stream.concat(common().stream(), ReplicationInvariants.always().stream()).toList();
+    }
+
+    private static List<Invariant> common() {
         return List.of(
                 new Invariant("every call is allowed by its role, valid for its API and on a resource the plan creates",
                         r -> first(r.aws().calls().stream().filter(c -> !c.succeeded() && !c.cause().contains(INJECTED))
@@ -103,9 +107,9 @@ public final class Invariants {
             var forward = task(r, r.stack().output("forwardTaskArn"));
             for (var start : timeline.succeeded("databasemigration:startReplicationTask")) {
                 if (start.arguments().path("ReplicationTaskArn").asText().equals(r.stack().output("reverseTaskArn"))
-                        && !forward.status(start.time()).matches("stopped|ready|failed")) {
+                        && !ReplicationInvariants.statusAt(forward, start.time(), r.end()).matches("stopped|ready|failed")) {
                     return Optional.of("started at " + Timeline.offset(start.time()) + " with the forward task "
-                            + forward.status(start.time()));
+                            + ReplicationInvariants.statusAt(forward, start.time(), r.end()));
                 }
             }
             return Optional.empty();
@@ -198,10 +202,12 @@ public final class Invariants {
         var forward = task(r, r.stack().output("forwardTaskArn"));
         var reverse = task(r, r.stack().output("reverseTaskArn"));
         for (var write : new Timeline(r).writes(Targets.ACTIVE_WRITER)) {
-            if (write.value().equals("aurora") && (!reverse.status(write.time()).equals("running")
-                    || !forward.status(write.time()).equals("stopped"))) {
-                return Optional.of("at " + Timeline.offset(write.time()) + " reverse " + reverse.status(write.time())
-                        + ", forward " + forward.status(write.time()));
+            // Read from the history: the tasks' status now says nothing of what it was at the flip.
+            var reverseThen = ReplicationInvariants.statusAt(reverse, write.time(), r.end());
+            var forwardThen = ReplicationInvariants.statusAt(forward, write.time(), r.end());
+            if (write.value().equals("aurora") && (!reverseThen.equals("running") || !forwardThen.equals("stopped"))) {
+                return Optional.of("at " + Timeline.offset(write.time()) + " reverse " + reverseThen + ", forward "
+                        + forwardThen);
             }
         }
         return Optional.empty();

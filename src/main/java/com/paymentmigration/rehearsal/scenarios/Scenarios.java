@@ -24,6 +24,9 @@ import static com.paymentmigration.rehearsal.scenarios.Invariants.throttlesRetri
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficAt;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficNeverMoved;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.unchangedBetween;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.neverStarted;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.nothingLeftRunning;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.reverseStartedOnce;
 
 /** The rehearsals every change to the definitions must pass (and {@code rehearse --scenario NAME} runs). */
 public final class Scenarios {
@@ -56,23 +59,23 @@ public final class Scenarios {
                         List.of(), Scenarios::alarmAtQuarterTraffic, MIGRATE, List.of(
                         status("migration", "FAILED"), failedWith("migration", "AlarmFiring"), rollbackStarted(true),
                         status("rollback", "SUCCEEDED"), trafficAt(0), parameter(Targets.ACTIVE_WRITER, "onprem"),
-                        parameter(Targets.PHASE, "rolled-back"))),
+                        parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
                 new Scenario("reverse-fails-to-start", "the reverse task fails to start during the cutover",
                         List.of(), r -> r.aws().dms.task(r.stack().output("reverseTaskArn")).failToStart(), MIGRATE, List.of(
                         status("migration", "FAILED"), failedWith("migration", "TaskDidNotStart"),
                         status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
-                        parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0), parameter(Targets.PHASE, "rolled-back"))),
+                        parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0), parameter(Targets.PHASE, "rolled-back"),
+                        nothingLeftRunning())),
                 new Scenario("alarm-during-bake", "an alarm fires in the bake after the cutover: the rollback drains the "
                         + "reverse task before on-prem writes again", List.of(), Scenarios::alarmOnceAuroraWrites, MIGRATE,
                         List.of(status("migration", "FAILED"), failedWith("migration", "AlarmFiring"),
                                 status("rollback", "SUCCEEDED"), reverseDrainedBeforeFlipBack(),
-                                parameter(Targets.ACTIVE_WRITER, "onprem"), trafficAt(0),
-                                taskStatus("forward", "forwardTaskArn", "stopped"))),
+                                parameter(Targets.ACTIVE_WRITER, "onprem"), trafficAt(0), nothingLeftRunning())),
                 new Scenario("failure-during-rollback-freeze", "during the rollback's freeze the reverse task cannot be "
                         + "read: writes thaw, Aurora stays the writer, the alarm topic is told",
                         List.of(), r -> {
                             alarmOnceAuroraWrites(r);
-                            r.aws().fail(c -> c.stateName().equals("Describe reverse task")
+                            r.aws().fail(c -> c.stateName().equals("Read reverse task status")
                                     && c.executionArn().contains(":migration-rollback-"), "InternalFailure",
                                     "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
                         }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicAlerted(),
@@ -86,7 +89,7 @@ public final class Scenarios {
                             r.remember("after the first rollback", after);
                             r.rollBack(after);
                             r.remember("after the second rollback", r.end().plusSeconds(1));
-                        }, List.of(status("rollback", "SUCCEEDED"),
+                        }, List.of(status("rollback", "SUCCEEDED"), nothingLeftRunning(),
                         unchangedBetween("after the first rollback", "after the second rollback"))),
                 new Scenario("migrate-again-after-rollback", "a bake alarm rolls the cutover back; once it clears, "
                         + "the migration runs again to completed", List.of(), Scenarios::alarmOnceAuroraWrites, r -> {
@@ -94,11 +97,20 @@ public final class Scenarios {
                             r.aws().metrics.scriptAlarms((name, at) -> null);
                             r.migrate(r.end().plus(Duration.ofHours(2)));
                         }, List.of(status("rollback", "SUCCEEDED"), status("migration", "SUCCEEDED"), trafficAt(100),
+                        taskStatus("reverse", "reverseTaskArn", "running"), taskStatus("forward", "forwardTaskArn", "stopped"),
                         parameter(Targets.ACTIVE_WRITER, "aurora"), parameter(Targets.PHASE, "completed"))),
+                new Scenario("prerequisites-missing", "on-prem's user is no superuser: the preflight fails naming it, "
+                        + "before anything replicates", List.of(),
+                        r -> r.aws().functions.replicationOps().withhold("onprem", "the user is not a superuser ("
+                                + Invariants.INJECTED + ")"), MIGRATE,
+                        concat(rolledBackBeforeTraffic("PrerequisitesMissingException"), List.of(neverStarted()))),
+                new Scenario("global-writer-moved", "the global database's writer is in eu-central-2: the migration "
+                        + "refuses to start", List.of(), r -> r.aws().rds.switchOverTo("eu-central-2"), MIGRATE,
+                        concat(rolledBackBeforeTraffic("GlobalWriterMoved"), List.of(neverStarted()))),
                 new Scenario("rollback-mode", "migration:mode=rollback: the up's invocation of the trigger starts the "
                         + "rollback machine", List.of("mode=rollback"), NOTHING, Scenarios::switchToRollbackMode, List.of(
                         status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
-                        parameter(Targets.PHASE, "rolled-back"), parameter(Targets.TRAFFIC, "0"))));
+                        parameter(Targets.PHASE, "rolled-back"), parameter(Targets.TRAFFIC, "0"), nothingLeftRunning())));
     }
 
     public static Scenario named(String name) {
@@ -117,13 +129,13 @@ public final class Scenarios {
         return List.of(status("migration", "SUCCEEDED"), phases(COMPLETED), trafficAt(100),
                 reverseStartedAfterForwardStopped(), parameter(Targets.ACTIVE_WRITER, "aurora"),
                 parameter(Targets.WRITE_FREEZE, "off"), taskStatus("reverse", "reverseTaskArn", "running"),
-                taskStatus("forward", "forwardTaskArn", "stopped"), rollbackStarted(false));
+                taskStatus("forward", "forwardTaskArn", "stopped"), reverseStartedOnce(), rollbackStarted(false));
     }
 
     private static List<Invariant> rolledBackBeforeTraffic(String error) {
         return List.of(status("migration", "FAILED"), failedWith("migration", error), trafficNeverMoved(),
                 status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
-                parameter(Targets.PHASE, "rolled-back"), taskStatus("forward", "forwardTaskArn", "stopped"));
+                parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning());
     }
 
     private static List<Invariant> concat(List<Invariant> first, List<Invariant> second) {

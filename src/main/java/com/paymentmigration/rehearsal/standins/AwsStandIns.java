@@ -57,6 +57,8 @@ public final class AwsStandIns implements TaskHandler {
     static final Duration DRAIN = Duration.ofSeconds(20);
     static final double FORWARD_LATENCY = 4;
     static final double REVERSE_LATENCY = 2;
+    /** DMS names the slot it creates itself (an identifier of its own); the rehearsal's stands for it. */
+    static final String DMS_FORWARD_SLOT = "dms_forward_task_slot";
 
     private final PlannedStack stack;
     private final Map<String, StandIn> services = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ public final class AwsStandIns implements TaskHandler {
     public final HostedZones zones;
     public final Functions functions;
     public final Executions executions;
+    public final GlobalDatabase rds;
 
     public AwsStandIns(PlannedStack stack, Instant created) {
         this.stack = stack;
@@ -85,6 +88,14 @@ public final class AwsStandIns implements TaskHandler {
         zones = register("route53", new HostedZones(stack));
         functions = register("lambda", new Functions(stack, this));
         executions = register("sfn", new Executions(stack));
+        rds = register("rds", new GlobalDatabase(stack));
+        // The forward task reads on-prem through a slot DMS creates and names; the reverse one through the slot
+        // replication-ops created inside the freeze, which it is started at.
+        dms.onFreshCdcStart((task, at) -> {
+            if (!task.id().contains("reverse")) {
+                functions.replicationOps().slotCreatedByDms("onprem", DMS_FORWARD_SLOT, at);
+            }
+        });
     }
 
     private <T extends StandIn> T register(String service, T standIn) {
@@ -120,6 +131,10 @@ public final class AwsStandIns implements TaskHandler {
     private JsonNode callAs(String roleArn, TaskInvocation invocation, boolean fromMachine) throws TaskFailure {
         var target = target(invocation.resource());
         var service = services.get(target[0]);
+        if (service == null) {
+            throw new IllegalArgumentException("no stand-in for the service of " + invocation.resource()
+                    + "; the rehearsal answers " + services.keySet());
+        }
         var call = new Call(invocation, service.errorPrefix(), service.validationError(), roleArn,
                 IdentityPolicies.of(stack.rolePolicies(roleArn)));
         try {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * with {@code Payload} as JSON; the result {@code {ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata,
  * StatusCode}}; a function error fails the task with the error type the function reported
  * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html). The plan's functions answer by their
- * handler: the validator's contract ({@link ValidatorFunction}) and the rollback trigger's ({@link #trigger}).
+ * handler: the validator's contract ({@link ValidatorFunction}), replication-ops' ({@link ReplicationOpsFunction}) and the rollback trigger's ({@link #trigger}).
  */
 public final class Functions implements StandIn {
 
@@ -24,6 +24,7 @@ public final class Functions implements StandIn {
     private final List<PlannedStack.Function> functions;
     private final List<String> handlers;
     private final ValidatorFunction validator = new ValidatorFunction();
+    private final ReplicationOpsFunction replicationOps = new ReplicationOpsFunction();
     private final AwsStandIns aws;
 
     Functions(PlannedStack stack, AwsStandIns aws) {
@@ -39,6 +40,10 @@ public final class Functions implements StandIn {
 
     public ValidatorFunction validator() {
         return validator;
+    }
+
+    public ReplicationOpsFunction replicationOps() {
+        return replicationOps;
     }
 
     @Override
@@ -82,6 +87,9 @@ public final class Functions implements StandIn {
             throws FunctionError {
         if (VALIDATOR_HANDLER.equals(handler)) {
             return validator.handle(payload);
+        }
+        if (ReplicationOpsFunction.HANDLER.equals(handler)) {
+            return replicationOps.handle(payload, at);
         }
         if (TRIGGER_HANDLER.equals(handler)) {
             return trigger(function, payload, at);

@@ -48,6 +48,7 @@ public final class ReplicationService implements StandIn {
     private final Map<String, ReplicationTask> tasks = new LinkedHashMap<>();
     private final Map<String, Test> connections = new LinkedHashMap<>();
     private final Set<String> unreachable = new HashSet<>();
+    private java.util.function.BiConsumer<ReplicationTask, Instant> onFreshCdcStart = (task, at) -> { };
 
     ReplicationService(PlannedStack stack, Instant created) {
         this.instanceArn = stack.arns("aws:dms/replicationInstance:ReplicationInstance").get(0);
@@ -75,6 +76,11 @@ public final class ReplicationService implements StandIn {
 
     public List<ReplicationTask> tasks() {
         return List.copyOf(tasks.values());
+    }
+
+    /** Told when DMS starts a CDC task afresh without a start position, which creates the task's own source slot. */
+    void onFreshCdcStart(java.util.function.BiConsumer<ReplicationTask, Instant> listener) {
+        onFreshCdcStart = listener;
     }
 
     /** Connection tests of this endpoint fail from now on. */
@@ -149,11 +155,35 @@ public final class ReplicationService implements StandIn {
         return SdkShapes.write(DescribeReplicationTasksResponse.builder().replicationTasks(found).build());
     }
 
+    /**
+     * StartReplicationTask as the DMS API reference describes it: a task that never ran starts only with
+     * {@code start-replication}; any start needs the task at rest (ready, stopped or failed); a CDC start position
+     * only where the task has a CDC phase, and not together with a CDC start time; {@code reload-target} reloads a
+     * task that has a full load. A fresh start of a CDC task without a position has DMS create its own slot on the
+     * source ({@link #onFreshCdcStart}).
+     */
     private JsonNode start(Call call) throws TaskFailure {
         var request = call.request(StartReplicationTaskRequest.class);
         call.authorize("dms:StartReplicationTask", request.replicationTaskArn());
         var task = existing(call, request.replicationTaskArn());
         var type = request.startReplicationTaskType();
+        if (type == null || type == StartReplicationTaskTypeValue.UNKNOWN_TO_SDK_VERSION) {
+            throw call.error("InvalidParameterValueException", "StartReplicationTaskType must be one of "
+                    + StartReplicationTaskTypeValue.knownValues() + ", not " + request.startReplicationTaskTypeAsString());
+        }
+        if (request.cdcStartPosition() != null && request.cdcStartTime() != null) {
+            throw call.error("InvalidParameterCombinationException", "CdcStartPosition and CdcStartTime are "
+                    + "mutually exclusive");
+        }
+        if ((request.cdcStartPosition() != null || request.cdcStartTime() != null)
+                && task.migrationType().equals("full-load")) {
+            throw call.error("InvalidParameterCombinationException", "Task " + task.id() + " is full-load only; it "
+                    + "has no CDC to start at a position");
+        }
+        if (type == StartReplicationTaskTypeValue.RELOAD_TARGET && !task.migrationType().startsWith("full-load")) {
+            throw call.error("InvalidParameterCombinationException", "Task " + task.id() + " has no full load to "
+                    + "reload (migration type " + task.migrationType() + ")");
+        }
         var status = task.status(call.time());
         if (!List.of("ready", "stopped", "failed").contains(status)) {
             throw call.error("InvalidResourceStateFault", "Replication Task cannot be started, invalid state: " + status);
@@ -163,7 +193,11 @@ public final class ReplicationService implements StandIn {
             throw call.error("InvalidResourceStateFault", "Task " + task.id() + " has never run; its first start "
                     + "must be start-replication, not " + type);
         }
-        task.start(call.time(), type == StartReplicationTaskTypeValue.RESUME_PROCESSING);
+        task.start(call.time(), type.toString(), request.cdcStartPosition());
+        if (type != StartReplicationTaskTypeValue.RESUME_PROCESSING && request.cdcStartPosition() == null
+                && !task.migrationType().equals("full-load")) {
+            onFreshCdcStart.accept(task, call.time());
+        }
         return SdkShapes.write(StartReplicationTaskResponse.builder().replicationTask(task.describe(call.time(), false))
                 .build());
     }

@@ -18,6 +18,10 @@ public final class ReplicationTask {
     static final Duration STARTING = Duration.ofSeconds(45);
     static final Duration STOPPING = Duration.ofSeconds(30);
 
+    /** One accepted StartReplicationTask: its type and the CDC start position it named, if any. */
+    public record Start(Instant at, String type, java.util.Optional<String> cdcStartPosition) {
+    }
+
     /** One recorded status change, for the invariants. */
     public record Transition(Instant at, String status) {
     }
@@ -30,6 +34,7 @@ public final class ReplicationTask {
     private final String targetArn;
     private final Instant created;
     private final List<Transition> history = new ArrayList<>();
+    private final List<Start> starts = new ArrayList<>();
     /** A scenario's scripting. */
     Duration fullLoad = Duration.ofMinutes(40);
     boolean failsToStart;
@@ -95,7 +100,18 @@ public final class ReplicationTask {
         return history(now).stream().filter(t -> t.status().equals(status)).map(Transition::at).findFirst();
     }
 
-    void start(Instant now, boolean resume) {
+    /** Every start DMS accepted, in order. */
+    public List<Start> starts() {
+        return List.copyOf(starts);
+    }
+
+    String migrationType() {
+        return migrationType;
+    }
+
+    void start(Instant now, String type, String cdcStartPosition) {
+        starts.add(new Start(now, type, java.util.Optional.ofNullable(cdcStartPosition)));
+        var resume = type.equals("resume-processing");
         startRequested = now;
         if (!resume) {
             loadStarted = null;

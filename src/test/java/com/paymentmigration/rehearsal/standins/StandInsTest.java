@@ -114,9 +114,10 @@ class StandInsTest {
         var unknown = failure(MIGRATION, sdk("databasemigration:describeReplicationTasks"),
                 "{\"Filters\":[{\"Name\":\"replication-task-arn\",\"Values\":[\"" + FORWARD + "x\"]}]}");
         assertThat(unknown.error()).isEqualTo("DatabaseMigration.ResourceNotFoundFaultException");
-        // The rollback's role may stop the forward task only.
-        assertThat(failure(ROLLBACK, sdk("databasemigration:stopReplicationTask"), "{\"ReplicationTaskArn\":\""
-                + REVERSE + "\"}").error()).isEqualTo("DatabaseMigration.AccessDeniedException");
+        // The rollback stops either direction but only ever starts (resumes) the reverse one.
+        assertThat(failure(ROLLBACK, sdk("databasemigration:startReplicationTask"), "{\"ReplicationTaskArn\":\""
+                + FORWARD + "\",\"StartReplicationTaskType\":\"resume-processing\"}").error())
+                .isEqualTo("DatabaseMigration.AccessDeniedException");
     }
 
     @Test
