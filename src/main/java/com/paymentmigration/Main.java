@@ -31,7 +31,7 @@ import com.paymentmigration.replication.Replication;
 import com.paymentmigration.storage.Storage;
 import com.paymentmigration.cli.CommonPool;
 import com.paymentmigration.cli.PlanCommand;
-import com.paymentmigration.rehearsal.RehearseCommand;
+import com.paymentmigration.cli.RehearseCommand;
 import com.paymentmigration.executor.ExecuteCommand;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -62,7 +62,7 @@ public final class Main {
             System.exit(ExecuteCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("rehearse")) {
-            System.exit(RehearseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(RehearseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Main::stack));
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar payment-migration.jar [plan [--stack NAME] [--set key=value]... "

@@ -1,5 +1,6 @@
 package com.paymentmigration.rehearsal;
 
+import com.paymentmigration.rehearsal.standins.PlannedStack;
 import com.paymentmigration.stack.StackFixture;
 
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.paymentmigration.rehearsal.scenarios;
 
-import com.paymentmigration.rehearsal.Rehearsal;
+import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package com.paymentmigration.rehearsal.scenarios;
 
-import com.paymentmigration.rehearsal.Rehearsal;
+import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 
 import java.util.ArrayList;
 import java.util.List;

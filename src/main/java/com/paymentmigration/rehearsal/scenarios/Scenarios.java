@@ -1,7 +1,7 @@
 package com.paymentmigration.rehearsal.scenarios;
 
 import com.paymentmigration.orchestration.Targets;
-import com.paymentmigration.rehearsal.Rehearsal;
+import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.AwsStandIns;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.executor.TaskFailure;
 import com.paymentmigration.executor.TaskHandler;
 import com.paymentmigration.executor.TaskInvocation;
-import com.paymentmigration.rehearsal.PlannedStack;
+import com.paymentmigration.rehearsal.standins.PlannedStack;
 import com.paymentmigration.rehearsal.iam.IdentityPolicies;
 
 import java.time.Duration;

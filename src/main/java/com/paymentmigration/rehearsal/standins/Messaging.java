@@ -2,7 +2,7 @@ package com.paymentmigration.rehearsal.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.executor.TaskFailure;
-import com.paymentmigration.rehearsal.PlannedStack;
+import com.paymentmigration.rehearsal.standins.PlannedStack;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.paymentmigration.rehearsal.scenarios;
 
 import com.paymentmigration.rehearsal.Plans;
-import com.paymentmigration.rehearsal.Rehearsal;
+import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,5 +1,6 @@
-package com.paymentmigration.rehearsal;
+package com.paymentmigration.cli;
 
+import com.paymentmigration.Main;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,7 @@ class RehearseCommandTest {
 
     private int rehearse(String... args) {
         return RehearseCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Main::stack);
     }
 
     @Test

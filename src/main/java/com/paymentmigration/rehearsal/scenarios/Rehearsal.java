@@ -1,4 +1,4 @@
-package com.paymentmigration.rehearsal;
+package com.paymentmigration.rehearsal.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import com.paymentmigration.executor.Executor;
 import com.paymentmigration.executor.ExecutorOptions;
 import com.paymentmigration.rehearsal.standins.AwsStandIns;
 import com.paymentmigration.rehearsal.standins.Executions;
+import com.paymentmigration.rehearsal.standins.PlannedStack;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.paymentmigration.rehearsal;
+package com.paymentmigration.rehearsal.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

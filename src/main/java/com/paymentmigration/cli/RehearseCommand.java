@@ -1,20 +1,23 @@
-package com.paymentmigration.rehearsal;
+package com.paymentmigration.cli;
 
-import com.paymentmigration.Main;
 import com.paymentmigration.config.ConfigReader;
 import com.paymentmigration.config.ConfigSource;
 import com.paymentmigration.config.InvalidConfigException;
 import com.paymentmigration.plan.OfflineEngine;
 import com.paymentmigration.plan.StackFiles;
+import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.scenarios.Scenario;
 import com.paymentmigration.rehearsal.scenarios.Scenarios;
 import com.paymentmigration.rehearsal.scenarios.Timeline;
+import com.paymentmigration.rehearsal.standins.PlannedStack;
+import com.pulumi.Context;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * {@code rehearse [--stack dev] [--set key=value]... [--scenario NAME|all] [--project-dir DIR]}: plans the stack
@@ -32,7 +35,8 @@ public final class RehearseCommand {
     private RehearseCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** @param program the Pulumi program to plan ({@code Main::stack}); passed in so this package needs no Main */
+    public static int run(String[] args, PrintStream out, PrintStream err, Consumer<Context> program) {
         String stack = "dev";
         String scenarioName = "happy-path";
         Path projectDir = Path.of(".");
@@ -61,21 +65,21 @@ public final class RehearseCommand {
         }
         int exit = HELD;
         for (var scenario : scenarios) {
-            var result = rehearse(scenario, projectDir, stack, overrides, out, err);
+            var result = rehearse(scenario, projectDir, stack, overrides, program, out, err);
             exit = Math.max(exit, result);
         }
         return exit;
     }
 
-    private static int rehearse(Scenario scenario, Path projectDir, String stack, List<String> overrides, PrintStream out,
-                                PrintStream err) {
+    private static int rehearse(Scenario scenario, Path projectDir, String stack, List<String> overrides,
+                                Consumer<Context> program, PrintStream out, PrintStream err) {
         var settings = new ArrayList<>(overrides);
         settings.addAll(scenario.overrides());
         PlannedStack planned;
         try {
             var config = StackFiles.config(projectDir, stack, settings);
             ConfigReader.read(ConfigSource.of(config));
-            var run = OfflineEngine.run(StackFiles.projectName(projectDir), stack, config, Main::stack);
+            var run = OfflineEngine.run(StackFiles.projectName(projectDir), stack, config, program);
             if (!run.succeeded()) {
                 err.println("rehearse: the program failed for stack '" + stack + "': " + run.errors());
                 return ERROR;
