@@ -83,15 +83,13 @@ public final class Functions extends MigrationComponent {
     public final Function replicationOps;
 
     /**
-     * @param rotatedSecretArns the secrets the rotation function may read and relabel
-     * @param secretKeyArns     customer keys those secrets are encrypted with (empty for the AWS-managed key)
-     * @param checkpointBucket  where the validator keeps its reports (name and ARN)
+     * @param databaseSecretArns the on-prem and Aurora master secrets, in that order: what the validator and
+     *                           replication-ops read
+     * @param rotatedSecretArns  every secret the rotation function rotates and relabels (the database secrets among
+     *                           them)
+     * @param secretKeyArns      customer keys of the rotated secrets (empty for the AWS-managed key)
+     * @param checkpointBucket   where the validator keeps its reports (name and ARN)
      * @param rollbackMachineArn the state machine the trigger function starts
-     */
-    /**
-     * @param databaseSecretArns the on-prem and Aurora master secrets, in that order: what the validator reads
-     * @param rotatedSecretArns  every secret the rotation function rotates (the database secrets among them)
-     * @param secretKeyArns      the keys of the rotated secrets (empty for the AWS-managed key)
      */
     public Functions(String name, StackContext stack, EncryptionKeys keys, Network network,
                      Output<List<String>> databaseSecretArns, Output<List<String>> rotatedSecretArns,
