@@ -98,9 +98,11 @@ public final class Functions extends MigrationComponent {
                      Output<String> rollbackMachineArn) {
         super(TYPE, name, stack);
         var logGroup = Wiring.logGroup(name + "-rotation-logs", stack, "secret-rotation", keys.primaryKeyArn, primary());
-        var rotationEnvironment = rotationEnvironment(name, rotatedSecretArns, databaseSecretArns);
+        var rotationParameters = rotationParameters();
+        var rotationEnvironment = rotationEnvironment(name, rotationParameters, rotatedSecretArns, databaseSecretArns);
         var policy = Output.tuple(rotatedSecretArns, secretKeyArns, logGroup.arn(), stack.accountId())
-                .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3, rotationParameterArns(t.t4)));
+                .applyValue(t -> rotationPolicy(t.t1, t.t2, t.t3,
+                        rotationParameters.arns(stack.config().regions().primary(), t.t4)));
         var role = Wiring.serviceRole(name + "-rotation", stack, "secret-rotation", "lambda.amazonaws.com",
                 "Secrets Manager rotation of the PostgreSQL credentials", policy, primary());
         this.rotation = new Function(name + "-rotation", javaFunction("secret-rotation",
@@ -250,25 +252,35 @@ public final class Functions extends MigrationComponent {
      * environment cannot hold one), the migration state it waits on, and the secrets that must alternate users:
      * every rotated secret but the Aurora master, which manages the others and no service or task logs in with.
      */
-    private Output<Map<String, String>> rotationEnvironment(String name, Output<List<String>> rotatedSecretArns,
+    private Output<Map<String, String>> rotationEnvironment(String name, RotationParameters parameters,
+                                                           Output<List<String>> rotatedSecretArns,
                                                            Output<List<String>> databaseSecretArns) {
         var pem = stack.config().secretRotation().caCertificates();
         var caBundle = new Parameter(name + "-rotation-ca-certificates", ParameterArgs.builder()
-                .name(stack.names().parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)))
+                .name(parameters.caBundle())
                 .description("CA certificates the rotation function verifies database servers with (verify-full)")
                 .type("String")
                 .tier(RotationSettings.tier(pem))
                 .insecureValue(pem.isEmpty() ? RotationSettings.NO_CERTIFICATES : pem)
                 .build(), primary());
         return Output.tuple(caBundle.name(), rotatedSecretArns, databaseSecretArns).applyValue(t ->
-                RotationSettings.environment(t.t1, stack.names().parameter(Targets.WRITE_FREEZE.split("/")),
-                        stack.names().parameter(Targets.PHASE), t.t2.stream().filter(arn -> !arn.equals(t.t3.get(1))).toList()));
+                RotationSettings.environment(t.t1, parameters.writeFreeze(), parameters.phase(),
+                        t.t2.stream().filter(arn -> !arn.equals(t.t3.get(1))).toList()));
     }
 
-    private List<String> rotationParameterArns(String account) {
-        var arn = "arn:aws:ssm:" + stack.config().regions().primary() + ":" + account + ":parameter";
-        return List.of(arn + stack.names().parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)),
-                arn + stack.names().parameter(Targets.WRITE_FREEZE.split("/")), arn + stack.names().parameter(Targets.PHASE));
+    /** The parameters the rotation function reads, by full path: its CA bundle and the two it waits on. */
+    private record RotationParameters(String caBundle, String writeFreeze, String phase) {
+
+        List<String> arns(String region, String account) {
+            var arn = "arn:aws:ssm:" + region + ":" + account + ":parameter";
+            return List.of(arn + caBundle, arn + writeFreeze, arn + phase);
+        }
+    }
+
+    private RotationParameters rotationParameters() {
+        var names = stack.names();
+        return new RotationParameters(names.parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)),
+                names.parameter(Targets.WRITE_FREEZE.split("/")), names.parameter(Targets.PHASE));
     }
 
     /** Its one call, StartExecution, goes to the Step Functions endpoint of the VPC. */
