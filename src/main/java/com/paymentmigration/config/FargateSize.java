@@ -22,7 +22,8 @@ public final class FargateSize {
         }
 
         String describe() {
-            return only.isEmpty() ? minMb + "-" + maxMb + " MiB in steps of " + stepMb : "512, 1024 or 2048 MiB";
+            return only.isEmpty() ? minMb + "-" + maxMb + " MiB in steps of " + stepMb
+                    : KeyRule.inWords(only.stream().sorted().map(String::valueOf).toList()) + " MiB";
         }
     }
 
@@ -35,14 +36,26 @@ public final class FargateSize {
             8192, Memory.range(16384, 61440, 4096),
             16384, Memory.range(32768, 122880, 8192));
 
+    /** The CPU units Fargate takes. */
+    public static final java.util.SortedSet<Integer> CPUS = new java.util.TreeSet<>(MEMORY_BY_CPU.keySet());
+    /** The least and the most memory any CPU size takes, in MiB. */
+    public static final int SMALLEST_MEMORY_MB = MEMORY_BY_CPU.values().stream().mapToInt(Memory::minMb).min().orElseThrow();
+    public static final int LARGEST_MEMORY_MB = MEMORY_BY_CPU.values().stream().mapToInt(Memory::maxMb).max().orElseThrow();
+
     private FargateSize() {
+    }
+
+    /** The memory Fargate takes with {@code cpu}, in words, e.g. {@code 1024-4096 MiB in steps of 1024}. */
+    public static String memoryFor(int cpu) {
+        return MEMORY_BY_CPU.get(cpu).describe();
     }
 
     /** Why Fargate refuses the pair, naming what it would accept; empty when it takes it. */
     public static Optional<String> problem(int cpu, int memoryMb) {
         var memory = MEMORY_BY_CPU.get(cpu);
         if (memory == null) {
-            return Optional.of("Fargate takes CPU 256, 512, 1024, 2048, 4096, 8192 or 16384, not " + cpu);
+            return Optional.of("Fargate takes CPU " + KeyRule.inWords(CPUS.stream().map(String::valueOf).toList())
+                    + ", not " + cpu);
         }
         return memory.accepts(memoryMb) ? Optional.empty()
                 : Optional.of("with CPU " + cpu + " Fargate takes " + memory.describe() + ", not " + memoryMb);

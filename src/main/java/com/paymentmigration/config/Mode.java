@@ -10,13 +10,4 @@ public enum Mode {
     public String configValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    static Mode parse(String text) {
-        for (var mode : values()) {
-            if (mode.configValue().equals(text)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("is not a mode; run: pulumi config set migration:mode forward (or rollback)");
-    }
 }

@@ -1,8 +1,6 @@
 package com.paymentmigration.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What the migration state machine moves at each traffic step. */
 public enum TrafficShift {
@@ -23,11 +21,5 @@ public enum TrafficShift {
 
     public boolean movesDns() {
         return this != API;
-    }
-
-    static TrafficShift parse(String text) {
-        return Arrays.stream(values()).filter(v -> v.configValue().equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("use one of " + Arrays.stream(values())
-                        .map(TrafficShift::configValue).collect(Collectors.joining(", "))));
     }
 }

@@ -1,6 +1,6 @@
 package com.paymentmigration.policy;
 
-import com.paymentmigration.config.ConfigReader;
+import com.paymentmigration.config.ServiceLimits;
 import com.paymentmigration.plan.StackRun;
 
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ final class AuroraEnhancedMonitoring extends PolicyRule {
         var findings = new ArrayList<Finding>();
         for (var instance : run.ofType(INSTANCE)) {
             var interval = instance.input("monitoringInterval").orElse(null);
-            if (!(interval instanceof Number n) || !ConfigReader.ENHANCED_MONITORING_INTERVALS.contains(n.intValue())) {
+            if (!(interval instanceof Number n) || !ServiceLimits.ENHANCED_MONITORING_INTERVALS.contains(n.intValue())) {
                 findings.add(Finding.of(this, instance, "monitoringInterval is " + interval + "; set one of "
-                        + ConfigReader.ENHANCED_MONITORING_INTERVALS.stream().sorted().toList()));
+                        + ServiceLimits.ENHANCED_MONITORING_INTERVALS.stream().sorted().toList()));
             }
             if (instance.stringInput("monitoringRoleArn") == null) {
                 findings.add(Finding.of(this, instance, "has no monitoringRoleArn; RDS needs a role to publish the metrics"));

@@ -1,6 +1,6 @@
 package com.paymentmigration.policy;
 
-import com.paymentmigration.config.ConfigReader;
+import com.paymentmigration.config.ServiceLimits;
 import com.paymentmigration.plan.StackRun;
 
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ final class LogGroupsEncryptedWithRetention extends PolicyRule {
                 findings.add(Finding.of(this, group, "has no kmsKeyId; pass the region's customer-managed key"));
             }
             var retention = group.input("retentionInDays").orElse(null);
-            if (!(retention instanceof Number days) || !ConfigReader.LOG_RETENTION_DAYS.contains(days.intValue())) {
+            if (!(retention instanceof Number days) || !ServiceLimits.LOG_RETENTION_DAYS.contains(days.intValue())) {
                 findings.add(Finding.of(this, group, "retentionInDays is " + retention + "; set one of "
-                        + ConfigReader.LOG_RETENTION_DAYS.stream().sorted().toList()));
+                        + ServiceLimits.LOG_RETENTION_DAYS.stream().sorted().toList()));
             }
         }
         return findings;

@@ -45,6 +45,14 @@ class ConfigReaderTest {
         assertThat(config.onPrem().bgpAsn()).isEqualTo(4_200_000_000L);
     }
 
+    @Test
+    void aSuffixAsLongAsTheNamesLeaveRoomForIsAccepted() {
+        var longest = "abcdefghij-klmno";
+        assertThat(longest).hasSize(ConfigKey.MAX_SUFFIX_LENGTH);
+        assertThat(ConfigReader.read(ConfigSource.of(ValidConfig.with("environmentSuffix", longest))).environmentSuffix())
+                .isEqualTo(longest);
+    }
+
     /** One rule per row: the key, a bad value (empty means "unset"), the key the problem must name, and its message. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
@@ -85,7 +93,7 @@ class ConfigReaderTest {
             "auroraInstanceClass  | db.t4g.medium               | migration:auroraInstanceClass  | memory-optimised",
             "auroraInstanceClass  | db.r4.large                 | migration:auroraInstanceClass  | db.r5 or newer",
             "secretRotationDays   | 0                           | migration:secretRotationDays   | between 1 and 365",
-            "secretRotationWindowStartHour | 24                 | migration:secretRotationWindowStartHour | between 0 and 23",
+            "secretRotationWindowStartHour | 22                 | migration:secretRotationWindowStartHour | between 0 and 21",
             "secretRotationWindowStartHour | 19                 | migration:secretRotationWindowStartHour | windows would close at 25:00",
             "secretRotationWindowHours | 9                      | migration:secretRotationWindowHours | between 1 and 8",
             "rotationCaCertificates | not a pem                 | migration:rotationCaCertificates | is not a PEM certificate",
@@ -125,8 +133,9 @@ class ConfigReaderTest {
             "excludedTables       | [\"public.%\"]              | migration:excludedTables       | is also in migration:replicatedTables",
             "trafficSteps         | [10,25,50]                  | migration:trafficSteps         | last step must be 100",
             "trafficSteps         | [50,25,100]                 | migration:trafficSteps         | strictly increasing",
-            "trafficSteps         | [0,100]                     | migration:trafficSteps         | each step must be 1-100",
-            "trafficSteps         | [10,150]                    | migration:trafficSteps         | each step must be 1-100",
+            "trafficSteps         | [0,100]                     | migration:trafficSteps[0]      | must be between 1 and 100",
+            "trafficSteps         | [10,150]                    | migration:trafficSteps[1]      | must be between 1 and 100",
+            "trafficBakeMinutes   | [15,1441]                   | migration:trafficBakeMinutes[1] | must be between 0 and 1440",
             "trafficSteps         | []                          | migration:trafficSteps         | at least one step",
             "trafficSteps         | [\"ten\",100]               | migration:trafficSteps         | whole number",
             "trafficBakeMinutes   | [5,5]                       | migration:trafficBakeMinutes   | one bake time per traffic step (4)",
@@ -273,7 +282,7 @@ class ConfigReaderTest {
             "serviceContainerPort | 80                          | migration:serviceContainerPort | between 1024 and 65535",
             "serviceHealthCheckPath | health                    | migration:serviceHealthCheckPath | absolute path",
             "serviceHealthCheckPath | /health?deep=1            | migration:serviceHealthCheckPath | absolute path",
-            "serviceCpu           | 768                         | migration:serviceMemoryMb      | Fargate takes CPU 256, 512",
+            "serviceCpu           | 768                         | migration:serviceCpu           | Fargate accepts only [256, 512, 1024, 2048, 4096, 8192, 16384] (CPU units)",
             "serviceMemoryMb      | 8192                        | migration:serviceMemoryMb      | with CPU 512 Fargate takes 1024-4096 MiB in steps of 1024",
             "serviceMinTasks      | 0                           | migration:serviceMinTasks      | between 1 and 100",
             "serviceMaxTasks      | 1                           | migration:serviceMaxTasks      | must be at least migration:serviceMinTasks (2)",

@@ -1,6 +1,6 @@
 package com.paymentmigration.naming;
 
-import com.paymentmigration.config.ConfigReader;
+import com.paymentmigration.config.ConfigKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +31,7 @@ class NamesTest {
 
     @Test
     void theLongestSuffixIsAcceptedByConfig() {
-        assertThat(LONG_SUFFIX).hasSize(ConfigReader.MAX_SUFFIX_LENGTH);
+        assertThat(LONG_SUFFIX).hasSize(ConfigKey.MAX_SUFFIX_LENGTH);
     }
 
     @ParameterizedTest
