@@ -204,6 +204,12 @@ public enum ConfigKey {
             "Aurora global database replication lag, in milliseconds, that raises an alarm."),
     WRITE_FREEZE_MAX_SECONDS("writeFreezeMaxSeconds", Type.INTEGER, "120",
             "Longest write freeze the cutover may take before it rolls back."),
+    WRITER_FLAG_MAX_AGE_SECONDS("writerFlagMaxAgeSeconds", Type.INTEGER, "5",
+            "Longest a writer of payment data may act on a cached value of the write-freeze and active-writer "
+                    + "parameters (1-300): the state machines wait this long after each change of either."),
+    LONGEST_WRITE_TRANSACTION_SECONDS("longestWriteTransactionSeconds", Type.INTEGER, "5",
+            "Longest a write transaction of the applications may stay open (0-600): the cutover and the rollback "
+                    + "wait this long, after the flag age, before they measure the drain."),
 
     // ---- Operations ----------------------------------------------------------------------------------------
     ALERT_EMAILS("alertEmails", Type.STRING_ARRAY, null, "Addresses subscribed to the migration and alarm topics."),

@@ -162,12 +162,35 @@ public final class ConfigReader {
         var emails = alertEmails();
         int retention = logRetention();
         var secretRotation = secretRotation(aurora.secretRotationDays(), dms);
+        var writerContract = writerContract(thresholds.writeFreezeMaxSeconds());
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new MigrationConfig(mode, suffix, labels, regions, networks, onPrem, aurora, dms, api, service, dns, steps, shift, cutoverBake,
-                thresholds, emails, retention, secretRotation);
+                thresholds, emails, retention, secretRotation, writerContract);
+    }
+
+    /** The writers' flag cache and transaction bounds, which the write freeze must leave room to wait out. */
+    private MigrationConfig.WriterContract writerContract(int writeFreezeMaxSeconds) {
+        var contract = new MigrationConfig.WriterContract(intInRange(ConfigKey.WRITER_FLAG_MAX_AGE_SECONDS, 1, 300),
+                intInRange(ConfigKey.LONGEST_WRITE_TRANSACTION_SECONDS, 0, 600));
+        int minimum = contract.minimumWriteFreezeSeconds();
+        // Only when the three keys read well: a bad value already has its own message.
+        var keys = java.util.stream.Stream.of(ConfigKey.WRITE_FREEZE_MAX_SECONDS, ConfigKey.WRITER_FLAG_MAX_AGE_SECONDS,
+                ConfigKey.LONGEST_WRITE_TRANSACTION_SECONDS).map(ConfigKey::qualified).toList();
+        boolean readWell = problems.stream().noneMatch(problem -> keys.contains(problem.key()));
+        if (readWell && writeFreezeMaxSeconds < minimum) {
+            fail(ConfigKey.WRITE_FREEZE_MAX_SECONDS, String.valueOf(writeFreezeMaxSeconds), "leaves no room for the "
+                    + "waits: the freeze waits " + ConfigKey.WRITER_FLAG_MAX_AGE_SECONDS.qualified() + " ("
+                    + contract.flagMaxAgeSeconds() + " s) + " + ConfigKey.LONGEST_WRITE_TRANSACTION_SECONDS.qualified()
+                    + " (" + contract.longestWriteTransactionSeconds() + " s) before it measures the drain and "
+                    + ConfigKey.WRITER_FLAG_MAX_AGE_SECONDS.qualified() + " (" + contract.flagMaxAgeSeconds()
+                    + " s) again before the thaw, and needs at least "
+                    + MigrationConfig.WriterContract.MIN_DRAIN_AND_VALIDATION_SECONDS + " s to drain and validate: "
+                    + "set it to at least " + minimum + ", or shorten the writers' flag cache or transactions");
+        }
+        return contract;
     }
 
     /** Windows one after another from the start hour, all closed by midnight UTC (Secrets Manager's rule). */

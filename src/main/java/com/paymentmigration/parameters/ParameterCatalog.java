@@ -35,6 +35,12 @@ public final class ParameterCatalog {
                 spec(Kind.RUNTIME, "off", "on while the cutover freezes writes; writers poll it", "database", "write-freeze"),
                 spec(Kind.RUNTIME, "none", "seconds writes were frozen at the last cutover; written by the migration "
                         + "state machine", "database", "last-freeze-seconds"),
+                spec(Kind.CONFIGURED, String.valueOf(config.writerContract().flagMaxAgeSeconds()), "longest a writer "
+                        + "may act on a cached write-freeze or active-writer value, s; the state machines wait it out",
+                        "database", "writer-flag-max-age-seconds"),
+                spec(Kind.CONFIGURED, String.valueOf(config.writerContract().longestWriteTransactionSeconds()),
+                        "longest a write transaction may stay open, s; the drain is measured only after it",
+                        "database", "longest-write-transaction-seconds"),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencySeconds()), "CDC latency gate, seconds",
                         "thresholds", "cdc-latency-seconds"),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencyConsecutiveChecks()),
