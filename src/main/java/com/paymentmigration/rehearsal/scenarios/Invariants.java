@@ -144,9 +144,11 @@ public final class Invariants {
                         var name = call.arguments().path("Name").asText();
                         if (call.operation().equals("ssm:putParameter") && name.equals(freeze)) {
                             frozen = call.arguments().path("Value").asText().equals("on");
-                        } else if (call.operation().equals("cloudwatch:getMetricData")) {
-                            drained = call.result().findValues("Values").stream()
-                                    .allMatch(v -> v.size() > 0 && v.get(0).asDouble() == 0);
+                        } else if (call.operation().equals("lambda:invoke") && call.arguments().at("/Payload/operation")
+                                .asText().equals("drainMarkerSeen")) {
+                            // Drained is proven by the marker committed on Aurora inside this freeze arriving on-prem.
+                            drained = frozen && call.arguments().at("/Payload/database").asText().equals("onprem")
+                                    && call.result().at("/Payload/seen").asBoolean();
                         } else if (call.operation().equals("ssm:putParameter") && name.equals(writer)
                                 && call.arguments().path("Value").asText().equals("onprem")) {
                             return drained && frozen ? Optional.empty() : Optional.of("flip at "

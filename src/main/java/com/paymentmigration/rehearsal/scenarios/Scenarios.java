@@ -24,6 +24,7 @@ import static com.paymentmigration.rehearsal.scenarios.Invariants.throttlesRetri
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficAt;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficNeverMoved;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.unchangedBetween;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.drainGaveUpAtTheLimit;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.neverStarted;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.nothingLeftRunning;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.reverseStartedOnce;
@@ -80,6 +81,13 @@ public final class Scenarios {
                                     "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
                         }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicAlerted(),
                         parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "aurora"))),
+                new Scenario("drain-marker-never-arrives", "the forward task runs but applies nothing (its target "
+                        + "blocked): the drain marker never reaches Aurora, the freeze limit rolls back",
+                        List.of(), r -> r.aws().dms.task(r.stack().output("forwardTaskArn")).stopApplying(), MIGRATE,
+                        List.of(status("migration", "FAILED"), failedWith("migration", "WriteFreezeTooLong"),
+                                drainGaveUpAtTheLimit(), status("rollback", "SUCCEEDED"),
+                                parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                                trafficAt(0), parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
                 new Scenario("throttling", "the first two calls of several operations are throttled; retries carry on",
                         List.of(), Scenarios::throttle, MIGRATE, concat(completed(), List.of(throttlesRetried()))),
                 new Scenario("rollback-twice", "after a rollback, a second one changes nothing", List.of(),
