@@ -128,7 +128,14 @@ public final class Invariants {
                 ? Optional.empty() : Optional.of("nothing was published to it"));
     }
 
-    /** During the rollback, on-prem becomes the writer only after the reverse task reported zero latency, frozen. */
+    /** A message on the alarm topic names {@code error}: the human is told what stopped the rollback. */
+    public static Invariant alarmTopicToldOf(String error) {
+        return new Invariant("the alarm topic was told of " + error, r -> r.aws().messaging.published().stream()
+                .anyMatch(m -> m.topicArn().equals(r.stack().output("alarmTopicArn")) && m.body().contains(error))
+                ? Optional.empty() : Optional.of("no alarm message names it: " + r.aws().messaging.published()));
+    }
+
+    /** During the rollback, on-prem becomes the writer only after the reverse drain marker arrived, writes frozen. */
     public static Invariant reverseDrainedBeforeFlipBack() {
         return new Invariant("the rollback makes on-prem the writer only after the reverse task drained, writes frozen",
                 r -> {

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicAlerted;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicToldOf;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.failedWith;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.parameter;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.phases;
@@ -88,6 +89,14 @@ public final class Scenarios {
                                 drainGaveUpAtTheLimit(), status("rollback", "SUCCEEDED"),
                                 parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "onprem"),
                                 trafficAt(0), parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
+                new Scenario("reverse-drain-marker-never-arrives", "after the cutover an alarm rolls back, but the "
+                        + "reverse task applies nothing: its drain marker never reaches on-prem, so Aurora stays the "
+                        + "writer, writes thaw and the alarm topic is told", List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().dms.task(r.stack().output("reverseTaskArn")).stopApplying();
+                        }, MIGRATE, List.of(status("rollback", "FAILED"),
+                        alarmTopicToldOf("ReverseReplicationNotDrained"), parameter(Targets.WRITE_FREEZE, "off"),
+                        parameter(Targets.ACTIVE_WRITER, "aurora"))),
                 new Scenario("throttling", "the first two calls of several operations are throttled; retries carry on",
                         List.of(), Scenarios::throttle, MIGRATE, concat(completed(), List.of(throttlesRetried()))),
                 new Scenario("rollback-twice", "after a rollback, a second one changes nothing", List.of(),
