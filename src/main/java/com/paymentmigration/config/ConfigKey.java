@@ -273,8 +273,15 @@ public enum ConfigKey {
             "API p99 latency in milliseconds ({range}) that stops a traffic step."),
     GLOBAL_DB_LAG_THRESHOLD_MS("globalDbLagThresholdMs", "5000", between(1, 3_600_000),
             "Aurora global database replication lag, in milliseconds ({range}), that raises an alarm."),
-    WRITE_FREEZE_MAX_SECONDS("writeFreezeMaxSeconds", "120", between(1, 3600),
+    WRITE_FREEZE_MAX_SECONDS("writeFreezeMaxSeconds", "120",
+            between(MigrationConfig.WriterContract.SHORTEST_FREEZE_SECONDS, 3600),
             "Longest write freeze in seconds ({range}) the cutover may take before it rolls back."),
+    WRITER_FLAG_MAX_AGE_SECONDS("writerFlagMaxAgeSeconds", "5", between(1, 300),
+            "Longest a writer of payment data may act on a cached value of the write-freeze and active-writer "
+                    + "parameters, in seconds ({range}): the state machines wait this long after each change of either."),
+    LONGEST_WRITE_TRANSACTION_SECONDS("longestWriteTransactionSeconds", "5", between(0, 600),
+            "Longest a write transaction of the applications may stay open, in seconds ({range}): the cutover and the "
+                    + "rollback wait this long, after the flag age, before they measure the drain."),
 
     // ---- Operations ----------------------------------------------------------------------------------------
     ALERT_EMAILS("alertEmails", REQUIRED, ListRule.of(matching("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}", "is not an e-mail address"),

@@ -46,6 +46,7 @@ public final class ConfigReader {
         var steps = TrafficRules.steps(values);
         var shift = TrafficRules.shift(values, dns);
         var thresholds = TrafficRules.thresholds(values);
+        var writerContract = TrafficRules.writerContract(values);
         problems.throwIfAny();
 
         var onPrem = new MigrationConfig.OnPrem(values.text(ON_PREM_VPN_PEER_IP), values.wholeNumber(ON_PREM_BGP_ASN),
@@ -54,7 +55,7 @@ public final class ConfigReader {
         return new MigrationConfig(values.value(MODE, Mode.class), values.text(ENVIRONMENT_SUFFIX), labels(values),
                 regions, networks, onPrem, aurora, dms, api, service, dns, steps, shift,
                 values.integer(CUTOVER_BAKE_MINUTES), thresholds, values.list(ALERT_EMAILS, String.class),
-                values.integer(LOG_RETENTION_DAYS), secretRotation);
+                values.integer(LOG_RETENTION_DAYS), secretRotation, writerContract);
     }
 
     private static MigrationConfig.Labels labels(KeyValues values) {

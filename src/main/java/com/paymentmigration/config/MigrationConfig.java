@@ -22,7 +22,8 @@ public record MigrationConfig(
         Thresholds thresholds,
         List<String> alertEmails,
         int logRetentionDays,
-        SecretRotation secretRotation) {
+        SecretRotation secretRotation,
+        WriterContract writerContract) {
 
     public MigrationConfig {
         trafficSteps = List.copyOf(trafficSteps);
@@ -176,6 +177,35 @@ public record MigrationConfig(
      * @param rateLimit requests per client address in 5 minutes before it is blocked
      */
     public record Waf(int rateLimit) {
+    }
+
+    /**
+     * What the state machines may assume of every writer of payment data (the README's contract for application
+     * owners), and so how long they wait after changing a flag before relying on it.
+     *
+     * @param flagMaxAgeSeconds               longest a writer acts on a cached write-freeze or active-writer value
+     * @param longestWriteTransactionSeconds longest a write transaction stays open
+     */
+    public record WriterContract(int flagMaxAgeSeconds, int longestWriteTransactionSeconds) {
+        /** The least a freeze needs besides the waits: the drain marker's round trip and the final validation. */
+        public static final int MIN_DRAIN_AND_VALIDATION_SECONDS = 30;
+        /** The shortest freeze any writer contract allows: the least flag age (1 s) and no open transaction. */
+        public static final int SHORTEST_FREEZE_SECONDS = new WriterContract(1, 0).minimumWriteFreezeSeconds();
+
+        /** After the freeze is set, before the drain is measured: every cache expired, every open write ended. */
+        public int freezeWaitSeconds() {
+            return flagMaxAgeSeconds + longestWriteTransactionSeconds;
+        }
+
+        /** After the writer flips, before the thaw: no writer sees the thaw with a stale writer. */
+        public int flipWaitSeconds() {
+            return flagMaxAgeSeconds;
+        }
+
+        /** The shortest writeFreezeMaxSeconds that leaves room for the waits, the drain and the final validation. */
+        public int minimumWriteFreezeSeconds() {
+            return freezeWaitSeconds() + flipWaitSeconds() + MIN_DRAIN_AND_VALIDATION_SECONDS;
+        }
     }
 
     public record Thresholds(int cdcLatencySeconds, int cdcLatencyConsecutiveChecks, int api5xxRatePercent,

@@ -10,10 +10,12 @@ import static com.paymentmigration.config.ConfigKey.CDC_LATENCY_THRESHOLD_SECOND
 import static com.paymentmigration.config.ConfigKey.DNS_DOMAIN_NAME;
 import static com.paymentmigration.config.ConfigKey.DNS_HOSTED_ZONE_ID;
 import static com.paymentmigration.config.ConfigKey.GLOBAL_DB_LAG_THRESHOLD_MS;
+import static com.paymentmigration.config.ConfigKey.LONGEST_WRITE_TRANSACTION_SECONDS;
 import static com.paymentmigration.config.ConfigKey.TRAFFIC_BAKE_MINUTES;
 import static com.paymentmigration.config.ConfigKey.TRAFFIC_SHIFT_BY;
 import static com.paymentmigration.config.ConfigKey.TRAFFIC_STEPS;
 import static com.paymentmigration.config.ConfigKey.WAF_BLOCKED_ALARM_THRESHOLD;
+import static com.paymentmigration.config.ConfigKey.WRITER_FLAG_MAX_AGE_SECONDS;
 import static com.paymentmigration.config.ConfigKey.WRITE_FREEZE_MAX_SECONDS;
 
 /** The traffic shift and the thresholds that stop it: steps that only go up, to all traffic, each with a bake time. */
@@ -72,5 +74,27 @@ final class TrafficRules {
                 values.integer(CDC_LATENCY_CONSECUTIVE_CHECKS), values.integer(API_5XX_RATE_PERCENT),
                 values.integer(API_LATENCY_P99_MS), values.integer(GLOBAL_DB_LAG_THRESHOLD_MS),
                 values.integer(WRITE_FREEZE_MAX_SECONDS), values.integer(WAF_BLOCKED_ALARM_THRESHOLD));
+    }
+
+    /** The writers' flag cache and transaction bounds, which the write freeze must leave room to wait out. */
+    static MigrationConfig.WriterContract writerContract(KeyValues values) {
+        var contract = new MigrationConfig.WriterContract(values.integer(WRITER_FLAG_MAX_AGE_SECONDS),
+                values.integer(LONGEST_WRITE_TRANSACTION_SECONDS));
+        if (!values.valid(WRITE_FREEZE_MAX_SECONDS, WRITER_FLAG_MAX_AGE_SECONDS, LONGEST_WRITE_TRANSACTION_SECONDS)) {
+            return contract;
+        }
+        int writeFreezeMaxSeconds = values.integer(WRITE_FREEZE_MAX_SECONDS);
+        int minimum = contract.minimumWriteFreezeSeconds();
+        if (writeFreezeMaxSeconds < minimum) {
+            values.fail(WRITE_FREEZE_MAX_SECONDS, String.valueOf(writeFreezeMaxSeconds), "leaves no room for the "
+                    + "waits: the freeze waits " + WRITER_FLAG_MAX_AGE_SECONDS.qualified() + " ("
+                    + contract.flagMaxAgeSeconds() + " s) + " + LONGEST_WRITE_TRANSACTION_SECONDS.qualified()
+                    + " (" + contract.longestWriteTransactionSeconds() + " s) before it measures the drain and "
+                    + WRITER_FLAG_MAX_AGE_SECONDS.qualified() + " (" + contract.flagMaxAgeSeconds()
+                    + " s) again before the thaw, and needs at least "
+                    + MigrationConfig.WriterContract.MIN_DRAIN_AND_VALIDATION_SECONDS + " s to drain and validate: "
+                    + "set it to at least " + minimum + ", or shorten the writers' flag cache or transactions");
+        }
+        return contract;
     }
 }

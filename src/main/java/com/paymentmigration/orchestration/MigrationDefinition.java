@@ -20,8 +20,6 @@ public final class MigrationDefinition {
     /** CDC gate: a check a minute for up to 2 hours. */
     static final int CDC_WAIT_SECONDS = 60;
     static final int CDC_CHECKS = 120;
-    /** The drain during the write freeze is polled often: every second of it is an outage for writers. */
-    static final int DRAIN_WAIT_SECONDS = 10;
     /** A whole run: full load, CDC gate, two validations, traffic bakes and cutover bake fit well inside a week. */
     static final int TIMEOUT_SECONDS = 7 * 24 * 3600;
     /** One partition's validation may resume this many times (15 minutes each) before it counts as failed. */
@@ -60,6 +58,7 @@ public final class MigrationDefinition {
         flow.pass("Start").assign("trafficSteps", trafficSteps).assign("trafficIndex", 0).assign("loadChecks", 0)
                 .assign("taskStats", obj()).assign("validation", obj()).assign("validationPlan", obj())
                 .assign("freezeStartedMillis", 0).assign("freezeSeconds", 0).assign("reverseSlotLsn", "")
+                .assign("drainMarker", "").assign("drainMarkerSeen", false).assign("drainChecks", 0)
                 .next("Read previous phase");
         flow.task("Read previous phase", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.PHASE)))
                 .arguments(obj("Name", t.parameter(Targets.PHASE)))
@@ -142,7 +141,7 @@ public final class MigrationDefinition {
     /**
      * Secrets present and not scheduled for deletion; every DMS endpoint reachable (the rollback path's too); on-prem
      * still the writer (a standing cutover is rolled back first); the global writer in the primary region; both
-     * databases ready for replication both ways; the reverse task stopped.
+     * databases ready for replication both ways, with the drain marker table; the reverse task stopped.
      */
     private void preflight(String next) {
         var secrets = new Flow("Secret unusable");
@@ -194,7 +193,12 @@ public final class MigrationDefinition {
                 .otherwise(steps.failWith("Aurora is the writer", "AuroraIsTheWriter",
                         "a cutover stands (Aurora is the writer): roll back before migrating again"));
         replication.op("Check on-prem prerequisites", prerequisites("onprem"), "Check Aurora prerequisites");
-        replication.op("Check Aurora prerequisites", prerequisites("aurora"),
+        replication.op("Check Aurora prerequisites", prerequisites("aurora"), "Create drain marker table on on-prem");
+        // Both tasks select the marker table from their start, so it exists on both databases before either runs (a
+        // marker written now is harmless: the gate looks for the one it writes inside the freeze).
+        replication.op("Create drain marker table on on-prem", obj("operation", "writeDrainMarker", "database", "onprem"),
+                "Create drain marker table on Aurora");
+        replication.op("Create drain marker table on Aurora", obj("operation", "writeDrainMarker", "database", "aurora"),
                 steps.stopTask("reverse task", t.reverseTaskArn(), next));
     }
 
@@ -273,6 +277,8 @@ public final class MigrationDefinition {
                         + "'forwardTask': $taskStats, 'validation': $validation, 'trafficSteps': $trafficSteps, "
                         + "'settings': " + json(obj("cdcLatencySeconds", settings.cdcLatencySeconds(),
                         "writeFreezeMaxSeconds", settings.writeFreezeMaxSeconds(),
+                        "writerFlagMaxAgeSeconds", settings.writers().flagMaxAgeSeconds(),
+                        "longestWriteTransactionSeconds", settings.writers().longestWriteTransactionSeconds(),
                         "cutoverBakeMinutes", settings.cutoverBakeMinutes())) + "})"),
                 next);
     }
@@ -311,22 +317,21 @@ public final class MigrationDefinition {
     }
 
     /**
-     * Freeze, drain, validate, stop the forward task, carry the sequences over, create the reverse slot and start the
-     * reverse task at its recorded position, flip the writer, thaw, drop the forward slot. The forward task stops
+     * Freeze, wait out the writers' flag caches and open transactions, prove the drain with a marker, validate, stop
+     * the forward task, carry the sequences over, create the reverse slot and start the
+     * reverse task at its recorded position, flip the writer, wait out the writers' caches again, thaw, drop the
+     * forward slot. The forward task stops
      * before the reverse one starts: with both running, each would replicate the other's writes back.
      */
     private void cutover(String next) {
         var freezeElapsed = "($millis() - $freezeStartedMillis) / 1000";
-        steps.putParameter("Freeze writes", Targets.WRITE_FREEZE, "on", "Measure drain")
-                .assign("freezeStartedMillis", expr("$millis()"));
-        steps.measureLatency("Measure drain", t.forwardTaskId(), "Drained?");
         var tooLong = steps.failWith("Write freeze too long", "WriteFreezeTooLong",
                 "the write freeze passed " + settings.writeFreezeMaxSeconds() + " s");
-        flow.choice("Drained?")
-                .when(expr("$cdcLatency = 0"), validation("final", "Freeze still within limit?"))
-                .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
-                .otherwise("Wait for drain");
-        flow.waitFor("Wait for drain", DRAIN_WAIT_SECONDS).next("Measure drain");
+        var overLimit = freezeElapsed + " > " + settings.writeFreezeMaxSeconds();
+        steps.putParameter("Freeze writes", Targets.WRITE_FREEZE, "on", replication.awaitDrain(ReplicationSteps.Side.ONPREM,
+                        ReplicationSteps.Side.AURORA, settings.writers().freezeWaitSeconds(),
+                        validation("final", "Freeze still within limit?"), overLimit, tooLong, flow.failureState()))
+                .assign("freezeStartedMillis", expr("$millis()")).assign("drainChecks", 0);
         flow.choice("Freeze still within limit?")
                 .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
                 .otherwise(steps.stopTask("forward task", t.forwardTaskArn(), replication.requirePrimaryWriter(
@@ -342,7 +347,9 @@ public final class MigrationDefinition {
                         obj("StartReplicationTaskType", ReplicationSteps.START, "CdcStartPosition", expr("$reverseSlotLsn")),
                         flow.failureState(), "Make Aurora the writer"))
                 .assign("reverseSlotLsn", expr("$states.result.Payload.lsn"));
-        steps.putParameter("Make Aurora the writer", Targets.ACTIVE_WRITER, "aurora", "Thaw writes");
+        steps.putParameter("Make Aurora the writer", Targets.ACTIVE_WRITER, "aurora", "Let writers see Aurora as the writer");
+        // A writer still holding "on-prem" in its cache must not see the thaw before it sees the flip.
+        flow.waitFor("Let writers see Aurora as the writer", settings.writers().flipWaitSeconds()).next("Thaw writes");
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off", "Record freeze duration")
                 .assign("freezeSeconds", expr(freezeElapsed));
         steps.putParameter("Record freeze duration", Targets.FREEZE_SECONDS, expr("$string($freezeSeconds)"),

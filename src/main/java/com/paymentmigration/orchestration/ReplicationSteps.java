@@ -25,6 +25,8 @@ final class ReplicationSteps {
     static final String START = "start-replication";
     static final String RESUME = "resume-processing";
     static final String RELOAD = "reload-target";
+    /** The drain marker is looked for every 2 s: each second of a freeze is an outage for writers. */
+    static final int DRAIN_POLL_SECONDS = 2;
 
     /** A task and how the definitions name it. */
     record Direction(String label, String taskArn) {
@@ -101,6 +103,49 @@ final class ReplicationSteps {
                                 + " did not reach running", onError))
                 .otherwise(wait);
         return guard;
+    }
+
+    /** A database as replication-ops names it, and as a state name reads it. */
+    enum Side {
+        ONPREM("onprem", "on-prem"), AURORA("aurora", "Aurora");
+
+        final String event;
+        final String label;
+
+        Side(String event, String label) {
+            this.event = event;
+            this.label = label;
+        }
+    }
+
+    /**
+     * The exact drain gate of a write freeze, from {@code source} to {@code target}. First the writers' contract is
+     * waited out ({@code writerFlagMaxAgeSeconds + longestWriteTransactionSeconds}): until then a writer may still act
+     * on a cached "not frozen", or be inside a transaction that began before it saw the freeze. Then a marker is
+     * committed on the source and polled for on the target until it arrives ({@code drained}) or {@code giveUpWhen}
+     * holds ({@code giveUp}). The tasks apply in commit order (TaskSettings: transactional apply, no batch or parallel
+     * apply), so the marker's arrival proves every change committed before it has been applied.
+     *
+     * @return the first state
+     */
+    String awaitDrain(Side source, Side target, int writersSeconds, String drained, String giveUpWhen, String giveUp,
+                      String onError) {
+        var letWriters = "Let writers see the freeze on " + source.label;
+        var write = "Write drain marker on " + source.label;
+        var look = "Look for drain marker on " + target.label;
+        var arrived = "Drain marker on " + target.label + "?";
+        var wait = "Wait for drain marker on " + target.label;
+        flow.waitFor(letWriters, writersSeconds).next(write);
+        op(write, obj("operation", "writeDrainMarker", "database", source.event), look)
+                .assign("drainMarker", expr("$states.result.Payload.marker")).catchTo(onError);
+        op(look, obj("operation", "drainMarkerSeen", "database", target.event, "marker", expr("$drainMarker")), arrived)
+                .assign("drainChecks", expr("$drainChecks + 1"))
+                .assign("drainMarkerSeen", expr("$states.result.Payload.seen")).catchTo(onError);
+        flow.choice(arrived).when(expr("$drainMarkerSeen"), drained)
+                .when(expr(giveUpWhen), giveUp)
+                .otherwise(wait);
+        flow.waitFor(wait, DRAIN_POLL_SECONDS).next(look);
+        return letWriters;
     }
 
     /**

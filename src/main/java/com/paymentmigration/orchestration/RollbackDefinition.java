@@ -23,9 +23,11 @@ public final class RollbackDefinition {
     /** Phases during which an alarm means "roll back now". */
     static final List<String> IN_FLIGHT = List.of("preflight", "replicating", "cdc-catch-up", "validating",
             "traffic-shift", "cutover", "baking");
-    /** The reverse drain is given 10 minutes (60 checks, 10 s apart) before the rollback stops and asks for a human. */
-    static final int DRAIN_CHECKS = 60;
-    static final int DRAIN_WAIT_SECONDS = 10;
+    /**
+     * The reverse drain is given 10 minutes of looking for its marker (checks {@link ReplicationSteps#DRAIN_POLL_SECONDS}
+     * apart) before the rollback stops and asks for a human.
+     */
+    static final int DRAIN_CHECKS = 10 * 60 / ReplicationSteps.DRAIN_POLL_SECONDS;
     static final int TIMEOUT_SECONDS = 6 * 3600;
 
     private final Flow flow = new Flow(FAILED);
@@ -49,7 +51,8 @@ public final class RollbackDefinition {
 
     private void build() {
         flow.pass("Start").assign("trigger", expr("$exists($states.input.trigger) ? $states.input.trigger : 'manual'"))
-                .assign("drainChecks", 0).assign("writerBefore", "unknown")
+                .assign("drainChecks", 0).assign("writerBefore", "unknown").assign("drainMarker", "")
+                .assign("drainMarkerSeen", false)
                 .next("Triggered by an alarm?");
         flow.choice("Triggered by an alarm?").when(expr("$trigger = 'alarm'"), "Read phase")
                 .otherwise("List migration runs");
@@ -112,7 +115,10 @@ public final class RollbackDefinition {
         replication.op("Carry sequences to on-prem", obj("operation", "syncSequences", "from", "aurora", "to", "onprem",
                         "include", settings.tableIncludes(), "exclude", settings.tableExcludes()), "Make on-prem the writer")
                 .catchTo(BLOCKED);
-        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Thaw writes").catchTo(BLOCKED);
+        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Let writers see on-prem as the writer")
+                .catchTo(BLOCKED);
+        // A writer still holding "aurora" in its cache must not see the thaw before it sees the flip back.
+        flow.waitFor("Let writers see on-prem as the writer", settings.writers().flipWaitSeconds()).next("Thaw writes");
         // Also ends a freeze a failed cutover left behind. On-prem is the writer now: the reverse task has nothing left
         // to carry, and its slot would pin Aurora's WAL and replay stale changes at the next cutover.
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off",
@@ -139,7 +145,8 @@ public final class RollbackDefinition {
 
     /**
      * With Aurora the writer, writes are frozen and the reverse task must catch up before on-prem takes over: a flip
-     * before that would lose the payments still in flight. If the reverse path is down or does not drain, Aurora
+     * before that would lose the payments still in flight. Caught up is proven as in the cutover: the writers' flag
+     * caches and open transactions waited out, then a marker committed on Aurora seen on on-prem. If the reverse path is down or does not drain, Aurora
      * stays the writer, writes thaw, and the rollback stops for a human. A call failing while writes are frozen
      * takes the same way out: a freeze nobody lifts is an outage.
      */
@@ -149,17 +156,12 @@ public final class RollbackDefinition {
                 .catchTo(blocked);
         steps.describeTask("Read reverse task status", t.reverseTaskArn(), "Reverse path up?").catchTo(blocked);
         // A stopped reverse task is resumed from its slot, never restarted: a restart would skip what it had not read.
-        flow.choice("Reverse path up?").when(expr("$taskStatus = '" + Steps.RUNNING + "'"), "Measure reverse drain")
+        var drain = replication.awaitDrain(ReplicationSteps.Side.AURORA, ReplicationSteps.Side.ONPREM,
+                settings.writers().freezeWaitSeconds(), next, "$drainChecks >= " + DRAIN_CHECKS, blocked, blocked);
+        flow.choice("Reverse path up?").when(expr("$taskStatus = '" + Steps.RUNNING + "'"), drain)
                 .when(expr("$taskStatus in ['stopped', 'failed']"), replication.start(replication.reverse(),
-                        replication.forward(), obj("StartReplicationTaskType", ReplicationSteps.RESUME), blocked,
-                        "Measure reverse drain"))
+                        replication.forward(), obj("StartReplicationTaskType", ReplicationSteps.RESUME), blocked, drain))
                 .otherwise(blocked);
-        steps.measureLatency("Measure reverse drain", t.reverseTaskId(), "Reverse drained?")
-                .assign("drainChecks", expr("$drainChecks + 1")).catchTo(blocked);
-        flow.choice("Reverse drained?").when(expr("$cdcLatency = 0"), next)
-                .when(expr("$drainChecks >= " + DRAIN_CHECKS), blocked)
-                .otherwise("Wait for reverse drain");
-        flow.waitFor("Wait for reverse drain", DRAIN_WAIT_SECONDS).next("Measure reverse drain");
         steps.putParameter(blocked, Targets.WRITE_FREEZE, "off", "Rollback blocked");
         steps.failWith("Rollback blocked", "ReverseReplicationNotDrained",
                 "the reverse task is not running or did not drain; Aurora stays the writer");

@@ -18,6 +18,10 @@ public final class ParameterCatalog {
     public static final String ACTIVE_WRITER_ONPREM = "onprem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The writers' contract as writers and the rehearsal read it (paths under the stack's root). */
+    public static final String WRITER_FLAG_MAX_AGE = "database/writer-flag-max-age-seconds";
+    public static final String LONGEST_WRITE_TRANSACTION = "database/longest-write-transaction-seconds";
+
     private ParameterCatalog() {
     }
 
@@ -35,6 +39,12 @@ public final class ParameterCatalog {
                 spec(Kind.RUNTIME, "off", "on while the cutover freezes writes; writers poll it", "database", "write-freeze"),
                 spec(Kind.RUNTIME, "none", "seconds writes were frozen at the last cutover; written by the migration "
                         + "state machine", "database", "last-freeze-seconds"),
+                spec(Kind.CONFIGURED, String.valueOf(config.writerContract().flagMaxAgeSeconds()), "longest a writer "
+                        + "may act on a cached write-freeze or active-writer value, s; the state machines wait it out",
+                        WRITER_FLAG_MAX_AGE.split("/")),
+                spec(Kind.CONFIGURED, String.valueOf(config.writerContract().longestWriteTransactionSeconds()),
+                        "longest a write transaction may stay open, s; the drain is measured only after it",
+                        LONGEST_WRITE_TRANSACTION.split("/")),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencySeconds()), "CDC latency gate, seconds",
                         "thresholds", "cdc-latency-seconds"),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencyConsecutiveChecks()),

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * DMS table mappings (selection rules) from the configured table selection. The same selection drives both
- * directions, so the reverse task returns exactly the tables the forward task brought over.
+ * DMS table mappings (selection rules) from the configured table selection, plus the drain marker table
+ * ({@link DrainMarker}). The same selection drives both directions, so the reverse task returns exactly the tables the
+ * forward task brought over.
  */
 public final class TableMappings {
 
@@ -52,11 +53,21 @@ public final class TableMappings {
             rule(rules, "exclude", pattern);
         }
         for (var pattern : selection.included()) {
-            if (pattern.schema().equals(TaskSettings.CONTROL_SCHEMA)) {
-                throw new IllegalArgumentException("migration:replicatedTables: '" + pattern + "' selects DMS's control "
-                        + "schema " + TaskSettings.CONTROL_SCHEMA + "; replicate the application's schemas only");
+            if (pattern.schema().equals(TaskSettings.CONTROL_SCHEMA) || pattern.schema().equals(DrainMarker.SCHEMA)) {
+                throw new IllegalArgumentException("migration:replicatedTables: '" + pattern + "' selects the control "
+                        + "schema " + pattern.schema() + " (DMS's or the migration's own); replicate the application's "
+                        + "schemas only");
             }
         }
+        for (var pattern : selection.excluded()) {
+            if (DrainMarker.selectedBy(pattern)) {
+                throw new IllegalArgumentException("migration:excludedTables: '" + pattern + "' excludes the drain "
+                        + "marker table " + DrainMarker.MARKER_TABLE + ", which both tasks must replicate for the cutover "
+                        + "to prove the drain; narrow the pattern");
+            }
+        }
+        // The drain gate's marker travels with the data, so its arrival proves everything committed before it has.
+        rule(rules, "include", DrainMarker.MARKER_TABLE);
         rule(rules, "exclude", DMS_CONTROL_TABLES);
         return root.toString();
     }

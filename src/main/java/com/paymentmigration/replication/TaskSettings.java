@@ -46,10 +46,18 @@ public final class TaskSettings {
         target.put("ParallelLoadThreads", 0);
         target.put("ParallelLoadBufferSize", 0);
         target.put("ParallelLoadQueuesPerThread", 0);
+        // No parallel apply: its threads apply changes out of the source's commit order.
         target.put("ParallelApplyThreads", 0);
         target.put("ParallelApplyBufferSize", 0);
         target.put("ParallelApplyQueuesPerThread", 0);
-        // Transactional apply keeps the source's commit order (a refund never lands before its payment).
+        // Transactional apply keeps the source's commit order (a refund never lands before its payment), and the
+        // cutover's drain gate depends on it: a marker committed on the source after the freeze, once seen on the
+        // target, proves every earlier commit was applied. AWS DMS User Guide, "Target metadata task settings":
+        // BatchApplyEnabled "determines if each transaction is applied individually or if changes are committed in
+        // batches"; "Change processing tuning settings": by default DMS "processes changes in a transactional mode,
+        // which preserves transactional integrity", while batch-optimized apply groups transactions (and can apply a
+        // marker's batch before an earlier one). PostgreSQL decodes concurrent transactions in commit order
+        // (PostgreSQL docs, "Logical Decoding Output Plugins", output plugin callbacks).
         target.put("BatchApplyEnabled", false);
         target.put("TaskRecoveryTableEnabled", false);
 

@@ -152,6 +152,10 @@ class ConfigKeyRangeTest {
             case SERVICE_MEMORY_MB -> fargatePartner("serviceCpu", value, FargateSize.CPUS.stream().mapToInt(c -> c),
                     (memory, cpu) -> FargateSize.problem(cpu, memory).isEmpty());
             case TRAFFIC_SHIFT_BY -> Map.of("dnsDomainName", "payments.example.internal");
+            // The freeze must leave room for the writers' waits: the shortest writers make every freeze bound fit,
+            // and the longest freeze makes every writer bound fit.
+            case WRITE_FREEZE_MAX_SECONDS -> Map.of("writerFlagMaxAgeSeconds", "1", "longestWriteTransactionSeconds", "0");
+            case WRITER_FLAG_MAX_AGE_SECONDS, LONGEST_WRITE_TRANSACTION_SECONDS -> Map.of("writeFreezeMaxSeconds", "3600");
             default -> Map.of();
         };
     }

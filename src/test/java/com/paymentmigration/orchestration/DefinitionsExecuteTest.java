@@ -31,8 +31,8 @@ class DefinitionsExecuteTest {
 
         assertThat(execution.status()).as(failure(execution)).isEqualTo(Execution.SUCCEEDED);
         assertThat(execution.statesEntered()).contains("Start", "Check secrets", "Plan initial validation",
-                "Validate initial partitions", "Shift traffic", "Freeze writes", "Make Aurora the writer",
-                "Migration complete");
+                "Validate initial partitions", "Shift traffic", "Freeze writes", "Write drain marker on on-prem",
+                "Look for drain marker on Aurora", "Make Aurora the writer", "Migration complete");
         // Each validation's partitions ran as child executions of the distributed Map.
         assertThat(execution.children()).hasSize(2 * 2);
         assertThat(execution.children()).allMatch(Execution::succeeded);
@@ -51,7 +51,8 @@ class DefinitionsExecuteTest {
 
         assertThat(execution.status()).as(failure(execution)).isEqualTo(Execution.SUCCEEDED);
         assertThat(execution.statesEntered()).contains("Start", "Describe forward task before stopping", "Aurora is the writer?",
-                "Carry sequences to on-prem", "Make on-prem the writer", "Rolled back");
+                "Write drain marker on Aurora", "Look for drain marker on on-prem", "Carry sequences to on-prem",
+                "Make on-prem the writer", "Rolled back");
     }
 
     private Executor executor(String machine) {
@@ -111,11 +112,20 @@ class DefinitionsExecuteTest {
     private final Map<String, String> parameters = new HashMap<>(Map.of(
             targets.parameter(Targets.ACTIVE_WRITER), "onprem", targets.parameter(Targets.WRITE_FREEZE), "off"));
 
-    /** replication-ops answers every operation healthily; a new slot answers with its position. */
+    /**
+     * replication-ops answers every operation healthily: a new slot answers with its position, a drain marker is
+     * written and then seen.
+     */
     private static String replicationOps(JsonNode payload) {
-        return "createSlot".equals(payload.path("operation").asText())
-                ? "{\"Payload\": {\"slotName\": \"slot\", \"lsn\": \"0/16B3748\"}}" : "{\"Payload\": {}}";
+        return switch (payload.path("operation").asText()) {
+            case "createSlot" -> "{\"Payload\": {\"slotName\": \"slot\", \"lsn\": \"0/16B3748\"}}";
+            case "writeDrainMarker" -> "{\"Payload\": {\"marker\": \"" + MARKER + "\"}}";
+            case "drainMarkerSeen" -> "{\"Payload\": {\"seen\": " + payload.path("marker").asText().equals(MARKER) + "}}";
+            default -> "{\"Payload\": {}}";
+        };
     }
+
+    private static final String MARKER = "3f1c2a9e-7b4d-4c61-9a0e-5d2f8b7c6a41";
 
     private static String validator(JsonNode payload) {
         return switch (payload.path("action").asText("validate")) {

@@ -88,8 +88,9 @@ class DefinitionsTest {
                 "Record phase replicating", "Start forward task", "Poll full load", "Record phase cdc-catch-up",
                 "Measure CDC latency", "Record phase validating", "Validate initial partitions", "Checkpoint before traffic shift",
                 "Record phase traffic-shift", "Shift traffic", "Checkpoint before cutover", "Record phase cutover",
-                "Freeze writes", "Measure drain", "Validate final partitions", "Stop forward task", "Start reverse task",
-                "Make Aurora the writer", "Thaw writes", "Record freeze duration", "Record phase baking",
+                "Freeze writes", "Let writers see the freeze on on-prem", "Write drain marker on on-prem",
+                "Look for drain marker on Aurora", "Validate final partitions", "Stop forward task", "Start reverse task",
+                "Make Aurora the writer", "Let writers see Aurora as the writer", "Thaw writes", "Record freeze duration", "Record phase baking",
                 "Bake after cutover", "Record phase completed", "Migration complete");
         var states = states(migration);
         for (int i = 0; i + 1 < order.size(); i++) {
@@ -113,9 +114,9 @@ class DefinitionsTest {
     @Test
     void theRollbackHandsTheWriterBackOnlyAfterTheReverseDrainAndNeverLeavesWritesFrozen() {
         var states = states(rollback);
-        assertThat(reachable(states, "Start", Set.of("Reverse drained?"))).doesNotContain("Make on-prem the writer");
-        assertThat(states.get("Reverse drained?").path("Choices").get(0).path("Condition").asText())
-                .isEqualTo("{% $cdcLatency = 0 %}");
+        assertThat(reachable(states, "Start", Set.of("Drain marker on on-prem?"))).doesNotContain("Make on-prem the writer");
+        assertThat(states.get("Drain marker on on-prem?").path("Choices").get(0).path("Condition").asText())
+                .isEqualTo("{% $drainMarkerSeen %}");
         // Every path that froze writes thaws them before it ends, whether on-prem or Aurora ends up the writer.
         for (var end : List.of("Rolled back", "Rollback stopped")) {
             assertThat(reachable(states, "Freeze writes for rollback", Set.of("Thaw writes", "Thaw writes, Aurora stays writer")))
@@ -197,7 +198,7 @@ class DefinitionsTest {
     void pollingStaysFarBelowTheExecutionHistoryLimit() {
         // About 9 events per poll (wait 2, task 5, choice 2); the worst case of every loop together.
         int events = 9 * (MigrationDefinition.FULL_LOAD_CHECKS + MigrationDefinition.CDC_CHECKS
-                + 4 * Steps.TASK_STATE_CHECKS + SampleTargets.settings().writeFreezeMaxSeconds() / MigrationDefinition.DRAIN_WAIT_SECONDS
+                + 4 * Steps.TASK_STATE_CHECKS + SampleTargets.settings().writeFreezeMaxSeconds() / ReplicationSteps.DRAIN_POLL_SECONDS
                 + 4 * 40 /* endpoint tests */) + 12 * SampleTargets.settings().trafficSteps().size() + 200;
         assertThat(events).as("every loop at its bound at once, which no run can do").isLessThan(20_000);
     }

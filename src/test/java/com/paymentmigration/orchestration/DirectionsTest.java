@@ -96,7 +96,7 @@ class DirectionsTest {
         }
         var sync = ROLLBACK.at("/States/Carry sequences to on-prem/Arguments/Payload");
         assertThat(sync.path("from").asText() + ">" + sync.path("to").asText()).isEqualTo("aurora>onprem");
-        assertThat(guards(ROLLBACK, "Reverse drained?", "Carry sequences to on-prem")).isTrue();
+        assertThat(guards(ROLLBACK, "Drain marker on on-prem?", "Carry sequences to on-prem")).isTrue();
         assertThat(guards(ROLLBACK, "Carry sequences to on-prem", "Make on-prem the writer")).isTrue();
         assertThat(ROLLBACK.at("/States/Carry sequences to on-prem/Catch/0/Next").asText())
                 .as("a failure while frozen thaws with Aurora still the writer").isEqualTo(RollbackDefinition.BLOCKED);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.functions.Functions;
 import com.paymentmigration.monitoring.Metrics;
+import com.paymentmigration.replication.DrainMarker;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class ReplicationOpsContractTest {
         scheduled.fieldNames().forEachRemaining(fields::add);
 
         assertThat(sent).containsExactlyInAnyOrder("checkPrerequisites", "truncateTables", "syncSequences", "createSlot",
-                "dropSlot", "reportSlotLag");
+                "dropSlot", "reportSlotLag", "writeDrainMarker", "drainMarkerSeen");
         for (var operation : sent) {
             assertThat(ops).as(operation).contains("case \"" + operation + "\"");
         }
@@ -66,6 +67,9 @@ class ReplicationOpsContractTest {
                 .contains("SLOT_METRIC = \"" + Metrics.SLOT_RETAINED_WAL + "\"");
         var database = Files.readString(source("com.paymentmigration.lambda.replicationops.Database"));
         Metrics.SLOT_DATABASES.forEach(name -> assertThat(database).contains(name.toUpperCase() + "(\""));
+        var markers = Files.readString(source("com.paymentmigration.lambda.replicationops.DrainMarkers"));
+        assertThat(markers).as("the marker table both sides name").contains("SCHEMA = \"" + DrainMarker.SCHEMA + "\"")
+                .contains("TABLE = \"" + DrainMarker.TABLE + "\"");
         assertThat(Functions.REPLICATION_OPS_JAR).isEqualTo("lambda/replication-ops/target/replication-ops.jar");
     }
 

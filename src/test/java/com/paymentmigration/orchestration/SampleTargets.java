@@ -61,6 +61,7 @@ final class SampleTargets {
     static Settings settings(boolean shiftsApi) {
         return new Settings(List.of(new TrafficStep(10, 5), new TrafficStep(25, 5), new TrafficStep(50, 10),
                 new TrafficStep(100, 10)), 60, 3, 15, 120, List.of("payments.%", "ledger.entries"),
-                List.of("payments.tmp_%"), 4, 8, shiftsApi);
+                List.of("payments.tmp_%"), 4, 8, shiftsApi,
+                new com.paymentmigration.config.MigrationConfig.WriterContract(5, 5));
     }
 }

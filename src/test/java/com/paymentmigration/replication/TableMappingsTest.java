@@ -39,14 +39,31 @@ class TableMappingsTest {
     }
 
     @Test
-    void includesThenExcludesThenKeepsDmsControlSchemaOut() throws Exception {
+    void includesThenExcludesThenTheDrainMarkerThenKeepsDmsControlSchemaOut() throws Exception {
         var rules = rules(selection(List.of("payments.%", "ledger.entries", "ledger.accounts"), List.of("payments.tmp_%")));
-        assertThat(rules).hasSize(5);
+        assertThat(rules).hasSize(6);
         var summary = new ArrayList<String>();
         rules.forEach(r -> summary.add(r.get("rule-action").asText() + " " + r.at("/object-locator/schema-name").asText()
                 + "." + r.at("/object-locator/table-name").asText()));
         assertThat(summary).containsExactly("include payments.%", "include ledger.entries", "include ledger.accounts",
-                "exclude payments.tmp_%", "exclude dms_control.%");
+                "exclude payments.tmp_%", "include migration_control.drain_marker", "exclude dms_control.%");
+    }
+
+    @Test
+    void theDrainMarkerIsSelectedExactlyAndNoConfiguredPatternMayTakeItOrItsSchema() throws Exception {
+        var rules = rules(selection(List.of("payments.%"), List.of()));
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.get("rule-action").asText()).isEqualTo("include");
+            assertThat(rule.at("/object-locator/schema-name").asText()).isEqualTo(DrainMarker.SCHEMA);
+            assertThat(rule.at("/object-locator/table-name").asText()).as("no wildcard").isEqualTo(DrainMarker.TABLE);
+        });
+        assertThatThrownBy(() -> TableMappings.of(selection(List.of("migration_control.%"), List.of())))
+                .hasMessageContaining("selects the control schema migration_control");
+        for (var exclusion : List.of("migration_control.%", "%.drain_%", "%.%", "migration_control.drain_marker")) {
+            assertThatThrownBy(() -> TableMappings.of(selection(List.of("payments.%"), List.of(exclusion))))
+                    .as(exclusion).hasMessageContaining("excludes the drain marker table migration_control.drain_marker");
+        }
+        assertThat(rules(selection(List.of("payments.%"), List.of("%.tmp_%", "migration.%")))).isNotEmpty();
     }
 
     @Test
@@ -59,7 +76,7 @@ class TableMappingsTest {
                 .isEqualTo(JSON.readTree(TaskSettings.document()).at("/ControlTablesSettings/ControlSchema").asText());
         assertThat(exclusion.at("/object-locator/table-name").asText()).isEqualTo("%");
         assertThatThrownBy(() -> TableMappings.of(selection(List.of("dms_control.awsdms_status"), List.of())))
-                .hasMessageContaining("DMS's control schema dms_control");
+                .hasMessageContaining("the control schema dms_control");
     }
 
     @Test

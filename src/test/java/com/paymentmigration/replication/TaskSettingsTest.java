@@ -77,6 +77,13 @@ class TaskSettingsTest {
     }
 
     @Test
+    void changesApplyOneTransactionAtATimeInCommitOrderWhichTheDrainMarkerProves() {
+        var target = SETTINGS.get("TargetMetadata");
+        assertThat(target.get("BatchApplyEnabled").asBoolean()).as("no batch-optimized apply").isFalse();
+        assertThat(target.get("ParallelApplyThreads").asInt()).as("no parallel apply threads").isZero();
+    }
+
+    @Test
     void dmsLeavesThePreCreatedTablesAloneBecauseItWouldTruncateReferencedTablesOneByOne() {
         // PostgreSQL refuses TRUNCATE of a table a foreign key references unless the referencing table is truncated in
         // the same statement; DMS truncates table by table. replication-ops empties them together instead.

@@ -128,7 +128,14 @@ public final class Invariants {
                 ? Optional.empty() : Optional.of("nothing was published to it"));
     }
 
-    /** During the rollback, on-prem becomes the writer only after the reverse task reported zero latency, frozen. */
+    /** A message on the alarm topic names {@code error}: the human is told what stopped the rollback. */
+    public static Invariant alarmTopicToldOf(String error) {
+        return new Invariant("the alarm topic was told of " + error, r -> r.aws().messaging.published().stream()
+                .anyMatch(m -> m.topicArn().equals(r.stack().output("alarmTopicArn")) && m.body().contains(error))
+                ? Optional.empty() : Optional.of("no alarm message names it: " + r.aws().messaging.published()));
+    }
+
+    /** During the rollback, on-prem becomes the writer only after the reverse drain marker arrived, writes frozen. */
     public static Invariant reverseDrainedBeforeFlipBack() {
         return new Invariant("the rollback makes on-prem the writer only after the reverse task drained, writes frozen",
                 r -> {
@@ -144,9 +151,11 @@ public final class Invariants {
                         var name = call.arguments().path("Name").asText();
                         if (call.operation().equals("ssm:putParameter") && name.equals(freeze)) {
                             frozen = call.arguments().path("Value").asText().equals("on");
-                        } else if (call.operation().equals("cloudwatch:getMetricData")) {
-                            drained = call.result().findValues("Values").stream()
-                                    .allMatch(v -> v.size() > 0 && v.get(0).asDouble() == 0);
+                        } else if (call.operation().equals("lambda:invoke") && call.arguments().at("/Payload/operation")
+                                .asText().equals("drainMarkerSeen")) {
+                            // Drained is proven by the marker committed on Aurora inside this freeze arriving on-prem.
+                            drained = frozen && call.arguments().at("/Payload/database").asText().equals("onprem")
+                                    && call.result().at("/Payload/seen").asBoolean();
                         } else if (call.operation().equals("ssm:putParameter") && name.equals(writer)
                                 && call.arguments().path("Value").asText().equals("onprem")) {
                             return drained && frozen ? Optional.empty() : Optional.of("flip at "

@@ -1,10 +1,12 @@
 package com.paymentmigration.rehearsal.scenarios;
 
 import com.paymentmigration.orchestration.Targets;
+import com.paymentmigration.parameters.ParameterCatalog;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.AwsStandIns.CallRecord;
 import com.paymentmigration.rehearsal.standins.ReplicationTask;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +21,8 @@ public final class ReplicationInvariants {
 
     private static final String CREATE_SLOT = "createSlot";
     private static final String SYNC_SEQUENCES = "syncSequences";
+    private static final String DRAIN_MARKER_WRITE = "writeDrainMarker";
+    private static final String DRAIN_MARKER_SEEN = "drainMarkerSeen";
 
     private ReplicationInvariants() {
     }
@@ -32,7 +36,11 @@ public final class ReplicationInvariants {
                 new Invariant("sequences are carried to the new writer inside the freeze before each writer flip",
                         ReplicationInvariants::sequencesBeforeFlips),
                 new Invariant("the migration drops the forward slot only while the reverse task runs",
-                        ReplicationInvariants::forwardSlotDroppedAfterReverseRuns));
+                        ReplicationInvariants::forwardSlotDroppedAfterReverseRuns),
+                new Invariant("the drain is looked for only once the writers' flag age and longest transaction have "
+                        + "passed since the freeze, the writer flips only once the drain marker arrived, and writes "
+                        + "thaw after a flip only once the flag age has passed",
+                        ReplicationInvariants::writersWaitedOut));
     }
 
     /** The status {@code task} had at {@code at}, read from its whole history up to the rehearsal's end. */
@@ -117,8 +125,7 @@ public final class ReplicationInvariants {
     private static Optional<String> sequencesBeforeFlips(Rehearsal r) {
         var freeze = r.aws().parameters.nameOf(Targets.WRITE_FREEZE);
         var writer = r.aws().parameters.nameOf(Targets.ACTIVE_WRITER);
-        var current = r.stack().parameters().stream().filter(p -> p.name().equals(writer)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the plan creates no " + writer)).value();
+        var current = planned(r, Targets.ACTIVE_WRITER);
         boolean frozen = false;
         var syncedTo = new HashSet<String>();
         for (var call : succeeded(r)) {
@@ -152,6 +159,88 @@ public final class ReplicationInvariants {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The writers' contract as the plan publishes it ({@code database/writer-flag-max-age-seconds} and
+     * {@code database/longest-write-transaction-seconds}), held against the calls' virtual times: a writer may act on
+     * a flag cached that long, inside a transaction open that long, so nothing may rely on a flag's change sooner.
+     */
+    private static Optional<String> writersWaitedOut(Rehearsal r) {
+        var flagAge = Duration.ofSeconds(Long.parseLong(planned(r, ParameterCatalog.WRITER_FLAG_MAX_AGE)));
+        var transaction = Duration.ofSeconds(Long.parseLong(planned(r, ParameterCatalog.LONGEST_WRITE_TRANSACTION)));
+        var freeze = r.aws().parameters.nameOf(Targets.WRITE_FREEZE);
+        var writer = r.aws().parameters.nameOf(Targets.ACTIVE_WRITER);
+        var current = planned(r, Targets.ACTIVE_WRITER);
+        Instant frozenAt = null;
+        Instant flippedAt = null;
+        boolean drainProven = false;
+        for (var call : succeeded(r)) {
+            if (isPut(call, freeze) && call.arguments().path("Value").asText().equals("on")) {
+                frozenAt = call.time();
+                drainProven = false;
+            } else if (isPut(call, freeze)) {
+                if (flippedAt != null && call.time().isBefore(flippedAt.plus(flagAge))) {
+                    return Optional.of("writes thawed at " + Timeline.offset(call.time()) + ", " + Duration.between(
+                            flippedAt, call.time()).toSeconds() + " s after the writer flipped; writers cache it "
+                            + flagAge.toSeconds() + " s");
+                }
+                frozenAt = null;
+                flippedAt = null;
+            } else if (isPut(call, writer) && !call.arguments().path("Value").asText().equals(current)) {
+                if (!drainProven) {
+                    return Optional.of("the writer flipped to " + call.arguments().path("Value").asText() + " at "
+                            + Timeline.offset(call.time()) + " without a drain marker seen in this freeze");
+                }
+                current = call.arguments().path("Value").asText();
+                flippedAt = call.time();
+            } else if (frozenAt != null && isOp(call, DRAIN_MARKER_SEEN) && call.result().at("/Payload/seen").asBoolean()
+                    && !call.time().isBefore(frozenAt.plus(flagAge).plus(transaction))) {
+                drainProven = true;
+            } else if (frozenAt != null && (isOp(call, DRAIN_MARKER_WRITE) || isOp(call, DRAIN_MARKER_SEEN))
+                    && call.time().isBefore(frozenAt.plus(flagAge).plus(transaction))) {
+                return Optional.of(payload(call, "operation") + " at " + Timeline.offset(call.time()) + ", "
+                        + Duration.between(frozenAt, call.time()).toSeconds() + " s after the freeze; writers may act "
+                        + "for " + flagAge.plus(transaction).toSeconds() + " s (flag age + longest transaction)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The cutover never saw its drain marker: it looked until the freeze limit (the plan's
+     * {@code thresholds/write-freeze-max-seconds}) had passed, every look answered "not yet", and Aurora never wrote.
+     */
+    public static Invariant drainGaveUpAtTheLimit() {
+        return new Invariant("the cutover looked for its drain marker until the freeze limit and never made Aurora "
+                + "the writer", r -> {
+            var limit = Duration.ofSeconds(Long.parseLong(planned(r, "thresholds/write-freeze-max-seconds")));
+            var freeze = r.aws().parameters.nameOf(Targets.WRITE_FREEZE);
+            var frozen = succeeded(r).stream().filter(c -> isPut(c, freeze)
+                    && c.arguments().path("Value").asText().equals("on")).findFirst();
+            var checks = r.aws().functions.replicationOps().drainChecks();
+            if (frozen.isEmpty() || checks.isEmpty()) {
+                return Optional.of("no freeze or no look for the marker");
+            }
+            if (checks.stream().anyMatch(c -> c.seen())) {
+                return Optional.of("a marker was seen: " + checks);
+            }
+            var lastLook = checks.get(checks.size() - 1).at();
+            if (lastLook.isBefore(frozen.get().time().plus(limit))) {
+                return Optional.of("gave up " + Duration.between(frozen.get().time(), lastLook).toSeconds()
+                        + " s into the freeze, before the limit of " + limit.toSeconds() + " s");
+            }
+            var writer = r.aws().parameters.nameOf(Targets.ACTIVE_WRITER);
+            return succeeded(r).stream().anyMatch(c -> isPut(c, writer) && c.arguments().path("Value").asText()
+                    .equals("aurora")) ? Optional.of("Aurora was made the writer") : Optional.empty();
+        });
+    }
+
+    /** A configured parameter's value as the plan creates it. */
+    private static String planned(Rehearsal r, String key) {
+        var name = r.aws().parameters.nameOf(key);
+        return r.stack().parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the plan creates no " + name)).value();
     }
 
     private static List<CallRecord> succeeded(Rehearsal r) {

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicAlerted;
+import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicToldOf;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.failedWith;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.parameter;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.phases;
@@ -24,6 +25,7 @@ import static com.paymentmigration.rehearsal.scenarios.Invariants.throttlesRetri
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficAt;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.trafficNeverMoved;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.unchangedBetween;
+import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.drainGaveUpAtTheLimit;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.neverStarted;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.nothingLeftRunning;
 import static com.paymentmigration.rehearsal.scenarios.ReplicationInvariants.reverseStartedOnce;
@@ -80,6 +82,21 @@ public final class Scenarios {
                                     "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
                         }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicAlerted(),
                         parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "aurora"))),
+                new Scenario("drain-marker-never-arrives", "the forward task runs but applies nothing (its target "
+                        + "blocked): the drain marker never reaches Aurora, the freeze limit rolls back",
+                        List.of(), r -> r.aws().dms.task(r.stack().output("forwardTaskArn")).stopApplying(), MIGRATE,
+                        List.of(status("migration", "FAILED"), failedWith("migration", "WriteFreezeTooLong"),
+                                drainGaveUpAtTheLimit(), status("rollback", "SUCCEEDED"),
+                                parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                                trafficAt(0), parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
+                new Scenario("reverse-drain-marker-never-arrives", "after the cutover an alarm rolls back, but the "
+                        + "reverse task applies nothing: its drain marker never reaches on-prem, so Aurora stays the "
+                        + "writer, writes thaw and the alarm topic is told", List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().dms.task(r.stack().output("reverseTaskArn")).stopApplying();
+                        }, MIGRATE, List.of(status("rollback", "FAILED"),
+                        alarmTopicToldOf("ReverseReplicationNotDrained"), parameter(Targets.WRITE_FREEZE, "off"),
+                        parameter(Targets.ACTIVE_WRITER, "aurora"))),
                 new Scenario("throttling", "the first two calls of several operations are throttled; retries carry on",
                         List.of(), Scenarios::throttle, MIGRATE, concat(completed(), List.of(throttlesRetried()))),
                 new Scenario("rollback-twice", "after a rollback, a second one changes nothing", List.of(),

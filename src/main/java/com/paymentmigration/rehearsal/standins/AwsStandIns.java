@@ -96,6 +96,10 @@ public final class AwsStandIns implements TaskHandler {
                 functions.replicationOps().slotCreatedByDms("onprem", DMS_FORWARD_SLOT, at);
             }
         });
+        // A drain marker travels on-prem to Aurora by the forward task, Aurora to on-prem by the reverse one.
+        functions.replicationOps().markerReplication((source, target, committed, now) -> dms.tasks().stream()
+                .filter(task -> task.id().contains("reverse") == source.equals("aurora"))
+                .anyMatch(task -> task.appliedDrainMarker(committed, now)));
     }
 
     private <T extends StandIn> T register(String service, T standIn) {

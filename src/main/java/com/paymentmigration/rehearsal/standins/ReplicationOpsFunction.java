@@ -2,18 +2,22 @@ package com.paymentmigration.rehearsal.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * lambda/replication-ops' contract ({@code ReplicationOps.handle}): the event's {@code operation} and fields, its
  * answers, and its errors by class name ({@code OperationException} for a bad event or a refused operation,
  * {@code PrerequisitesMissingException} naming what a database lacks). Stateful: replication slots per database with
- * increasing LSNs, the sequence syncs with their virtual time, and the prerequisites a scenario takes away.
+ * increasing LSNs, the sequence syncs with their virtual time, the prerequisites a scenario takes away, and the drain
+ * markers: the table exists on a database once a marker was written there (the function creates it), and a marker
+ * is seen on the other database once replication has applied it ({@link MarkerReplication}).
  */
 public final class ReplicationOpsFunction {
 
@@ -25,7 +29,7 @@ public final class ReplicationOpsFunction {
     /** As the function lists them (Prerequisites.ITEMS). */
     private static final List<String> CHECKED = List.of("wal_level", "max_replication_slots", "max_wal_senders",
             "wal_sender_timeout", "logical decoding", "replication role", "session_replication_role",
-            "control schema", "tables selected", "primary keys", "identity columns", "table privileges");
+            "control schema", "drain marker", "tables selected", "primary keys", "identity columns", "table privileges");
     /** pg_create_logical_replication_slot's positions advance with WAL; any increasing sequence serves. */
     private static final long LSN_STEP = 0x2_0000;
 
@@ -37,7 +41,24 @@ public final class ReplicationOpsFunction {
     public record Slot(String database, String name, String lsn, Instant created, Optional<Instant> dropped) {
     }
 
+    /** Whether replication has applied, by {@code now}, a row committed on {@code source} at {@code committed}. */
+    @FunctionalInterface
+    public interface MarkerReplication {
+        boolean applied(String source, String target, Instant committed, Instant now);
+    }
+
+    /** One marker written: where and when. */
+    public record Marker(String database, String marker, Instant written) {
+    }
+
+    /** One drainMarkerSeen call and its answer. */
+    public record DrainCheck(Instant at, String database, String marker, boolean seen) {
+    }
+
     private final Map<String, String> missingPrerequisites = new LinkedHashMap<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<DrainCheck> drainChecks = new ArrayList<>();
+    private MarkerReplication replication = (source, target, committed, now) -> false;
     private final List<SequenceSync> syncs = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
     private long nextLsn = 0x1_6B3_7A0L;
@@ -56,6 +77,18 @@ public final class ReplicationOpsFunction {
 
     public List<Slot> slots() {
         return List.copyOf(slots);
+    }
+
+    public List<Marker> drainMarkers() {
+        return List.copyOf(markers);
+    }
+
+    public List<DrainCheck> drainChecks() {
+        return List.copyOf(drainChecks);
+    }
+
+    void markerReplication(MarkerReplication replication) {
+        this.replication = replication;
     }
 
     /** A slot the stack's DMS endpoint created when a CDC task first ran (DMS names it; the function finds it idle). */
@@ -134,8 +167,35 @@ public final class ReplicationOpsFunction {
                 text(event, "environment");
                 DATABASES.forEach(database -> answer.put(database, 0L));
             }
+            case "writeDrainMarker" -> {
+                var database = database(event.path("database").asText(null), "database");
+                // Repeatable across runs: the n-th marker of a rehearsal always has the same id.
+                var marker = UUID.nameUUIDFromBytes(("drain-marker-" + markers.size()).getBytes(StandardCharsets.UTF_8));
+                markers.add(new Marker(database, marker.toString(), at));
+                answer.put("marker", marker.toString());
+            }
+            case "drainMarkerSeen" -> {
+                var database = database(event.path("database").asText(null), "database");
+                var marker = text(event, "marker");
+                try {
+                    UUID.fromString(marker);
+                } catch (IllegalArgumentException e) {
+                    throw new FunctionError(OPERATION_ERROR, "'marker' must be the UUID writeDrainMarker returned, not "
+                            + marker);
+                }
+                if (markers.stream().noneMatch(m -> m.database().equals(database))) {
+                    throw new FunctionError(OPERATION_ERROR, "migration_control.drain_marker does not exist on "
+                            + database + ", so no drain marker can arrive there");
+                }
+                var seen = markers.stream().filter(m -> m.marker().equals(marker)).findFirst()
+                        .map(m -> m.database().equals(database) || replication.applied(m.database(), database,
+                                m.written(), at)).orElse(false);
+                drainChecks.add(new DrainCheck(at, database, marker, seen));
+                answer.put("seen", seen);
+            }
             default -> throw new FunctionError(OPERATION_ERROR, "unknown operation '" + operation + "'; one of "
-                    + "checkPrerequisites, syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag");
+                    + "checkPrerequisites, syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag, "
+                    + "writeDrainMarker, drainMarkerSeen");
         }
         return answer;
     }

@@ -3,6 +3,7 @@ package com.paymentmigration.rehearsal.standins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.executor.TaskFailure;
 import com.paymentmigration.rehearsal.standins.PlannedStack;
+import com.paymentmigration.replication.DrainMarker;
 import software.amazon.awssdk.services.databasemigration.model.Connection;
 import software.amazon.awssdk.services.databasemigration.model.DescribeConnectionsRequest;
 import software.amazon.awssdk.services.databasemigration.model.DescribeConnectionsResponse;
@@ -55,10 +56,37 @@ public final class ReplicationService implements StandIn {
         this.endpoints = Set.copyOf(stack.arns("aws:dms/endpoint:Endpoint"));
         for (var task : stack.ofType("aws:dms/replicationTask:ReplicationTask")) {
             var arn = stack.arn(task);
-            tasks.put(arn, new ReplicationTask(arn, stack.physicalName(task), task.stringInput("migrationType"),
+            var replicationTask = new ReplicationTask(arn, stack.physicalName(task), task.stringInput("migrationType"),
                     task.stringInput("replicationInstanceArn"), task.stringInput("sourceEndpointArn"),
-                    task.stringInput("targetEndpointArn"), created));
+                    task.stringInput("targetEndpointArn"), created);
+            replicationTask.replicatesDrainMarker(selectsDrainMarker(task.stringInput("tableMappings")));
+            tasks.put(arn, replicationTask);
         }
+    }
+
+    /**
+     * Whether a task's table mappings select the drain marker table: an include rule matches it and no exclude rule
+     * does (DMS's {@code %} wildcard in either part).
+     */
+    static boolean selectsDrainMarker(String tableMappings) {
+        JsonNode rules;
+        try {
+            rules = SdkShapes.JSON.readTree(tableMappings).path("rules");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the plan's table mappings are not DMS's rules document: " + tableMappings, e);
+        }
+        boolean included = false;
+        for (var rule : rules) {
+            var pattern = new com.paymentmigration.config.MigrationConfig.TablePattern(
+                    rule.at("/object-locator/schema-name").asText(), rule.at("/object-locator/table-name").asText());
+            if (rule.path("rule-type").asText().equals("selection") && DrainMarker.selectedBy(pattern)) {
+                if (rule.path("rule-action").asText().equals("exclude")) {
+                    return false;
+                }
+                included = true;
+            }
+        }
+        return included;
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class ReplicationTask {
     boolean failsToStart;
     int tables = 12;
 
+    /** How long a committed change takes to be applied on the target while the task runs; empty: never applied. */
+    private java.util.Optional<Duration> applyLag = java.util.Optional.of(Duration.ofSeconds(3));
+    /** Whether the task's table mappings select the drain marker table (read from the plan). */
+    private boolean replicatesDrainMarker;
+
     private Instant startRequested;
     private Instant stopRequested;
     private Instant loadStarted;
@@ -72,6 +77,30 @@ public final class ReplicationTask {
 
     public void fullLoadTakes(Duration duration) {
         fullLoad = duration;
+    }
+
+    /** Scripts a stuck apply (e.g. the target blocked behind a lock): the task runs, but nothing reaches the target. */
+    public void stopApplying() {
+        applyLag = java.util.Optional.empty();
+    }
+
+    void replicatesDrainMarker(boolean selected) {
+        replicatesDrainMarker = selected;
+    }
+
+    /**
+     * Whether a drain marker committed on the source at {@code committed} has been applied by {@code now}: the mappings
+     * select its table, the task runs, and has run for the apply lag since both the commit and its last start (a
+     * change committed while the task was stopped waits in the slot until it runs again).
+     */
+    boolean appliedDrainMarker(Instant committed, Instant now) {
+        if (!replicatesDrainMarker || applyLag.isEmpty() || !status(now).equals("running")) {
+            return false;
+        }
+        var running = history.stream().filter(t -> t.status().equals("running") && !t.at().isAfter(now))
+                .reduce((a, b) -> b).orElseThrow().at();
+        var from = committed.isAfter(running) ? committed : running;
+        return !now.isBefore(from.plus(applyLag.get()));
     }
 
     /** The status at {@code now}, after any transition that has finished by then. */

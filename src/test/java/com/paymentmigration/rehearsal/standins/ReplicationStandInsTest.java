@@ -100,6 +100,48 @@ class ReplicationStandInsTest {
         assertThat(aws.functions.replicationOps().slots()).anyMatch(s -> s.database().equals("onprem"));
     }
 
+    @Test
+    void aDrainMarkerArrivesOnlyByARunningTaskThatSelectsItsTableAndApplies() throws Exception {
+        var lambda = "arn:aws:states:::lambda:invoke";
+        var seen = "{\"operation\":\"drainMarkerSeen\",\"database\":\"aurora\",\"marker\":\"%s\"}";
+        // The table exists on a database once the function wrote there; before, a look is an error, not a "no".
+        assertThat(calls.failure(MIGRATION, lambda, invoke(seen.formatted(java.util.UUID.randomUUID()))).cause())
+                .contains("migration_control.drain_marker does not exist on aurora");
+        calls.call(lambda, invoke("{\"operation\":\"writeDrainMarker\",\"database\":\"aurora\"}"));
+        var marker = calls.call(lambda, invoke("{\"operation\":\"writeDrainMarker\",\"database\":\"onprem\"}"))
+                .at("/Payload/marker").asText();
+        assertThat(calls.call(lambda, invoke(seen.formatted(marker))).at("/Payload/seen").asBoolean())
+                .as("the forward task is not running").isFalse();
+        calls.call(sdk("databasemigration:startReplicationTask"), "{\"ReplicationTaskArn\":\"" + FORWARD
+                + "\",\"StartReplicationTaskType\":\"start-replication\"}");
+        var running = T0.plus(ReplicationTask.STARTING);
+        assertThat(calls.call(MIGRATION, lambda, invoke(seen.formatted(marker)), running).at("/Payload/seen").asBoolean())
+                .as("running, but not yet applied").isFalse();
+        assertThat(calls.call(MIGRATION, lambda, invoke(seen.formatted(marker)), running.plusSeconds(3))
+                .at("/Payload/seen").asBoolean()).isTrue();
+        aws.dms.task(FORWARD).stopApplying();
+        var stuck = calls.call(MIGRATION, lambda, invoke("{\"operation\":\"writeDrainMarker\",\"database\":\"onprem\"}"),
+                running.plusSeconds(10)).at("/Payload/marker").asText();
+        assertThat(calls.call(MIGRATION, lambda, invoke(seen.formatted(stuck)), running.plusSeconds(600))
+                .at("/Payload/seen").asBoolean()).isFalse();
+        assertThat(calls.failure(MIGRATION, lambda, invoke(seen.formatted("latest"))).error())
+                .isEqualTo(ReplicationOpsFunction.OPERATION_ERROR);
+    }
+
+    @Test
+    void aTaskCarriesTheMarkerOnlyWhenItsMappingsSelectItAndNoExclusionTakesItBack() {
+        var include = "{\"rule-type\":\"selection\",\"rule-action\":\"%s\",\"object-locator\":"
+                + "{\"schema-name\":\"%s\",\"table-name\":\"%s\"}}";
+        assertThat(ReplicationService.selectsDrainMarker("{\"rules\":[" + include.formatted("include", "payments", "%")
+                + "]}")).isFalse();
+        assertThat(ReplicationService.selectsDrainMarker("{\"rules\":[" + include.formatted("include",
+                "migration_control", "drain_marker") + "]}")).isTrue();
+        assertThat(ReplicationService.selectsDrainMarker("{\"rules\":[" + include.formatted("include", "%", "%") + ","
+                + include.formatted("exclude", "migration_%", "%") + "]}")).isFalse();
+        assertThat(Plans.dev().ofType("aws:dms/replicationTask:ReplicationTask")).hasSize(2).allSatisfy(task ->
+                assertThat(ReplicationService.selectsDrainMarker(task.stringInput("tableMappings"))).isTrue());
+    }
+
     private static long lsn(String text) {
         var halves = text.split("/");
         return (Long.parseLong(halves[0], 16) << 32) | Long.parseLong(halves[1], 16);

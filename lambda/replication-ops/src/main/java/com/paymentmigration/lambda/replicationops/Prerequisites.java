@@ -22,7 +22,7 @@ public final class Prerequisites {
     /** Names of the items, in the order checked, as the result lists them. */
     static final List<String> ITEMS = List.of("wal_level", "max_replication_slots", "max_wal_senders",
             "wal_sender_timeout", "logical decoding", "replication role", "session_replication_role",
-            "control schema", "tables selected", "primary keys", "identity columns", "table privileges");
+            "control schema", "drain marker", "tables selected", "primary keys", "identity columns", "table privileges");
 
     private final Connections connections;
 
@@ -60,6 +60,7 @@ public final class Prerequisites {
                 missing.add("schema " + controlSchema + " (DMS's control and heartbeat tables) is missing or not writable: "
                         + "CREATE SCHEMA " + controlSchema + " AUTHORIZATION <the DMS user>");
             }
+            drainMarker(connection).ifPresent(missing::add);
             tables(connection, database, selection, missing);
         }
         if (!missing.isEmpty()) {
@@ -108,6 +109,30 @@ public final class Prerequisites {
         if (!notWritable.isEmpty()) {
             missing.add("the user lacks " + notWritable + ": GRANT them to the DMS user");
         }
+    }
+
+    /**
+     * The drain gate commits its marker on the freeze's source and DMS applies it on the target, so on each database
+     * the marker table must be writable, or creatable by this user (writeDrainMarker creates it in the preflight).
+     */
+    private static Optional<String> drainMarker(Connection connection) throws SQLException {
+        var table = DrainMarkers.QUALIFIED;
+        // By catalog oids: resolving the name itself fails for a user without USAGE on the schema.
+        var writable = text(connection, "SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, "
+                + "'INSERT') AND has_table_privilege(c.oid, 'SELECT') FROM pg_class c JOIN pg_namespace n "
+                + "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?", DrainMarkers.SCHEMA, DrainMarkers.TABLE);
+        if (writable != null) {
+            return writable.equals("t") ? Optional.empty()
+                    : Optional.of("the user cannot write the drain marker table " + table + ": GRANT USAGE ON SCHEMA "
+                    + DrainMarkers.SCHEMA + " and INSERT, SELECT ON " + table + " TO <the DMS user>");
+        }
+        var creatable = bool(connection, "SELECT CASE WHEN to_regnamespace(?) IS NULL "
+                + "THEN has_database_privilege(current_database(), 'CREATE') "
+                + "ELSE has_schema_privilege(to_regnamespace(?)::oid, 'CREATE') END", DrainMarkers.SCHEMA,
+                DrainMarkers.SCHEMA);
+        return creatable ? Optional.empty() : Optional.of("the drain marker table " + table + " is missing and the user "
+                + "cannot create it: CREATE SCHEMA " + DrainMarkers.SCHEMA + " AUTHORIZATION <the DMS user> (or GRANT "
+                + "CREATE ON DATABASE <the database> TO <the DMS user>)");
     }
 
     /** Decoding through a temporary test_decoding slot exercises wal_level, the plugin and the privilege at once. */

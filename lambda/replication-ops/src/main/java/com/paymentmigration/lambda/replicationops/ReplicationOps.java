@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code dropSlot} {database, slotName} or {database, idleDecodingSlots: true, keep?}</li>
  *   <li>{@code truncateTables} {database: aurora, include, exclude}: one TRUNCATE before a full load</li>
  *   <li>{@code reportSlotLag} {environment}: retained WAL per database as a CloudWatch metric</li>
+ *   <li>{@code writeDrainMarker} {database}: creates the marker table if missing, commits a new marker, returns it</li>
+ *   <li>{@code drainMarkerSeen} {database, marker}: whether replication has brought that marker there</li>
  * </ul>
  */
 public final class ReplicationOps {
@@ -53,8 +55,13 @@ public final class ReplicationOps {
                 case "truncateTables" -> Map.of("truncated", new Tables(connections).truncate(database(event, "database"),
                         selection(event)));
                 case "reportSlotLag" -> reportSlotLag(required(event, "environment"));
+                case "writeDrainMarker" -> Map.of("marker", new DrainMarkers(connections).write(database(event, "database"))
+                        .toString());
+                case "drainMarkerSeen" -> Map.of("seen", new DrainMarkers(connections).seen(database(event, "database"),
+                        DrainMarkers.parse(required(event, "marker"))));
                 default -> throw new OperationException("unknown operation '" + operation + "'; one of checkPrerequisites, "
-                        + "syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag");
+                        + "syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag, writeDrainMarker, "
+                        + "drainMarkerSeen");
             };
         } catch (SQLException e) {
             // Connection and query failures are worth a retry (the state machines retry them); the message says where.

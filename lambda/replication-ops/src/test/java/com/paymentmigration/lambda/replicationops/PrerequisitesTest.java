@@ -51,6 +51,8 @@ class PrerequisitesTest {
                 .hasMessageContaining("ALTER ROLE <the DMS user> SUPERUSER")
                 .hasMessageContaining("GRANT SET ON PARAMETER session_replication_role")
                 .hasMessageContaining("schema dms_control")
+                .hasMessageContaining("the drain marker table migration_control.drain_marker is missing and the user "
+                        + "cannot create it: CREATE SCHEMA migration_control AUTHORIZATION <the DMS user>")
                 .hasMessageContaining("payments.payment DELETE");
     }
 
@@ -62,10 +64,15 @@ class PrerequisitesTest {
         admin("postgres", "CREATE ROLE aurora_user LOGIN REPLICATION IN ROLE rds_superuser");
         admin("aurora", "GRANT USAGE, CREATE ON SCHEMA payments, ledger, dms_control TO aurora_user");
         admin("aurora", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA payments, ledger TO aurora_user");
+        // The marker table was created by another user, who did not grant it.
+        admin("aurora", DrainMarkers.CREATE);
         assertThatThrownBy(() -> new Prerequisites(as("aurora_user")).check(AURORA, SELECTION, CONTROL))
                 .hasMessageStartingWith("aurora is not ready")
                 .hasMessageContaining("not a member of rds_replication: GRANT rds_replication TO <the DMS user>")
                 .hasMessageContaining("payments.payment TRUNCATE")
+                .hasMessageContaining("the user cannot write the drain marker table migration_control.drain_marker: "
+                        + "GRANT USAGE ON SCHEMA migration_control and INSERT, SELECT ON migration_control.drain_marker "
+                        + "TO <the DMS user>")
                 .hasMessageNotContaining("logical decoding");
     }
 
