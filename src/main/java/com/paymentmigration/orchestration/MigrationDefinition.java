@@ -318,10 +318,9 @@ public final class MigrationDefinition {
 
     /**
      * Freeze, wait out the writers' flag caches and open transactions, prove the drain with a marker, validate, stop
-     * the forward task, carry the sequences over, create the reverse slot and start the
-     * reverse task at its recorded position, flip the writer, wait out the writers' caches again, thaw, drop the
-     * forward slot. The forward task stops
-     * before the reverse one starts: with both running, each would replicate the other's writes back.
+     * the forward task, carry the sequences over, create the reverse slot and start the reverse task at its recorded
+     * position, flip the writer, wait out the writers' caches again, thaw, drop the forward slot. The forward task
+     * stops before the reverse one starts: with both running, each would replicate the other's writes back.
      */
     private void cutover(String next) {
         var freezeElapsed = "($millis() - $freezeStartedMillis) / 1000";

@@ -146,9 +146,9 @@ public final class RollbackDefinition {
     /**
      * With Aurora the writer, writes are frozen and the reverse task must catch up before on-prem takes over: a flip
      * before that would lose the payments still in flight. Caught up is proven as in the cutover: the writers' flag
-     * caches and open transactions waited out, then a marker committed on Aurora seen on on-prem. If the reverse path is down or does not drain, Aurora
-     * stays the writer, writes thaw, and the rollback stops for a human. A call failing while writes are frozen
-     * takes the same way out: a freeze nobody lifts is an outage.
+     * caches and open transactions waited out, then a marker committed on Aurora seen on on-prem. If the reverse path
+     * is down or does not drain, Aurora stays the writer, writes thaw, and the rollback stops for a human. A call
+     * failing while writes are frozen takes the same way out: a freeze nobody lifts is an outage.
      */
     private void drainReverse(String next) {
         var blocked = BLOCKED;

@@ -54,9 +54,10 @@ public final class DrainMarkers {
                 try (var rows = exists.executeQuery()) {
                     rows.next();
                     if (!rows.getBoolean(1)) {
-                        throw new OperationException(QUALIFIED + " does not exist on " + database.label() + ", so no "
-                                + "drain marker can arrive there; the migration's preflight creates it on both databases "
-                                + "(writeDrainMarker), so run the preflight or create it as that operation does");
+                        throw new OperationException(QUALIFIED + " does not exist on " + database.label()
+                                + ", so no drain marker can arrive there; the migration's preflight creates it on "
+                                + "both databases (writeDrainMarker), so run the preflight or create it as that "
+                                + "operation does");
                     }
                 }
             }

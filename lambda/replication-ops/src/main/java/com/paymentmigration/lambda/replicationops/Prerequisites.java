@@ -22,7 +22,8 @@ public final class Prerequisites {
     /** Names of the items, in the order checked, as the result lists them. */
     static final List<String> ITEMS = List.of("wal_level", "max_replication_slots", "max_wal_senders",
             "wal_sender_timeout", "logical decoding", "replication role", "session_replication_role",
-            "control schema", "drain marker", "tables selected", "primary keys", "identity columns", "table privileges");
+            "control schema", "drain marker", "tables selected", "primary keys", "identity columns",
+            "table privileges");
 
     private final Connections connections;
 
@@ -120,7 +121,8 @@ public final class Prerequisites {
         // By catalog oids: resolving the name itself fails for a user without USAGE on the schema.
         var writable = text(connection, "SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, "
                 + "'INSERT') AND has_table_privilege(c.oid, 'SELECT') FROM pg_class c JOIN pg_namespace n "
-                + "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?", DrainMarkers.SCHEMA, DrainMarkers.TABLE);
+                + "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?", DrainMarkers.SCHEMA,
+                DrainMarkers.TABLE);
         if (writable != null) {
             return writable.equals("t") ? Optional.empty()
                     : Optional.of("the user cannot write the drain marker table " + table + ": GRANT USAGE ON SCHEMA "
@@ -130,9 +132,9 @@ public final class Prerequisites {
                 + "THEN has_database_privilege(current_database(), 'CREATE') "
                 + "ELSE has_schema_privilege(to_regnamespace(?)::oid, 'CREATE') END", DrainMarkers.SCHEMA,
                 DrainMarkers.SCHEMA);
-        return creatable ? Optional.empty() : Optional.of("the drain marker table " + table + " is missing and the user "
-                + "cannot create it: CREATE SCHEMA " + DrainMarkers.SCHEMA + " AUTHORIZATION <the DMS user> (or GRANT "
-                + "CREATE ON DATABASE <the database> TO <the DMS user>)");
+        return creatable ? Optional.empty() : Optional.of("the drain marker table " + table
+                + " is missing and the user cannot create it: CREATE SCHEMA " + DrainMarkers.SCHEMA
+                + " AUTHORIZATION <the DMS user> (or GRANT CREATE ON DATABASE <the database> TO <the DMS user>)");
     }
 
     /** Decoding through a temporary test_decoding slot exercises wal_level, the plugin and the privilege at once. */

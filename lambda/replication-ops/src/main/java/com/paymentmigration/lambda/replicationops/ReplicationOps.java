@@ -55,8 +55,8 @@ public final class ReplicationOps {
                 case "truncateTables" -> Map.of("truncated", new Tables(connections).truncate(database(event, "database"),
                         selection(event)));
                 case "reportSlotLag" -> reportSlotLag(required(event, "environment"));
-                case "writeDrainMarker" -> Map.of("marker", new DrainMarkers(connections).write(database(event, "database"))
-                        .toString());
+                case "writeDrainMarker" -> Map.of("marker",
+                        new DrainMarkers(connections).write(database(event, "database")).toString());
                 case "drainMarkerSeen" -> Map.of("seen", new DrainMarkers(connections).seen(database(event, "database"),
                         DrainMarkers.parse(required(event, "marker"))));
                 default -> throw new OperationException("unknown operation '" + operation + "'; one of checkPrerequisites, "

@@ -82,8 +82,10 @@ class DrainMarkersTest {
 
     @Test
     void theOperationsAnswerTheirEvents() throws Exception {
-        var ops = new ReplicationOps(database -> TwoDatabases.connect(database.label(), "postgres"), System.out, () -> 0L);
-        var written = ops.handle(Json.MAPPER.readTree("{\"operation\": \"writeDrainMarker\", \"database\": \"onprem\"}"));
+        var ops = new ReplicationOps(database -> TwoDatabases.connect(database.label(), "postgres"), System.out,
+                () -> 0L);
+        var written = ops.handle(Json.MAPPER.readTree("{\"operation\": \"writeDrainMarker\", "
+                + "\"database\": \"onprem\"}"));
         var marker = (String) written.get("marker");
         assertThat(UUID.fromString(marker)).isNotNull();
         assertThat(ops.handle(Json.MAPPER.readTree("{\"operation\": \"drainMarkerSeen\", \"database\": \"onprem\", "
