@@ -3,7 +3,9 @@
 # a fresh JVM per sample runs the Lambda handler, which builds itself from the environment, reads the key set over
 # HTTP from a stand-in for the Parameters and Secrets extension on 127.0.0.1 (its own JVM, started once), verifies
 # an RS256 token and returns the policy. Reports median and max of the samples (ms from JVM start to the first
-# decision), then warm p50/p99 per algorithm through the same handler, on first sight and on a cached token.
+# decision), then, warm, per algorithm, p50/p99/p99.9 of the wall-clock and thread-CPU time of each call of the
+# handler's entry point (handleRequest), allocation per call and GCs, on first sight and on a cached token. The load
+# average is printed before and after: on a shared machine, read the CPU-time figures.
 # Usage: lambda/authorizer/benchmark.sh [cold samples, default 15] [tokens per algorithm, default 4000]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,5 +35,6 @@ done
 sorted=($(printf '%s\n' "${cold[@]}" | sort -n))
 echo "cold start, JVM start to first decision through the handler (ms): ${cold[*]}"
 echo "cold start over ${samples} fresh JVMs: median ${sorted[$((samples / 2))]} ms, max ${sorted[$((samples - 1))]} ms"
+echo "load average before the warm runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 run warm target/bench
 echo "conditions: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
