@@ -65,6 +65,11 @@ public enum ConfigKey {
             "Backup retention in days of both clusters (7-35; PCI DSS keeps at least 7)."),
     AURORA_MONITORING_INTERVAL_SECONDS("auroraMonitoringIntervalSeconds", Type.INTEGER, "60",
             "Enhanced Monitoring interval of every Aurora instance, in seconds: 1, 5, 10, 15, 30 or 60."),
+    AURORA_CREATE_OS_METRICS_LOG_GROUPS("auroraCreateOsMetricsLogGroups", Type.BOOLEAN, "true",
+            "Create RDSOSMetrics, the log group RDS writes Enhanced Monitoring to (one per account and region), in "
+                    + "both regions with the region's key and logRetentionDays, before the instances. false when "
+                    + "another stack of the account manages it; the instances then carry the tag "
+                    + "OsMetricsLogGroupManagedElsewhere=true."),
     SECRET_ROTATION_DAYS("secretRotationDays", Type.INTEGER, "30",
             "Days between automatic rotations of every credential (1-365); the first rotation waits for the schedule."),
     SECRET_ROTATION_WINDOW_START_HOUR("secretRotationWindowStartHour", Type.INTEGER, "1",

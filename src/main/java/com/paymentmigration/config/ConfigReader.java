@@ -107,7 +107,8 @@ public final class ConfigReader {
                 intInRange(ConfigKey.SECRET_ROTATION_DAYS, 1, 365),
                 bool(ConfigKey.AURORA_ACCEPT_SINGLE_AZ),
                 oneOf(ConfigKey.AURORA_MONITORING_INTERVAL_SECONDS, ENHANCED_MONITORING_INTERVALS, "Enhanced Monitoring",
-                        "seconds"));
+                        "seconds"),
+                bool(ConfigKey.AURORA_CREATE_OS_METRICS_LOG_GROUPS));
         requireTwoZonesUnlessAccepted(aurora);
         var dms = new MigrationConfig.Dms(
                 matching(ConfigKey.DMS_INSTANCE_CLASS, DMS_CLASS, "use a DMS instance class like dms.r6i.large"),
