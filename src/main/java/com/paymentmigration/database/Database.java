@@ -133,8 +133,9 @@ public final class Database extends MigrationComponent {
      * The region's RDSOSMetrics group, made here so that it has our key and retention: left to RDS, it is created
      * on the first sample with CloudWatch Logs' own encryption and 30 days (terraform-aws-modules/terraform-aws-rds
      * #578 manages it the same way: RDS writes into a group that exists and leaves its settings). CloudWatch Logs
-     * encrypts with the key itself, so RDS and its role need no KMS permission; the key policy admits this group by
-     * name. It must exist before the first instance, or RDS creates it and this create fails. Empty when another stack
+     * encrypts with the key itself ("all newly ingested data for the log group is encrypted using the KMS key",
+     * CloudWatch Logs API, AssociateKmsKey), so RDS and its role need no KMS permission; the key policy admits this
+     * group by name. It must exist before the first instance, or RDS creates it and this create fails. Empty when another stack
      * of the account manages it.
      */
     private List<Resource> osMetricsLogGroup(String name, Region region, EncryptionKeys keys) {
