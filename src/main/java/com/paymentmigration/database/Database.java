@@ -150,6 +150,9 @@ public final class Database extends MigrationComponent {
     static String monitoringPolicy(String accountId, List<String> regions) {
         var groups = regions.stream().map(r -> "arn:aws:logs:" + r + ":" + accountId + ":log-group:" + OS_METRICS_LOG_GROUP)
                 .toList();
+        // CreateLogGroup and PutRetentionPolicy stay, as in AWS's managed policy for this role: with the group made by
+        // the stack first they have nothing to create, and RDS sets a retention only on a group it created itself
+        // (see osMetricsLogGroup). Whether its agent still calls them on an existing group is not documented.
         return PolicyDocument.of(
                 Statement.allow("CreateTheMetricsGroup")
                         .actions("logs:CreateLogGroup", "logs:PutRetentionPolicy").resources(groups),
