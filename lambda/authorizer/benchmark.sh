@@ -2,8 +2,10 @@
 # The authorizer's benchmark (not a unit test). Measures the real path of a fresh container without SnapStart:
 # a fresh JVM per sample runs the Lambda handler, which builds itself from the environment, reads the key set over
 # HTTP from a stand-in for the Parameters and Secrets extension on 127.0.0.1 (its own JVM, started once), verifies
-# an RS256 token and returns the policy. Reports median and max of the samples (ms from JVM start to the first
-# decision), then warm p50/p99 per algorithm through the same handler, on first sight and on a cached token.
+# an RS256 token and returns the policy. Reports median and max of the samples: ms from JVM start to the first
+# decision, and ms of CPU the JVM used by then (all threads). Then, warm, per algorithm, p50/p99/p99.9 of the wall-clock and thread-CPU time of each call of the
+# handler's entry point (handleRequest), allocation per call and GCs, on first sight and on a cached token. The load
+# average is printed before and after: on a shared machine, read the CPU-time figures.
 # Usage: lambda/authorizer/benchmark.sh [cold samples, default 15] [tokens per algorithm, default 4000]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,12 +28,19 @@ export KEY_SET_SECRET_ID=benchmark/jwks ISSUER=https://idp.example.com/ AUDIENCE
   PARAMETERS_SECRETS_EXTENSION_HTTP_PORT="$(cat target/bench/port)" AWS_SESSION_TOKEN=benchmark-session-token
 # Only the function's jar and the harness class: the JOSE library used to mint the tokens is not on the path.
 run() { java -cp target/authorizer.jar:target/test-classes com.paymentmigration.lambda.authorizer.AuthorizerBenchmark "$@"; }
-cold=()
+echo "load average before the cold starts: $(cut -d' ' -f1-3 /proc/loadavg)"
+wall=()
+cpu=()
 for _ in $(seq "$samples"); do
-  cold+=("$(run cold target/bench)")
+  read -r w c < <(run cold target/bench)
+  wall+=("$w")
+  cpu+=("$c")
 done
-sorted=($(printf '%s\n' "${cold[@]}" | sort -n))
-echo "cold start, JVM start to first decision through the handler (ms): ${cold[*]}"
-echo "cold start over ${samples} fresh JVMs: median ${sorted[$((samples / 2))]} ms, max ${sorted[$((samples - 1))]} ms"
+summary() { local sorted=($(printf '%s\n' "$@" | sort -n)); echo "median ${sorted[$(($# / 2))]} ms, max ${sorted[$(($# - 1))]} ms"; }
+echo "cold start, JVM start to first decision through the handler, wall-clock (ms): ${wall[*]}"
+echo "  over ${samples} fresh JVMs: $(summary "${wall[@]}")"
+echo "cold start, CPU time of the JVM (all threads) by the first decision (ms): ${cpu[*]}"
+echo "  over ${samples} fresh JVMs: $(summary "${cpu[@]}")"
+echo "load average before the warm runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 run warm target/bench
 echo "conditions: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"

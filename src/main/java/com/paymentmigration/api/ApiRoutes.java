@@ -33,6 +33,22 @@ public final class ApiRoutes {
      * because the authorizer allows exactly the requested method ARN: keyed on the token alone (a TOKEN authorizer),
      * a policy cached for one path would answer requests for others. A request without the header gets a 401
      * without invoking the function.
+     *
+     * <p>Form, checked against AWS's documentation: a REST API REQUEST authorizer's identity source is "a
+     * comma-separated string of one or more mapping expressions", used to "derive the authorization caching key"
+     * (CreateAuthorizer, identitySource); request context variables are written {@code context.<name>}, without the
+     * {@code $} that HTTP APIs use (AWS SAM, LambdaRequestAuthorizationIdentity: "Converts the given context strings
+     * to the mapping expressions of format context.contextString"; the CDK's {@code IdentitySource.context} builds the
+     * same). The Pulumi resource takes that string as is ({@code aws.apigateway.Authorizer} identitySource: "For
+     * REQUEST type, this may be a comma-separated list of values", e.g. {@code method.request.header.A,stageVariables.B}).
+     * {@code context.path} is the request path ("for a non-proxy request URL of .../{stage}/root/child, the
+     * $context.path value is /{stage}/root/child", API Gateway context variable reference), not
+     * {@code context.resourcePath}, which is {@code /{proxy+}} for every request here and would key the cache on the
+     * token and method alone.
+     *
+     * <p>Should API Gateway ever normalise {@code context.path} where the method ARN does not (a trailing slash, a
+     * percent-encoding), the error is a denial, never a grant: a cached policy names one method ARN exactly, and IAM
+     * refuses every other.
      */
     public static final String AUTHORIZER_IDENTITY_SOURCES = "method.request.header.Authorization,context.httpMethod,context.path";
     /** API Gateway's ceiling for an integration without a quota increase. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import static com.paymentmigration.config.ConfigKey.AURORA_ACCEPT_SINGLE_AZ;
 import static com.paymentmigration.config.ConfigKey.AURORA_BACKUP_RETENTION_DAYS;
 import static com.paymentmigration.config.ConfigKey.AURORA_CA_CERTIFICATE;
+import static com.paymentmigration.config.ConfigKey.AURORA_CREATE_OS_METRICS_LOG_GROUPS;
 import static com.paymentmigration.config.ConfigKey.AURORA_ENGINE_VERSION;
 import static com.paymentmigration.config.ConfigKey.AURORA_INSTANCE_CLASS;
 import static com.paymentmigration.config.ConfigKey.AURORA_MASTER_SECRET_NAME;
@@ -32,7 +33,7 @@ final class AuroraRules {
                 values.text(AURORA_INSTANCE_CLASS), values.integer(AURORA_READER_COUNT),
                 values.integer(AURORA_SECONDARY_INSTANCE_COUNT), values.integer(AURORA_BACKUP_RETENTION_DAYS),
                 values.integer(SECRET_ROTATION_DAYS), values.flag(AURORA_ACCEPT_SINGLE_AZ),
-                values.integer(AURORA_MONITORING_INTERVAL_SECONDS));
+                values.integer(AURORA_MONITORING_INTERVAL_SECONDS), values.flag(AURORA_CREATE_OS_METRICS_LOG_GROUPS));
     }
 
     /**

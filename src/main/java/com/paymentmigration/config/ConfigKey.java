@@ -109,6 +109,11 @@ public enum ConfigKey {
     AURORA_MONITORING_INTERVAL_SECONDS("auroraMonitoringIntervalSeconds", "60",
             oneOf(ServiceLimits.ENHANCED_MONITORING_INTERVALS, "Enhanced Monitoring", "seconds"),
             "Enhanced Monitoring interval of every Aurora instance, in seconds: {range}."),
+    AURORA_CREATE_OS_METRICS_LOG_GROUPS("auroraCreateOsMetricsLogGroups", "true", TRUE_OR_FALSE,
+            "Create RDSOSMetrics, the log group RDS writes Enhanced Monitoring to (one per account and region), in "
+                    + "both regions with the region's key and logRetentionDays, before the instances. false when "
+                    + "another stack of the account manages it; the instances then carry the tag "
+                    + "OsMetricsLogGroupManagedElsewhere=true."),
     SECRET_ROTATION_DAYS("secretRotationDays", "30", between(1, 365),
             "Days between automatic rotations of every credential ({range}); the first rotation waits for the schedule."),
     // Every secret's window must close by 24:00 UTC: the latest start leaves room for one-hour windows.

@@ -52,7 +52,7 @@ public record MigrationConfig(
 
     public record Aurora(String masterSecretName, String engineVersion, String instanceClass, int readerCount,
                          int secondaryInstanceCount, int backupRetentionDays, int secretRotationDays,
-                         boolean acceptSingleAz, int monitoringIntervalSeconds) {
+                         boolean acceptSingleAz, int monitoringIntervalSeconds, boolean createOsMetricsLogGroups) {
         /** Parameter group family of the engine's major version, e.g. aurora-postgresql16. */
         public String parameterGroupFamily() {
             return "aurora-postgresql" + majorVersion();

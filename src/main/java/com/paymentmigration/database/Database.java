@@ -8,6 +8,7 @@ import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.iam.Statement;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.naming.Names;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
@@ -46,8 +47,9 @@ public final class Database extends MigrationComponent {
     public static final String ZONE_LOSS_ACCEPTED_TAG = "ZoneLossAccepted";
     /** Service principal that publishes Enhanced Monitoring metrics with the monitoring role. */
     static final String MONITORING_PRINCIPAL = "monitoring.rds.amazonaws.com";
-    /** The log group RDS creates and writes Enhanced Monitoring samples to, in each region. */
-    static final String OS_METRICS_LOG_GROUP = "RDSOSMetrics";
+    static final String OS_METRICS_LOG_GROUP = Names.RDS_OS_METRICS_LOG_GROUP;
+    /** Tag of an instance whose Enhanced Monitoring log group another stack manages (auroraCreateOsMetricsLogGroups). */
+    public static final String OS_METRICS_ELSEWHERE_TAG = "OsMetricsLogGroupManagedElsewhere";
 
     public final Output<String> writerEndpoint;
     public final Output<String> readerEndpoint;
@@ -82,14 +84,14 @@ public final class Database extends MigrationComponent {
                 .databaseName(stack.config().onPrem().dbName())
                 .build(), primary(o -> o.ignoreChanges(ignoredOnUpdate(true))));
         var primaryInstances = instances(name + "-primary", Region.PRIMARY, primaryCluster, 1 + aurora.readerCount(),
-                primaryZones, keys, monitoring);
+                primaryZones, keys, monitoring, osMetricsLogGroup(name, Region.PRIMARY, keys));
 
         // AWS attaches a secondary only once the primary has an instance, and deletes the primary only once the
         // secondary is gone: depending on the primary's instances gives both orders.
         var secondaryCluster = new Cluster(name + "-secondary", clusterArgs(Region.SECONDARY, global, keys, secondary)
                 .build(), secondary(o -> o.ignoreChanges(ignoredOnUpdate(false)).dependsOn(primaryInstances)));
         instances(name + "-secondary", Region.SECONDARY, secondaryCluster, aurora.secondaryInstanceCount(),
-                secondaryZones, keys, monitoring);
+                secondaryZones, keys, monitoring, osMetricsLogGroup(name, Region.SECONDARY, keys));
 
         this.writerEndpoint = primaryCluster.endpoint();
         this.readerEndpoint = primaryCluster.readerEndpoint();
@@ -127,9 +129,30 @@ public final class Database extends MigrationComponent {
                 stack.accountId().applyValue(account -> monitoringPolicy(account, regions)), primary());
     }
 
+    /**
+     * The region's RDSOSMetrics group, made here so that it has our key and retention: left to RDS, it is created
+     * on the first sample with CloudWatch Logs' own encryption and 30 days (terraform-aws-modules/terraform-aws-rds
+     * #578 manages it the same way: RDS writes into a group that exists and leaves its settings). CloudWatch Logs
+     * encrypts with the key itself ("all newly ingested data for the log group is encrypted using the KMS key",
+     * CloudWatch Logs API, AssociateKmsKey), so RDS and its role need no KMS permission; the key policy admits this
+     * group by name. It must exist before the first instance, or RDS creates it and this create fails. Empty when another stack
+     * of the account manages it.
+     */
+    private List<Resource> osMetricsLogGroup(String name, Region region, EncryptionKeys keys) {
+        if (!stack.config().aurora().createOsMetricsLogGroups()) {
+            return List.of();
+        }
+        var label = region == Region.PRIMARY ? "primary" : "secondary";
+        return List.of(Wiring.logGroupNamed(name + "-" + label + "-os-metrics", stack, OS_METRICS_LOG_GROUP,
+                keys.keyArn(region), region == Region.PRIMARY ? primary() : secondary()));
+    }
+
     static String monitoringPolicy(String accountId, List<String> regions) {
         var groups = regions.stream().map(r -> "arn:aws:logs:" + r + ":" + accountId + ":log-group:" + OS_METRICS_LOG_GROUP)
                 .toList();
+        // CreateLogGroup and PutRetentionPolicy stay, as in AWS's managed policy for this role: with the group made by
+        // the stack first they have nothing to create, and RDS sets a retention only on a group it created itself
+        // (see osMetricsLogGroup). Whether its agent still calls them on an existing group is not documented.
         return PolicyDocument.of(
                 Statement.allow("CreateTheMetricsGroup")
                         .actions("logs:CreateLogGroup", "logs:PutRetentionPolicy").resources(groups),
@@ -183,8 +206,12 @@ public final class Database extends MigrationComponent {
     }
 
     private List<Resource> instances(String name, Region region, Cluster cluster, int count, List<String> zones,
-                                     EncryptionKeys keys, Wiring.ServiceRole monitoring) {
+                                     EncryptionKeys keys, Wiring.ServiceRole monitoring, List<Resource> osMetricsLogGroup) {
         var label = region == Region.PRIMARY ? "primary" : "secondary";
+        var before = new ArrayList<Resource>(osMetricsLogGroup);
+        before.add(monitoring.policy());
+        // Where an assessor sees it: this instance's OS metrics go to a group this stack does not hold.
+        var tags = osMetricsLogGroup.isEmpty() ? Map.of(OS_METRICS_ELSEWHERE_TAG, "true") : Map.<String, String>of();
         var created = new ArrayList<Resource>();
         for (int i = 0; i < count; i++) {
             created.add(new ClusterInstance(name + "-" + i, ClusterInstanceArgs.builder()
@@ -202,8 +229,8 @@ public final class Database extends MigrationComponent {
                     .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_DAYS)
                     .monitoringInterval(stack.config().aurora().monitoringIntervalSeconds())
                     .monitoringRoleArn(monitoring.arn())
-                    .build(), region == Region.PRIMARY ? primary(o -> o.dependsOn(monitoring.policy()))
-                    : secondary(o -> o.dependsOn(monitoring.policy()))));
+                    .tags(tags)
+                    .build(), region == Region.PRIMARY ? primary(o -> o.dependsOn(before)) : secondary(o -> o.dependsOn(before))));
         }
         return created;
     }

@@ -4,6 +4,7 @@ import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.naming.Names;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -39,9 +40,10 @@ public final class EncryptionKeys extends MigrationComponent {
     }
 
     private Key key(String logicalName, String role, String region, CustomResourceOptions options) {
-        // DMS names its task log group itself, WAF needs its prefix; everything else lives under the stack's prefix.
+        // DMS names its task log group itself, WAF needs its prefix, RDS writes Enhanced Monitoring to RDSOSMetrics;
+        // everything else lives under the stack's prefix.
         var logGroups = List.of(stack.names().logGroupPrefix() + "*", stack.names().dmsTaskLogGroup(),
-                stack.names().wafLogGroup());
+                stack.names().wafLogGroup(), Names.RDS_OS_METRICS_LOG_GROUP);
         var key = new Key(logicalName, KeyArgs.builder()
                 .description("payment-migration " + stack.names().suffix() + ": data at rest in " + region)
                 .enableKeyRotation(true)

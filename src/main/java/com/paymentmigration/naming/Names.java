@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
 public final class Names {
 
     public static final String PREFIX = "migration";
+
+    /**
+     * The log group RDS writes Enhanced Monitoring samples to: one per account and region, named by RDS, whatever
+     * the stack (Aurora user guide, Enhanced Monitoring: "RDSOSMetrics").
+     */
+    public static final String RDS_OS_METRICS_LOG_GROUP = "RDSOSMetrics";
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final int HASH_LENGTH = 4;
 

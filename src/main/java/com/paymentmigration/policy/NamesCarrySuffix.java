@@ -1,5 +1,6 @@
 package com.paymentmigration.policy;
 
+import com.paymentmigration.naming.Names;
 import com.paymentmigration.plan.StackRun;
 
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ final class NamesCarrySuffix extends PolicyRule {
     private static final Set<String> SCOPED_NAMES = Set.of("aws:route53/record:Record", "aws:route53/zone:Zone",
             "aws:apigateway/stage:Stage", "aws:lambda/alias:Alias");
 
-    /** Account-wide singletons a service finds by exact name (DMS); created only when config asks for them. */
-    static final Set<String> SERVICE_DEFINED_NAMES = Set.of("dms-vpc-role", "dms-cloudwatch-logs-role");
+    /** Account-wide singletons a service finds by exact name (DMS, RDS); created only when config asks for them. */
+    static final Set<String> SERVICE_DEFINED_NAMES = Set.of("dms-vpc-role", "dms-cloudwatch-logs-role",
+            Names.RDS_OS_METRICS_LOG_GROUP);
 
     NamesCarrySuffix() {
         super("names-carry-suffix",

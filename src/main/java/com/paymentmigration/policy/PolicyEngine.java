@@ -41,6 +41,7 @@ public final class PolicyEngine {
                 new FunctionsTraced(),
                 new DefaultSecurityGroupsClosed(),
                 new AuroraEnhancedMonitoring(),
+                new AuroraOsMetricsLogGroupManaged(),
                 new AuroraBackupsRetained(),
                 new AuroraSurvivesZoneLoss(),
                 new ApiStagesBehindWaf(),

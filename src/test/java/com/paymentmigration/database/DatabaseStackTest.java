@@ -132,6 +132,30 @@ class DatabaseStackTest {
     }
 
     @Test
+    void eachRegionsEnhancedMonitoringGroupIsTheStacksWithItsKeyAndRetentionAndComesFirst() {
+        var groups = run.ofType("aws:cloudwatch/logGroup:LogGroup").stream()
+                .filter(g -> "RDSOSMetrics".equals(g.stringInput("name"))).toList();
+        assertThat(groups).extracting(g -> g.providerName().orElseThrow()).containsExactlyInAnyOrder("aws-primary", "aws-secondary");
+        for (var group : groups) {
+            var region = group.providerName().orElseThrow().equals("aws-primary") ? "eu-central-1" : "eu-central-2";
+            assertThat(group.stringInput("kmsKeyId")).startsWith("arn:aws:kms:" + region + ":");
+            assertThat(group.inputs()).containsEntry("retentionInDays", 30L); // the dev stack's logRetentionDays
+            assertThat(run.ofType(INSTANCE)).filteredOn(i -> i.providerName().equals(group.providerName()))
+                    .isNotEmpty().allSatisfy(i -> assertThat(i.dependsOn()).contains(group.urn()));
+        }
+        // CloudWatch Logs may use each region's key for the group: the key policy names it.
+        assertThat(run.ofType("aws:kms/key:Key")).hasSize(2).allSatisfy(key -> assertThat(key.stringInput("policy"))
+                .contains(":log-group:RDSOSMetrics\""));
+
+        var elsewhere = StackFixture.dev("auroraCreateOsMetricsLogGroups=false");
+        assertThat(elsewhere.ofType("aws:cloudwatch/logGroup:LogGroup"))
+                .noneMatch(g -> "RDSOSMetrics".equals(g.stringInput("name")));
+        assertThat(elsewhere.ofType(INSTANCE)).hasSize(4).allSatisfy(i -> assertThat(
+                i.stringInput("tags." + Database.OS_METRICS_ELSEWHERE_TAG)).isEqualTo("true"));
+        assertThat(run.ofType(INSTANCE)).allSatisfy(i -> assertThat(i.stringInput("tags." + Database.OS_METRICS_ELSEWHERE_TAG)).isNull());
+    }
+
+    @Test
     void endpointsArePublishedAndExported() {
         var endpoints = run.ofType("aws:ssm/parameter:Parameter").stream()
                 .filter(p -> p.stringInput("name").startsWith("/migration/dev/database/") && p.stringInput("name").endsWith("endpoint"))

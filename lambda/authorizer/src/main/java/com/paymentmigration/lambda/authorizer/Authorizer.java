@@ -19,6 +19,12 @@ public final class Authorizer {
 
     /** RFC 6749 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ), tokens separated by single spaces. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    /**
+     * A claim the allow hands on (principal, tenant): the stack forwards the tenant to the backend as a request
+     * header, so visible ASCII at both ends and spaces only inside, at most 255 characters (OpenID Connect Core 2:
+     * {@code sub} "MUST NOT exceed 255 ASCII characters"). A CR, LF or NUL is refused, not passed on.
+     */
+    private static final Pattern CONTEXT_VALUE = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0,253}[\\x21-\\x7E])?");
 
     private final JwtVerifier verifier;
     private final ScopeRoutes routes;
@@ -56,7 +62,8 @@ public final class Authorizer {
             if (!routes.allows(scopes, arn.method(), arn.path())) {
                 return new Decision.Deny("scopes " + scopes + " do not open " + arn.method() + " /" + arn.path());
             }
-            return new Decision.Allow((String) claims.get("sub"), arn.arn(), context(claims, scopes));
+            var context = context(claims, scopes);
+            return new Decision.Allow(context.get("sub"), arn.arn(), context);
         } catch (JwtVerifier.Rejected e) {
             return new Decision.Deny(e.getMessage());
         } catch (RuntimeException e) {
@@ -98,16 +105,37 @@ public final class Authorizer {
     }
 
     /** What the backends read from {@code $context.authorizer}: flat strings only, as API Gateway requires. */
-    private static Map<String, String> context(Map<String, Object> claims, List<String> scopes) {
+    private static Map<String, String> context(Map<String, Object> claims, List<String> scopes) throws JwtVerifier.Rejected {
         var context = new LinkedHashMap<String, String>();
-        context.put("sub", (String) claims.get("sub"));
-        var tenant = claims.get("tenant_id") instanceof String t ? t : claims.get("merchant_id") instanceof String m ? m : null;
+        context.put("sub", contextValue(claims, "sub"));
+        var tenant = tenant(claims);
         if (tenant != null) {
             context.put("tenantId", tenant);
             context.put("routingBucket", String.valueOf(RoutingBucket.of(tenant)));
         }
         context.put("scopes", String.join(" ", scopes));
         return context;
+    }
+
+    /**
+     * The tenant from {@code tenant_id} or {@code merchant_id}; null when the token names none. Either claim, when
+     * present, must be a context value: one that is a number, a list or null would otherwise be skipped silently and
+     * the request reach the backend without a tenant. Two claims naming two tenants refuse the token.
+     */
+    private static String tenant(Map<String, Object> claims) throws JwtVerifier.Rejected {
+        var tenant = claims.containsKey("tenant_id") ? contextValue(claims, "tenant_id") : null;
+        var merchant = claims.containsKey("merchant_id") ? contextValue(claims, "merchant_id") : null;
+        if (tenant != null && merchant != null && !tenant.equals(merchant)) {
+            throw new JwtVerifier.Rejected("tenant_id and merchant_id name different tenants");
+        }
+        return tenant != null ? tenant : merchant;
+    }
+
+    private static String contextValue(Map<String, Object> claims, String name) throws JwtVerifier.Rejected {
+        if (!(claims.get(name) instanceof String value) || !CONTEXT_VALUE.matcher(value).matches()) {
+            throw new JwtVerifier.Rejected(name + " is not 1-255 visible ASCII characters (spaces only inside)");
+        }
+        return value;
     }
 
     /**

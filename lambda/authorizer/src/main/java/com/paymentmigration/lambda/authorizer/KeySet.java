@@ -2,23 +2,11 @@ package com.paymentmigration.lambda.authorizer;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyFactory;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verification keys by key id, from a JWK set ({@code {"keys":[...]}}): RSA (2048 bits or more) and EC P-256 public
@@ -32,58 +20,6 @@ import javax.crypto.spec.SecretKeySpec;
  * or a key too short. A set that leaves no usable key is refused.
  */
 public final class KeySet {
-
-    /**
-     * A key and the only algorithm it may verify: this binding is what stops algorithm confusion. The JDK key object
-     * is built on first use, so a cold start that only meets RS256 tokens never loads the EC provider.
-     */
-    public static final class VerificationKey {
-        private final String algorithm;
-        private final BigInteger first;
-        private final BigInteger second;
-        private final byte[] secret;
-        private Key key;
-
-        /** RS256: modulus and exponent; ES256: the point's x and y; HS256: the secret alone. */
-        private VerificationKey(String algorithm, BigInteger first, BigInteger second, byte[] secret) {
-            this.algorithm = algorithm;
-            this.first = first;
-            this.second = second;
-            this.secret = secret;
-        }
-
-        public String algorithm() {
-            return algorithm;
-        }
-
-        public synchronized Key key() throws GeneralSecurityException {
-            if (key == null) {
-                key = switch (algorithm) {
-                    case "RS256" -> KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(first, second));
-                    case "ES256" -> {
-                        var parameters = AlgorithmParameters.getInstance("EC");
-                        parameters.init(new ECGenParameterSpec("secp256r1"));
-                        var spec = parameters.getParameterSpec(ECParameterSpec.class);
-                        yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(first, second), spec));
-                    }
-                    default -> new SecretKeySpec(secret, "HmacSHA256");
-                };
-            }
-            return key;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof VerificationKey that && that.algorithm.equals(algorithm)
-                    && Objects.equals(that.first, first) && Objects.equals(that.second, second)
-                    && Arrays.equals(that.secret, secret);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(algorithm, first, second, Arrays.hashCode(secret));
-        }
-    }
 
     static final int MIN_RSA_BITS = 2048;
     /** The JDK's own ceiling for an RSA key; checked here so a set it would refuse is refused when read. */

@@ -43,7 +43,7 @@ public final class Keys {
     }
 
     /** The key for {@code kid}, reading the set again (within the throttle) if it is unknown; null when it stays unknown. */
-    public KeySet.VerificationKey find(String kid) {
+    public VerificationKey find(String kid) {
         var set = fresh();
         var key = set == null ? null : set.get(kid);
         if (key == null && mayAsk()) {
@@ -64,8 +64,11 @@ public final class Keys {
 
     private KeySet fresh() {
         var set = current;
-        boolean stale = set == null || !clock.instant().isBefore(loadedAt.plus(maxAge));
-        return stale && mayAsk() ? reload() : set;
+        if (set == null) {
+            // Nothing held yet: wait for a read in flight on another thread rather than deny for want of keys.
+            return reload();
+        }
+        return clock.instant().isBefore(loadedAt.plus(maxAge)) || !mayAsk() ? set : reload();
     }
 
     private boolean mayAsk() {

@@ -11,14 +11,20 @@ import java.util.regex.Pattern;
 /**
  * Which API routes each scope opens, from configuration such as
  * {@code payments:read=GET/payments,GET/payments/*;payments:write=POST/payments,POST/refunds}. A route is a method
- * (or {@code *} for any) and a path of segments; a {@code *} segment matches exactly one non-empty segment, never a
+ * (or {@code *} for any) and a path of segments; a {@code *} segment matches exactly one segment, never a
  * {@code /}. The decision is made here, in code, for the one requested method and path: IAM's own wildcards in a
  * policy would also match across {@code /}.
+ *
+ * <p>What a {@code *} matches is one segment of RFC 3986's unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) that is
+ * not a dot-segment: {@code payments/..} would otherwise pass as a payment id and reach {@code /} at any backend that
+ * removes dot-segments (RFC 3986 5.2.4), and a {@code %2F}, {@code %2E} or backslash in a segment is a separator or a
+ * dot to a backend that decodes or normalises before routing. The same characters make a literal route segment, where
+ * {@code .} and {@code ..} are refused too.
  */
 public final class ScopeRoutes {
 
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-    private static final Pattern SEGMENT = Pattern.compile("\\*|[A-Za-z0-9._~-]+");
+    private static final Pattern UNRESERVED = Pattern.compile("[A-Za-z0-9._~-]+");
 
     /** One configured route; {@code method} null means any method. */
     record Route(String method, List<String> segments) {
@@ -33,7 +39,7 @@ public final class ScopeRoutes {
             }
             for (int i = 0; i < requested.length; i++) {
                 var pattern = segments.get(i);
-                boolean ok = pattern.equals("*") ? !requested[i].isEmpty() : pattern.equals(requested[i]);
+                boolean ok = pattern.equals("*") ? isPlainSegment(requested[i]) : pattern.equals(requested[i]);
                 if (!ok) {
                     return false;
                 }
@@ -79,12 +85,17 @@ public final class ScopeRoutes {
         var path = text.substring(slash + 1);
         var segments = path.isEmpty() ? List.<String>of() : Arrays.asList(path.split("/", -1));
         for (var segment : segments) {
-            if (!SEGMENT.matcher(segment).matches()) {
+            if (!segment.equals("*") && !isPlainSegment(segment)) {
                 throw new IllegalArgumentException("route '" + text + "' of scope " + scope + " has the segment '"
-                        + segment + "': a segment is * (exactly one segment) or letters, digits and ._~-");
+                        + segment + "': a segment is * (exactly one segment) or letters, digits and ._~-, not . or ..");
             }
         }
         return new Route(method.equals("*") ? null : method, List.copyOf(segments));
+    }
+
+    /** One non-empty segment of unreserved characters that is not a dot-segment (see the class comment). */
+    private static boolean isPlainSegment(String segment) {
+        return UNRESERVED.matcher(segment).matches() && !segment.equals(".") && !segment.equals("..");
     }
 
     /** Whether any of the scopes opens this method on this path (relative to the stage, without a leading /). */

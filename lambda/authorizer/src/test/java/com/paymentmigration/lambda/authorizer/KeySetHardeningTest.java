@@ -133,4 +133,28 @@ class KeySetHardeningTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Found in review: a second request arriving while the first read of the set was in flight was denied. */
+    @Test
+    void aRequestDuringTheFirstReadWaitsForItInsteadOfBeingDenied() throws Exception {
+        var reading = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var keys = new Keys(() -> {
+            reading.countDown();
+            release.await();
+            return tokens.keySet();
+        }, java.time.Clock.systemUTC());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> keys.find("rsa-1"));
+            reading.await();
+            var second = pool.submit(() -> keys.find("rsa-1"));
+            Thread.sleep(200); // the second request is now waiting (or, before the fix, already answered null)
+            release.countDown();
+            assertThat(first.get()).isNotNull();
+            assertThat(second.get()).isNotNull();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

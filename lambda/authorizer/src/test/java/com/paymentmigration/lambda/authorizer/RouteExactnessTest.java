@@ -29,7 +29,10 @@ class RouteExactnessTest {
     private static final List<String> METHODS = List.of("GET", "POST", "DELETE");
     private static final List<String> PATHS = List.of("", "payments", "payments/", "payments/123", "payments/123/",
             "payments/123/refunds", "payments/123/refunds/9", "payments/a/b/c/admin", "payments//refunds", "refunds",
-            "refunds/1", "admin", "admin/", "admin/x", "admin/x/y", "adminx/y", "payments123", "Payments/1", "x/admin/y");
+            "refunds/1", "admin", "admin/", "admin/x", "admin/x/y", "adminx/y", "payments123", "Payments/1", "x/admin/y",
+            // Dot-segments and what a backend may decode or normalise into a separator or a dot.
+            "payments/.", "payments/..", "payments/...", "payments/..%2F", "payments/%2e%2e", "payments/a%2Fb",
+            "payments/a\\b", "payments/../refunds", "payments/1/../refunds", "admin/../admin/x", "payments/~a.b_c-d");
 
     private static final TestTokens tokens = new TestTokens(Instant.now());
     private final Authorizer authorizer = new Authorizer(new JwtVerifier(new Keys(tokens::keySet, Clock.systemUTC()),
@@ -114,7 +117,10 @@ class RouteExactnessTest {
         return requests;
     }
 
-    /** The README's rule, written independently of ScopeRoutes: {@code *} is exactly one non-empty segment. */
+    /**
+     * The README's rule, written independently of ScopeRoutes: {@code *} is exactly one segment of unreserved
+     * characters that is not {@code .} or {@code ..}.
+     */
     private static boolean configured(String scopes, String method, String path) {
         var granted = Arrays.stream(scopes.split(" ")).collect(Collectors.toSet());
         for (var entry : ROUTE_TABLE.split(";")) {
@@ -125,7 +131,8 @@ class RouteExactnessTest {
             for (var route : entry.substring(entry.indexOf('=') + 1).split(",")) {
                 var routeMethod = route.substring(0, route.indexOf('/'));
                 var regex = Arrays.stream(route.substring(route.indexOf('/') + 1).split("/", -1))
-                        .map(s -> s.equals("*") ? "[^/]+" : Pattern.quote(s)).collect(Collectors.joining("/"));
+                        .map(s -> s.equals("*") ? "(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+" : Pattern.quote(s))
+                        .collect(Collectors.joining("/"));
                 if ((routeMethod.equals("*") || routeMethod.equals(method)) && path.matches(regex)) {
                     return true;
                 }
