@@ -32,7 +32,9 @@ public final class ReplicationInvariants {
                 new Invariant("sequences are carried to the new writer inside the freeze before each writer flip",
                         ReplicationInvariants::sequencesBeforeFlips),
                 new Invariant("the migration drops the forward slot only while the reverse task runs",
-                        ReplicationInvariants::forwardSlotDroppedAfterReverseRuns));
+                        ReplicationInvariants::forwardSlotDroppedAfterReverseRuns),
+                new Invariant("no change slot is left pinning WAL: every one created is dropped by the end",
+                        ReplicationInvariants::changeSlotsDropped));
     }
 
     /** The status {@code task} had at {@code at}, read from its whole history up to the rehearsal's end. */
@@ -152,6 +154,15 @@ public final class ReplicationInvariants {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> changeSlotsDropped(Rehearsal r) {
+        var names = succeeded(r).stream().filter(call -> isOp(call, "createChangeSlots"))
+                .map(call -> payload(call, "slotName")).collect(java.util.stream.Collectors.toSet());
+        var left = r.aws().functions.replicationOps().slots().stream()
+                .filter(s -> names.contains(s.name()) && s.dropped().isEmpty())
+                .map(s -> s.name() + " on " + s.database()).toList();
+        return left.isEmpty() ? Optional.empty() : Optional.of("left: " + left);
     }
 
     private static List<CallRecord> succeeded(Rehearsal r) {
