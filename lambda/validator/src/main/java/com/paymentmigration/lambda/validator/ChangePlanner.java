@@ -23,7 +23,9 @@ import java.util.function.Function;
  * (or its absence) did not change on either side from the slots' creation until now, so the full run read the same
  * row on each side that is there now; the full run compared it (leaf sums equal: the same rows, up to the
  * fingerprint's 2^-64; or row by row in a dirty leaf, where it would have been listed had it differed), found it
- * equal, and it is still equal. The keys in the set are compared now, on both sides. What the slots cannot map to keys
+ * equal, and it is still equal. (A key the full run listed as transient moved after the slots' creation, so the slots
+ * saw it too: the listed keys are a second, independent source, and a truncated list is refused below out of the same
+ * caution.) The keys in the set are compared now, on both sides. What the slots cannot map to keys
  * sends its table to a full check instead: a TRUNCATE, a DELETE without its old key, a key column TOASTed or missing,
  * a line that cannot be read, too many keys; so does a table the slots cannot see completely (no primary key, an
  * unlogged or foreign table or partition, a replica identity other than the primary key or FULL, under which an
