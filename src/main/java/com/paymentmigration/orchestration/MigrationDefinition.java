@@ -22,19 +22,10 @@ public final class MigrationDefinition {
     static final int CDC_CHECKS = 120;
     /** A whole run: full load, CDC gate, two validations, traffic bakes and cutover bake fit well inside a week. */
     static final int TIMEOUT_SECONDS = 7 * 24 * 3600;
-    /** One partition's validation may resume this many times (15 minutes each) before it counts as failed. */
-    static final int PARTITION_INVOCATIONS = 20;
-    /** Validator errors that a retry cannot fix (the Lambda error type is the exception's class name). */
-    static final List<String> VALIDATOR_PERMANENT_ERRORS = List.of(
-            "com.paymentmigration.lambda.validator.MalformedEventException",
-            "com.paymentmigration.lambda.validator.UnknownTableException",
-            "com.paymentmigration.lambda.validator.SchemaMismatchException",
-            "com.paymentmigration.lambda.validator.PermissionDeniedException",
-            "com.paymentmigration.lambda.validator.IncompleteRunException");
-
     private final Flow flow = new Flow(ROLL_BACK);
     private final Steps steps;
     private final ReplicationSteps replication;
+    private final ValidationSteps validations;
     private final Targets t;
     private final Settings settings;
 
@@ -43,6 +34,7 @@ public final class MigrationDefinition {
         this.settings = settings;
         this.steps = new Steps(flow, targets);
         this.replication = new ReplicationSteps(flow, steps, targets);
+        this.validations = new ValidationSteps(flow, steps, replication, targets, settings);
     }
 
     public static Flow of(Targets targets, Settings settings) {
@@ -91,7 +83,7 @@ public final class MigrationDefinition {
                         + " ? $cdcGood + 1 : 0"));
         flow.choice("CDC caught up?")
                 .when(expr("$cdcGood >= " + settings.cdcConsecutiveChecks()),
-                        steps.phase("validating", validation("initial", "Checkpoint before traffic shift")))
+                        steps.phase("validating", validations.full("initial", "Checkpoint before traffic shift")))
                 .when(expr("$cdcChecks >= " + CDC_CHECKS), steps.failWith("CDC did not catch up", "CdcLatencyTooHigh",
                         "CDC latency stayed above " + settings.cdcLatencySeconds() + " s for 2 hours"))
                 .otherwise("Wait between CDC checks");
@@ -99,8 +91,8 @@ public final class MigrationDefinition {
 
         checkpoint("Checkpoint before traffic shift", "before-traffic-shift", steps.phase("traffic-shift", "Check alarms before traffic step"));
         trafficShift("Checkpoint before cutover");
-        checkpoint("Checkpoint before cutover", "before-cutover", steps.phase("cutover", "Freeze writes"));
-        cutover(steps.phase("baking", "Bake after cutover"));
+        checkpoint("Checkpoint before cutover", "before-cutover", steps.phase("cutover", validations.beforeFreeze("Freeze writes")));
+        cutover(validations.afterThaw(steps.phase("baking", "Bake after cutover")));
 
         flow.waitFor("Bake after cutover", settings.cutoverBakeMinutes() * 60).next("Check alarms after bake");
         steps.checkAlarms("Check alarms after bake", steps.phase("completed", "Migration complete"),
@@ -206,70 +198,6 @@ public final class MigrationDefinition {
         return selection("checkPrerequisites", "database", database, "controlSchema", t.controlSchema());
     }
 
-    /** Plan, validate every partition (Distributed Map), aggregate; record the result; anything but MATCH fails. */
-    private String validation(String label, String next) {
-        var plan = "Plan " + label + " validation";
-        var map = "Validate " + label + " partitions";
-        var aggregate = "Aggregate " + label + " validation";
-        var status = "Record " + label + " validation status";
-        var report = "Record " + label + " validation report";
-        var passed = label + " validation passed?";
-        var validator = List.of(t.validatorFunctionArn(), t.validatorFunctionArn() + ":*");
-        flow.task(plan, Integration.LAMBDA_INVOKE, validator)
-                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", obj(
-                        "action", "plan",
-                        "include", settings.tableIncludes(),
-                        "exclude", settings.tableExcludes(),
-                        "partitionsPerTable", settings.partitionsPerTable(),
-                        "reportPrefix", expr("'validation/' & $states.context.Execution.Name & '/" + label + "'"))))
-                .retry(VALIDATOR_PERMANENT_ERRORS)
-                .assign("validationPlan", expr("$states.result.Payload"))
-                .output(expr("$states.result.Payload"))
-                .next(map);
-
-        // State names are unique across the whole machine (item processors included), so each validation's
-        // processor names its states after the validation.
-        var start = "Start " + label + " partition";
-        var validate = "Validate " + label + " partition";
-        var finished = label + " partition finished?";
-        var validated = label + " partition validated";
-        var failed = label + " partition failed";
-        var partition = new Flow(failed);
-        partition.pass(start).assign("partitionEvent", expr("$states.input")).assign("invocations", 0)
-                .next(validate);
-        partition.task(validate, Integration.LAMBDA_INVOKE, validator)
-                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", expr("$partitionEvent")))
-                .retry(VALIDATOR_PERMANENT_ERRORS)
-                .assign("invocations", expr("$invocations + 1"))
-                .output(expr("$states.result.Payload"))
-                .next(finished);
-        // An unfinished partition stored its progress under its report key: the same event resumes it.
-        partition.choice(finished)
-                .when(expr("$states.input.complete"), validated)
-                .when(expr("$invocations >= " + PARTITION_INVOCATIONS), failed)
-                .otherwise(validate);
-        partition.succeed(validated, null);
-        partition.fail(failed, "PartitionNotValidated", "a partition failed or did not finish");
-        flow.map(map, expr("$states.input.items"), partition, true, settings.validationConcurrency(),
-                        t.migrationMachineArn())
-                .next(aggregate);
-
-        flow.task(aggregate, Integration.LAMBDA_INVOKE, validator)
-                .arguments(obj("FunctionName", t.validatorFunctionArn(), "Payload", obj(
-                        "action", "aggregate", "partitions", expr("$states.input"),
-                        "reportKey", expr("$validationPlan.reportKey"))))
-                .retry(VALIDATOR_PERMANENT_ERRORS)
-                .assign("validation", expr("$states.result.Payload"))
-                .output(expr("$states.result.Payload"))
-                .next(status);
-        steps.putParameter(status, Targets.VALIDATION_STATUS, expr("$validation.status"), report);
-        steps.putParameter(report, Targets.VALIDATION_REPORT, expr("$validation.reportKey"), passed);
-        flow.choice(passed).when(expr("$validation.status = 'MATCH'"), next)
-                .otherwise(steps.failWith(label + " validation failed", "ValidationMismatch",
-                        "the validator did not report MATCH (see the validation report)"));
-        return plan;
-    }
-
     private void checkpoint(String state, String name, String next) {
         steps.putObject(state, t.checkpointBucket(), "checkpoints/",
                 expr("'checkpoints/' & $states.context.Execution.Name & '/" + name + ".json'"),
@@ -329,7 +257,7 @@ public final class MigrationDefinition {
         var overLimit = freezeElapsed + " > " + settings.writeFreezeMaxSeconds();
         steps.putParameter("Freeze writes", Targets.WRITE_FREEZE, "on", replication.awaitDrain(ReplicationSteps.Side.ONPREM,
                         ReplicationSteps.Side.AURORA, settings.writers().freezeWaitSeconds(),
-                        validation("final", "Freeze still within limit?"), overLimit, tooLong, flow.failureState()))
+                        validations.inFreeze("Freeze still within limit?"), overLimit, tooLong, flow.failureState()))
                 .assign("freezeStartedMillis", expr("$millis()")).assign("drainChecks", 0);
         flow.choice("Freeze still within limit?")
                 .when(expr(freezeElapsed + " > " + settings.writeFreezeMaxSeconds()), tooLong)
@@ -352,6 +280,9 @@ public final class MigrationDefinition {
         steps.putParameter("Thaw writes", Targets.WRITE_FREEZE, "off", "Record freeze duration")
                 .assign("freezeSeconds", expr(freezeElapsed));
         steps.putParameter("Record freeze duration", Targets.FREEZE_SECONDS, expr("$string($freezeSeconds)"),
+                "Drop the change slots");
+        // The freeze-time check is done: the change slots would only pin both databases' WAL from now on.
+        replication.op("Drop the change slots", obj("operation", "dropChangeSlots", "slotName", t.changeSlotName()),
                 "Drop the forward slot");
         // The reverse path runs: the stopped forward task's slot on on-prem would only pin WAL there from now on
         // (DMS named it; it is the one idle test_decoding slot of the database). A later run loads afresh.

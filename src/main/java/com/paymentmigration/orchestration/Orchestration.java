@@ -180,7 +180,8 @@ public final class Orchestration extends MigrationComponent {
                     v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), t.t2, t.t3, v.get(6), v.get(7),
                     parameters, v.get(8), v.get(9), v.get(10), v.get(11),
                     t.t4.stream().map(Orchestration::alarmName).toList(), v.get(12), t.t6, v.get(13), v.get(14),
-                    ReplicationSlots.reverseSlotName(stack.config().environmentSuffix()), TaskSettings.CONTROL_SCHEMA);
+                    ReplicationSlots.reverseSlotName(stack.config().environmentSuffix()),
+                    ReplicationSlots.changeSlotName(stack.config().environmentSuffix()), TaskSettings.CONTROL_SCHEMA);
         });
     }
 

@@ -53,7 +53,8 @@ public final class RollbackDefinition {
         flow.pass("Start").assign("trigger", expr("$exists($states.input.trigger) ? $states.input.trigger : 'manual'"))
                 .assign("drainChecks", 0).assign("writerBefore", "unknown").assign("drainMarker", "")
                 .assign("drainMarkerSeen", false)
-                .next("Triggered by an alarm?");
+                .next("On-prem out of step?");
+        refuseOntoOutOfStepOnPrem("Triggered by an alarm?");
         flow.choice("Triggered by an alarm?").when(expr("$trigger = 'alarm'"), "Read phase")
                 .otherwise("List migration runs");
         flow.task("Read phase", Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.PHASE)))
@@ -128,7 +129,11 @@ public final class RollbackDefinition {
         // The forward task is stopped and the next run loads afresh (reload-target): its slot on on-prem would only
         // pin the writer's WAL until then. Dropping one already gone (after a cutover) drops nothing.
         replication.op("Drop the forward slot", obj("operation", "dropSlot", "database", "onprem",
-                "idleDecodingSlots", true), "Checkpoint rollback");
+                "idleDecodingSlots", true), "Drop the change slots");
+        // A migration stopped between the pre-freeze validation and the thaw leaves the change slots pinning WAL on
+        // both databases; nothing reads them once it has stopped. Dropping absent ones drops nothing.
+        replication.op("Drop the change slots", obj("operation", "dropChangeSlots", "slotName", t.changeSlotName()),
+                "Checkpoint rollback");
         steps.putObject("Checkpoint rollback", t.rollbackBucket(), "rollbacks/",
                 expr("'rollbacks/' & $states.context.Execution.Name & '.json'"),
                 expr("$string({'execution': $states.context.Execution.Id, 'trigger': $trigger, "
@@ -141,6 +146,24 @@ public final class RollbackDefinition {
                 expr("$string({'execution': $states.context.Execution.Id, 'failure': $states.input})"),
                 "Rollback stopped").catchTo("Rollback stopped");
         flow.fail("Rollback stopped", "RollbackFailed", "the rollback could not finish; the alarm topic has the details");
+    }
+
+    /**
+     * A migration that failed because on-prem did not match Aurora after the thaw: a rollback would make that copy the
+     * writer. Refused: Aurora stays the writer, the phase leaves the in-flight set (so alarms stop starting rollbacks),
+     * the alarm topic is told. A person repairs on-prem, then rolls back by hand (trigger manual) if still wanted.
+     */
+    private void refuseOntoOutOfStepOnPrem(String otherwise) {
+        var reason = "$states.input.reason.error.Error";
+        flow.choice("On-prem out of step?").when(expr("$trigger = 'migration-failed' and $exists(" + reason + ") and "
+                        + reason + " = '" + ValidationSteps.REVERSE_MISMATCH + "'"),
+                        steps.phase(ValidationSteps.REVERSE_OUT_OF_STEP, "Alert on-prem out of step"))
+                .otherwise(otherwise);
+        steps.notify("Alert on-prem out of step", t.alarmTopicArn(), "Payment migration: on-prem OUT OF STEP, rollback "
+                + "refused", expr("$string({'execution': $states.context.Execution.Id, 'reason': $states.input.reason})"),
+                "Rollback refused");
+        flow.fail("Rollback refused", "OnPremOutOfStep", "on-prem does not match Aurora, so it must not become the "
+                + "writer; repair it (see the validation report), then roll back with trigger manual if still wanted");
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param replicationOpsFunctionArn the function that syncs sequences, owns slots and checks prerequisites
  * @param globalClusterId the Aurora global database, whose writer must stay in {@link #region}
  * @param reverseSlotName the slot the reverse task reads on Aurora (its source endpoint's slotName)
+ * @param changeSlotName  the change slots' name (one on each database) the freeze-time validation reads
  * @param controlSchema   the schema DMS keeps its control and heartbeat tables in, on both databases
  */
 public record Targets(String region, String account, String migrationMachineArn, String rollbackMachineArn,
@@ -29,7 +30,8 @@ public record Targets(String region, String account, String migrationMachineArn,
                       String checkpointBucket, String rollbackBucket, String statusTopicArn, String alarmTopicArn,
                       List<String> criticalAlarms, String validatorFunctionArn,
                       Optional<WeightedName.Zone> weightedDns, String replicationOpsFunctionArn,
-                      String globalClusterId, String reverseSlotName, String controlSchema) {
+                      String globalClusterId, String reverseSlotName, String changeSlotName,
+                      String controlSchema) {
 
     public static final String PHASE = "phase";
     public static final String TRAFFIC = "traffic/new-backend-percent";

@@ -3,9 +3,9 @@ package com.paymentmigration.replication;
 import java.util.Locale;
 
 /**
- * The logical replication slot the reverse task reads on Aurora. The cutover creates it inside the write freeze and
- * starts the reverse task at the position it recorded; DMS only finds it by this name (the Aurora source endpoint's
- * {@code slotName}), so the endpoint and the state machines take it from here.
+ * The logical replication slots the migration names. The reverse task's on Aurora: the cutover creates it inside the
+ * write freeze and starts the reverse task at the position it recorded; DMS only finds it by this name (the Aurora
+ * source endpoint's {@code slotName}), so the endpoint and the state machines take it from here.
  */
 public final class ReplicationSlots {
 
@@ -16,7 +16,19 @@ public final class ReplicationSlots {
     }
 
     public static String reverseSlotName(String environmentSuffix) {
-        var name = ("migration_reverse_" + environmentSuffix).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return slotName("migration_reverse_", environmentSuffix);
+    }
+
+    /**
+     * The change slots: one on each database, created before the full validation that precedes the write freeze, so
+     * the validation inside the freeze compares only the rows changed since (lambda/validator ChangePlanner).
+     */
+    public static String changeSlotName(String environmentSuffix) {
+        return slotName("migration_changes_", environmentSuffix);
+    }
+
+    private static String slotName(String prefix, String environmentSuffix) {
+        var name = (prefix + environmentSuffix).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (name.length() > MAX_SLOT_NAME) {
             throw new IllegalArgumentException("replication slot name " + name + " is longer than " + MAX_SLOT_NAME
                     + " characters; use a shorter migration:environmentSuffix");

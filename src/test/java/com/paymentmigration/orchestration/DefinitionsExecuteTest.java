@@ -33,8 +33,9 @@ class DefinitionsExecuteTest {
         assertThat(execution.statesEntered()).contains("Start", "Check secrets", "Plan initial validation",
                 "Validate initial partitions", "Shift traffic", "Freeze writes", "Write drain marker on on-prem",
                 "Look for drain marker on Aurora", "Make Aurora the writer", "Migration complete");
-        // Each validation's partitions ran as child executions of the distributed Map.
-        assertThat(execution.children()).hasSize(2 * 2);
+        // Each validation's partitions ran as child executions of the distributed Map: initial, pre-freeze, final
+        // (inside the freeze) and after-thaw, two partitions each.
+        assertThat(execution.children()).hasSize(4 * 2);
         assertThat(execution.children()).allMatch(Execution::succeeded);
         assertThat(Duration.between(execution.startDate(), execution.stopDate()))
                 .as("bakes and waits pass on the virtual clock").isGreaterThan(Duration.ofMinutes(30));
@@ -131,7 +132,8 @@ class DefinitionsExecuteTest {
         return switch (payload.path("action").asText("validate")) {
             case "plan" -> "{\"Payload\": {\"items\": [{\"table\": \"payments.a\", \"partition\": 0}, "
                     + "{\"table\": \"payments.a\", \"partition\": 1}], \"reportKey\": \"validation/report.json\"}}";
-            case "aggregate" -> "{\"Payload\": {\"status\": \"MATCH\", \"reportKey\": \"validation/report.json\"}}";
+            case "aggregate" -> "{\"Payload\": {\"status\": \"MATCH\", \"transientDifferences\": 0, "
+                    + "\"reportKey\": \"validation/report.json\"}}";
             default -> "{\"Payload\": {\"complete\": true}}";
         };
     }

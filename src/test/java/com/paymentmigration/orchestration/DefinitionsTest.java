@@ -88,9 +88,11 @@ class DefinitionsTest {
                 "Record phase replicating", "Start forward task", "Poll full load", "Record phase cdc-catch-up",
                 "Measure CDC latency", "Record phase validating", "Validate initial partitions", "Checkpoint before traffic shift",
                 "Record phase traffic-shift", "Shift traffic", "Checkpoint before cutover", "Record phase cutover",
+                "Create the change slots", "Validate pre-freeze partitions",
                 "Freeze writes", "Let writers see the freeze on on-prem", "Write drain marker on on-prem",
                 "Look for drain marker on Aurora", "Validate final partitions", "Stop forward task", "Start reverse task",
-                "Make Aurora the writer", "Let writers see Aurora as the writer", "Thaw writes", "Record freeze duration", "Record phase baking",
+                "Make Aurora the writer", "Let writers see Aurora as the writer", "Thaw writes", "Record freeze duration",
+                "Drop the change slots", "Validate after-thaw partitions", "Record phase baking",
                 "Bake after cutover", "Record phase completed", "Migration complete");
         var states = states(migration);
         for (int i = 0; i + 1 < order.size(); i++) {
@@ -216,6 +218,35 @@ class DefinitionsTest {
         var plan = states(migration).get("Plan initial validation").path("Arguments").path("Payload");
         assertThat(plan.path("include").toString()).isEqualTo("[\"payments.%\",\"ledger.entries\"]");
         assertThat(plan.path("exclude").toString()).isEqualTo("[\"payments.tmp_%\"]");
+    }
+
+    @Test
+    void insideTheFreezeOnlyWhatChangedSinceThePreFreezeRunIsCheckedAndNothingMayMove() {
+        var states = states(migration);
+        var slots = states.get("Create the change slots");
+        assertThat(slots.path("Arguments").path("Payload").toString())
+                .isEqualTo("{\"operation\":\"createChangeSlots\",\"slotName\":\"migration_changes_dev\"}");
+        assertThat(slots.path("Next").asText()).isEqualTo("Plan pre-freeze validation");
+        assertThat(states.get("Plan pre-freeze validation").path("Arguments").path("Payload").path("changeSlot").asText())
+                .isEqualTo("migration_changes_dev");
+        var plan = states.get("Plan final validation").path("Arguments").path("Payload");
+        assertThat(plan.path("changesSince").asText()).isEqualTo(
+                "{% 'validation/' & $states.context.Execution.Name & '/pre-freeze' %}");
+        assertThat(plan.path("options").toString()).isEqualTo("{\"recheckAttempts\":0}");
+        // A MATCH that excused differences as transient does not pass inside the freeze; before it, it does.
+        assertThat(states.get("final validation passed?").path("Choices").get(0).path("Condition").asText())
+                .contains("$validation.transientDifferences = 0");
+        assertThat(states.get("pre-freeze validation passed?").path("Choices").get(0).path("Condition").asText())
+                .doesNotContain("transientDifferences");
+        // The slots are dropped once the freeze is over, and by every rollback.
+        assertThat(states.get("Record freeze duration").path("Next").asText()).isEqualTo("Drop the change slots");
+        assertThat(states(rollback).get("Drop the change slots").path("Arguments").path("Payload").path("operation").asText())
+                .isEqualTo("dropChangeSlots");
+        // After the thaw the pair replicating back is validated in full; its mismatch is an error the rollback refuses.
+        assertThat(states.get("after-thaw validation failed").path("Output").path("error").path("Error").asText())
+                .isEqualTo(ValidationSteps.REVERSE_MISMATCH);
+        assertThat(states(rollback).get("On-prem out of step?").path("Choices").get(0).path("Next").asText())
+                .isEqualTo("Record phase " + ValidationSteps.REVERSE_OUT_OF_STEP);
     }
 
     @Test

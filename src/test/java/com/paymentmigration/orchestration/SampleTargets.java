@@ -51,7 +51,7 @@ final class SampleTargets {
                 List.of("migration-alarm-cdc-latency-dev", "migration-alarm-api-5xx-rate-dev"),
                 "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-validator-dev", dns,
                 "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:migration-replication-ops-dev",
-                "migration-global-dev", "migration_reverse_dev", "dms_control");
+                "migration-global-dev", "migration_reverse_dev", "migration_changes_dev", "dms_control");
     }
 
     static Settings settings() {

@@ -40,7 +40,9 @@ public final class ReplicationInvariants {
                 new Invariant("the drain is looked for only once the writers' flag age and longest transaction have "
                         + "passed since the freeze, the writer flips only once the drain marker arrived, and writes "
                         + "thaw after a flip only once the flag age has passed",
-                        ReplicationInvariants::writersWaitedOut));
+                        ReplicationInvariants::writersWaitedOut),
+                new Invariant("no change slot is left pinning WAL: every one created is dropped by the end",
+                        ReplicationInvariants::changeSlotsDropped));
     }
 
     /** The status {@code task} had at {@code at}, read from its whole history up to the rehearsal's end. */
@@ -241,6 +243,15 @@ public final class ReplicationInvariants {
         var name = r.aws().parameters.nameOf(key);
         return r.stack().parameters().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the plan creates no " + name)).value();
+    }
+
+    private static Optional<String> changeSlotsDropped(Rehearsal r) {
+        var names = succeeded(r).stream().filter(call -> isOp(call, "createChangeSlots"))
+                .map(call -> payload(call, "slotName")).collect(java.util.stream.Collectors.toSet());
+        var left = r.aws().functions.replicationOps().slots().stream()
+                .filter(s -> names.contains(s.name()) && s.dropped().isEmpty())
+                .map(s -> s.name() + " on " + s.database()).toList();
+        return left.isEmpty() ? Optional.empty() : Optional.of("left: " + left);
     }
 
     private static List<CallRecord> succeeded(Rehearsal r) {

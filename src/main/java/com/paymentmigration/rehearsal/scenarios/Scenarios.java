@@ -57,6 +57,21 @@ public final class Scenarios {
                         List.of(), r -> r.aws().functions.validator().mismatchWhen(key -> key.contains("/initial/")), MIGRATE,
                         concat(rolledBackBeforeTraffic("ValidationMismatch"),
                                 List.of(parameter(Targets.VALIDATION_STATUS, "MISMATCH")))),
+                new Scenario("write-during-freeze", "a write still lands while writes are frozen: the validation inside "
+                        + "the freeze counts it (no re-check excuses it as transient), the cutover stops, the rollback "
+                        + "thaws on-prem and drops the change slots", List.of(),
+                        r -> r.aws().functions.validator().lateWritesWhen(key -> key.contains("/final/")), MIGRATE,
+                        List.of(status("migration", "FAILED"), failedWith("migration", "ValidationMismatch"),
+                                status("rollback", "SUCCEEDED"), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                                parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.VALIDATION_STATUS, "MISMATCH"),
+                                trafficAt(0), parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
+                new Scenario("reverse-out-of-step", "after the thaw on-prem does not match Aurora: the rollback refuses "
+                        + "to make it the writer; Aurora stays the writer and a human is alerted", List.of(),
+                        r -> r.aws().functions.validator().mismatchWhen(key -> key.contains("/after-thaw/")), MIGRATE,
+                        List.of(status("migration", "FAILED"), failedWith("migration", "ReverseValidationMismatch"),
+                                status("rollback", "FAILED"), alarmTopicAlerted(), parameter(Targets.ACTIVE_WRITER, "aurora"),
+                                parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.PHASE, "reverse-out-of-step"),
+                                taskStatus("reverse", "reverseTaskArn", "running"))),
                 new Scenario("alarm-during-traffic-step", "the API's 5XX alarm fires once the new backend has 25%",
                         List.of(), Scenarios::alarmAtQuarterTraffic, MIGRATE, List.of(
                         status("migration", "FAILED"), failedWith("migration", "AlarmFiring"), rollbackStarted(true),

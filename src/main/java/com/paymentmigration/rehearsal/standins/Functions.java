@@ -23,8 +23,8 @@ public final class Functions implements StandIn {
 
     private final List<PlannedStack.Function> functions;
     private final List<String> handlers;
-    private final ValidatorFunction validator = new ValidatorFunction();
     private final ReplicationOpsFunction replicationOps = new ReplicationOpsFunction();
+    private final ValidatorFunction validator = new ValidatorFunction(replicationOps);
     private final AwsStandIns aws;
 
     Functions(PlannedStack stack, AwsStandIns aws) {

@@ -154,6 +154,26 @@ public final class ReplicationOpsFunction {
                     }
                 }
             }
+            case "createChangeSlots" -> {
+                var name = slotName(event);
+                answer.put("slotName", name);
+                for (var database : DATABASES) {
+                    live(database, name).ifPresent(slot -> drop(slot, at));
+                    var slot = new Slot(database, name, lsn(), at, Optional.empty());
+                    slots.add(slot);
+                    answer.put(database, slot.lsn());
+                }
+            }
+            case "dropChangeSlots" -> {
+                var name = slotName(event);
+                var dropped = answer.putArray("dropped");
+                for (var database : DATABASES) {
+                    live(database, name).ifPresent(slot -> {
+                        drop(slot, at);
+                        dropped.add(database);
+                    });
+                }
+            }
             case "truncateTables" -> {
                 var database = database(event.path("database").asText(null), "database");
                 if (!database.equals("aurora")) {
@@ -194,13 +214,14 @@ public final class ReplicationOpsFunction {
                 answer.put("seen", seen);
             }
             default -> throw new FunctionError(OPERATION_ERROR, "unknown operation '" + operation + "'; one of "
-                    + "checkPrerequisites, syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag, "
-                    + "writeDrainMarker, drainMarkerSeen");
+                    + "checkPrerequisites, syncSequences, createSlot, dropSlot, createChangeSlots, dropChangeSlots, "
+                    + "truncateTables, reportSlotLag, writeDrainMarker, drainMarkerSeen");
         }
         return answer;
     }
 
-    private Optional<Slot> live(String database, String name) {
+    /** The slot of that name on that database, unless it was dropped. */
+    Optional<Slot> live(String database, String name) {
         return slots.stream().filter(s -> s.database().equals(database) && s.name().equals(name) && s.dropped().isEmpty())
                 .findFirst();
     }

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * per partition; {@code validate} answers a partition's summary, unfinished for its first invocations as a long
  * partition is; {@code aggregate} checks it got every partition of the plan, complete and once, and answers the
  * run's verdict, which a scenario scripts. Malformed events fail as the function does.
+ *
+ * <p>Change tracking as the function does it: a plan with {@code changeSlot} needs the change slots on both databases
+ * (replication-ops' stand-in) and records where they start; one with {@code changesSince} needs that run to have
+ * recorded them, ended MATCH, and the same slots still there ({@code ChangeTrackingException} otherwise). A run that
+ * sees writes still landing ({@link #lateWritesWhen}) excuses them as transient after its re-check, unless
+ * {@code options.recheckAttempts} is 0: then they are differences.
  */
 public final class ValidatorFunction {
 
@@ -26,8 +32,19 @@ public final class ValidatorFunction {
             "ledger.entries", "ledger.accounts", "audit.events");
     private int invocationsPerPartition = 2;
     private Predicate<String> mismatchIn = reportKey -> false;
+    private Predicate<String> lateWritesIn = reportKey -> false;
     private final Map<String, Integer> invocations = new HashMap<>();
     private final Map<String, Boolean> completed = new HashMap<>();
+    private final Map<String, Boolean> transientsIn = new HashMap<>();
+    private final ReplicationOpsFunction replicationOps;
+    /** Report prefix of a run planned with changeSlot, to the slots' positions then. */
+    private final Map<String, String> changeSlotsAt = new HashMap<>();
+    /** Report key of an aggregated run, to its status. */
+    private final Map<String, String> verdicts = new HashMap<>();
+
+    ValidatorFunction(ReplicationOpsFunction replicationOps) {
+        this.replicationOps = replicationOps;
+    }
 
     /** Tables the source database has ({@code schema.table}). */
     public void catalog(List<String> tables) {
@@ -37,6 +54,11 @@ public final class ValidatorFunction {
     /** A run whose report key this matches finds differences. */
     public void mismatchWhen(Predicate<String> reportKey) {
         this.mismatchIn = reportKey;
+    }
+
+    /** A run whose report key this matches reads rows that a write is still changing (one side moved, the other not yet). */
+    public void lateWritesWhen(Predicate<String> reportKey) {
+        this.lateWritesIn = reportKey;
     }
 
     public void invocationsPerPartition(int count) {
@@ -63,6 +85,20 @@ public final class ValidatorFunction {
             throw malformed("partitionsPerTable must be a whole number between 1 and 1000");
         }
         var prefix = relative(text(event, "reportPrefix"), "reportPrefix");
+        recheckAttempts(event);
+        if (event.has("changeSlot")) {
+            changeSlotsAt.put(prefix, changeSlots(text(event, "changeSlot")));
+        }
+        if (event.has("changesSince")) {
+            var since = text(event, "changesSince");
+            var recorded = changeSlotsAt.get(since);
+            if (recorded == null || !"MATCH".equals(verdicts.get(since + "/report.json"))) {
+                throw changeTracking("the run at " + since + " did not record the change slots or did not end MATCH");
+            }
+            if (!recorded.equals(changeSlots(recorded.substring(0, recorded.indexOf('@'))))) {
+                throw changeTracking("the change slots are not those the run at " + since + " recorded");
+            }
+        }
         var items = SdkShapes.JSON.createArrayNode();
         for (var table : catalog) {
             if (include.stream().anyMatch(p -> like(p, table)) && exclude.stream().noneMatch(p -> like(p, table))) {
@@ -73,6 +109,9 @@ public final class ValidatorFunction {
                     selection.putObject("normalise");
                     selection.put("compareWithoutKey", false);
                     item.put("partition", i).putNull("lower").putNull("upper");
+                    if (event.has("options")) {
+                        item.set("options", event.get("options"));
+                    }
                     item.put("reportKey", prefix + "/partitions/" + table + "/" + i + ".json");
                 }
             }
@@ -96,14 +135,18 @@ public final class ValidatorFunction {
         var key = reportKey(event);
         int count = invocations.merge(key, 1, Integer::sum);
         boolean complete = count >= invocationsPerPartition;
-        boolean mismatch = mismatchIn.test(key);
+        boolean late = lateWritesIn.test(key);
+        boolean strict = recheckAttempts(event) == 0;
+        boolean mismatch = mismatchIn.test(key) || late && strict;
         if (complete) {
             completed.put(key, mismatch);
+            transientsIn.put(key, late && !strict);
         }
         return SdkShapes.JSON.createObjectNode().put("table", table.asText()).put("partition", event.get("partition").asInt())
                 .put("status", !complete ? "IN_PROGRESS" : mismatch ? "MISMATCH" : "MATCH").put("complete", complete)
                 .put("sourceRows", 25_000).put("targetRows", mismatch ? 24_998 : 25_000)
-                .put("mismatches", mismatch && complete ? 2 : 0).put("transientDifferences", 0).put("reportKey", key);
+                .put("mismatches", mismatch && complete ? 2 : 0)
+                .put("transientDifferences", complete && late && !strict ? 1 : 0).put("reportKey", key);
     }
 
     private JsonNode aggregate(JsonNode event) throws FunctionError {
@@ -113,6 +156,7 @@ public final class ValidatorFunction {
         }
         var byTable = new TreeMap<String, List<Integer>>();
         boolean mismatch = false;
+        int transients = 0;
         for (var partition : partitions) {
             var key = reportKey(partition);
             if (!completed.containsKey(key)) {
@@ -120,6 +164,7 @@ public final class ValidatorFunction {
                         + " does not exist or is still in progress; run validate for it until it completes");
             }
             mismatch |= completed.get(key);
+            transients += transientsIn.get(key) ? 1 : 0;
             byTable.computeIfAbsent(partition.path("table").asText(), t -> new ArrayList<>())
                     .add(partition.path("partition").asInt());
         }
@@ -132,10 +177,40 @@ public final class ValidatorFunction {
                 }
             }
         }
+        verdicts.put(reportKey(event), mismatch ? "MISMATCH" : "MATCH");
         ObjectNode result = SdkShapes.JSON.createObjectNode();
         return result.put("status", mismatch ? "MISMATCH" : "MATCH").put("tables", byTable.size())
                 .put("sourceRows", 25_000L * partitions.size()).put("mismatches", mismatch ? 2 : 0)
-                .put("transientDifferences", 0).put("notCompared", 0).put("reportKey", reportKey(event));
+                .put("transientDifferences", transients).put("notCompared", 0).put("reportKey", reportKey(event));
+    }
+
+    /** The change slots' name and start positions ({@code name@onprem-lsn,aurora-lsn}); both must exist. */
+    private String changeSlots(String name) throws FunctionError {
+        var positions = new StringBuilder(name).append('@');
+        for (var database : List.of("onprem", "aurora")) {
+            var slot = replicationOps.live(database, name);
+            if (slot.isEmpty()) {
+                throw changeTracking("the " + database + " database has no logical slot " + name);
+            }
+            positions.append(slot.get().lsn()).append(',');
+        }
+        return positions.toString();
+    }
+
+    /** options.recheckAttempts as the function reads it (default 2, 0 to 10). */
+    private static int recheckAttempts(JsonNode event) throws FunctionError {
+        var attempts = event.path("options").path("recheckAttempts");
+        if (attempts.isMissingNode()) {
+            return 2;
+        }
+        if (!attempts.canConvertToInt() || attempts.asInt() < 0 || attempts.asInt() > 10) {
+            throw malformed("option recheckAttempts must be between 0 (no re-check: every difference counts) and 10");
+        }
+        return attempts.asInt();
+    }
+
+    private static FunctionError changeTracking(String message) {
+        return new FunctionError(ERRORS + "ChangeTrackingException", message);
     }
 
     /** DMS table selection: {@code %} any run of characters, {@code _} matched literally (lambda/validator TablePatterns). */

@@ -17,6 +17,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code syncSequences} {from, to, include, exclude, margin?}: sequences past the values in use</li>
  *   <li>{@code createSlot} {database, slotName}: a fresh slot and its start LSN</li>
  *   <li>{@code dropSlot} {database, slotName} or {database, idleDecodingSlots: true, keep?}</li>
+ *   <li>{@code createChangeSlots} {slotName}: the change slots, one per database, and where each starts</li>
+ *   <li>{@code dropChangeSlots} {slotName}: both dropped where present</li>
  *   <li>{@code truncateTables} {database: aurora, include, exclude}: one TRUNCATE before a full load</li>
  *   <li>{@code reportSlotLag} {environment}: retained WAL per database as a CloudWatch metric</li>
  *   <li>{@code writeDrainMarker} {database}: creates the marker table if missing, commits a new marker, returns it</li>
@@ -52,6 +54,8 @@ public final class ReplicationOps {
                 case "dropSlot" -> Map.of("dropped", event.path("idleDecodingSlots").asBoolean(false)
                         ? new Slots(connections).dropIdleDecodingSlots(database(event, "database"), strings(event, "keep"))
                         : new Slots(connections).drop(database(event, "database"), required(event, "slotName")));
+                case "createChangeSlots" -> new LinkedHashMap<>(new Slots(connections).createOnBoth(required(event, "slotName")));
+                case "dropChangeSlots" -> Map.of("dropped", new Slots(connections).dropOnBoth(required(event, "slotName")));
                 case "truncateTables" -> Map.of("truncated", new Tables(connections).truncate(database(event, "database"),
                         selection(event)));
                 case "reportSlotLag" -> reportSlotLag(required(event, "environment"));
@@ -60,8 +64,8 @@ public final class ReplicationOps {
                 case "drainMarkerSeen" -> Map.of("seen", new DrainMarkers(connections).seen(database(event, "database"),
                         DrainMarkers.parse(required(event, "marker"))));
                 default -> throw new OperationException("unknown operation '" + operation + "'; one of checkPrerequisites, "
-                        + "syncSequences, createSlot, dropSlot, truncateTables, reportSlotLag, writeDrainMarker, "
-                        + "drainMarkerSeen");
+                        + "syncSequences, createSlot, dropSlot, createChangeSlots, dropChangeSlots, truncateTables, "
+                        + "reportSlotLag, writeDrainMarker, drainMarkerSeen");
             };
         } catch (SQLException e) {
             // Connection and query failures are worth a retry (the state machines retry them); the message says where.

@@ -50,6 +50,32 @@ public final class Slots {
         }
     }
 
+    /**
+     * The change slots: a fresh slot named {@code slotName} on each database (replacing an idle leftover), created
+     * before the full validation that precedes the write freeze and only ever peeked at (the validator reads from
+     * them which rows changed since; nothing consumes them), so they pin WAL from then until {@link #dropOnBoth}.
+     * Answers each database's start position.
+     */
+    public Map<String, String> createOnBoth(String slotName) throws SQLException {
+        var positions = new LinkedHashMap<String, String>();
+        positions.put("slotName", slotName);
+        for (var database : Database.values()) {
+            positions.put(database.label(), create(database, slotName).get("lsn"));
+        }
+        return positions;
+    }
+
+    /** Drops the change slots where they exist: the databases they were dropped from. */
+    public List<String> dropOnBoth(String slotName) throws SQLException {
+        var dropped = new ArrayList<String>();
+        for (var database : Database.values()) {
+            if (!drop(database, slotName).isEmpty()) {
+                dropped.add(database.label());
+            }
+        }
+        return dropped;
+    }
+
     /** Drops {@code slotName} if it exists; dropping one that is already gone is the outcome wanted. */
     public List<String> drop(Database database, String slotName) throws SQLException {
         checkName(slotName);

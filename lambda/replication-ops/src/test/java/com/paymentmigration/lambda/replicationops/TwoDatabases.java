@@ -63,6 +63,28 @@ final class TwoDatabases {
         return database -> connect(database.label(), user);
     }
 
+    private static EmbeddedPostgres auroraServer;
+
+    /**
+     * On-prem on the shared server, Aurora on a server of its own, each database fresh: slot names are unique per
+     * server, and the change slots are one name on each database, as on two production servers.
+     */
+    static synchronized Connections onTwoServers() throws Exception {
+        if (auroraServer == null) {
+            auroraServer = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "10").setServerConfig("synchronous_commit", "on").start();
+        }
+        fresh("postgres");
+        try (var connection = auroraServer.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
+            statement.execute("DROP DATABASE IF EXISTS aurora");
+            statement.execute("CREATE DATABASE aurora");
+        }
+        return database -> database == Database.AURORA
+                ? DriverManager.getConnection(auroraServer.getJdbcUrl("postgres", "aurora"))
+                : connect(database.label(), "postgres");
+    }
+
     static Connection connect(String database, String user) throws SQLException {
         try {
             return DriverManager.getConnection("jdbc:postgresql://localhost:" + server().getPort() + "/" + database,

@@ -21,12 +21,17 @@ public final class Events {
      * @param tables   tables named one by one (with their options); empty when chosen by pattern
      * @param patterns tables chosen as DMS chooses them, by {@code schema.table} patterns with {@code %}; null when
      *                 named one by one
+     * @param changeSlot   the change slots' name: this full run records where they start (null: it does not)
+     * @param changesSince the reportPrefix of a full run planned with {@code changeSlot}: check only what can have
+     *                     changed since it (null: check everything)
      */
     public record Plan(List<TableSelection> tables, TablePatterns patterns, Options options, int partitionsPerTable,
-                       String reportPrefix) {
+                       String reportPrefix, String changeSlot, String changesSince) {
     }
 
-    public record Validate(TableSelection table, int partition, KeyRange range, Options options, String reportKey) {
+    /** @param keys the store key of the list of keys to compare (null: compare the key range) */
+    public record Validate(TableSelection table, int partition, KeyRange range, Options options, String reportKey,
+                           String keys) {
     }
 
     public record Aggregate(List<String> partitionReportKeys, String reportKey) {
@@ -73,7 +78,14 @@ public final class Events {
         if (partitions < 1 || partitions > 1000 || event.has("partitionsPerTable") && !event.get("partitionsPerTable").canConvertToInt()) {
             throw new MalformedEventException("partitionsPerTable must be a whole number between 1 and 1000");
         }
-        return new Plan(selections, patterns, options(event.get("options")), partitions, prefix(text(event, "reportPrefix")));
+        var changeSlot = event.has("changeSlot") ? slotName(text(event, "changeSlot")) : null;
+        var changesSince = event.has("changesSince") ? prefix(text(event, "changesSince")) : null;
+        if (changeSlot != null && changesSince != null) {
+            throw new MalformedEventException("give changeSlot (a full run that records where the change slots start) "
+                    + "or changesSince (a run of what changed since such a run), not both");
+        }
+        return new Plan(selections, patterns, options(event.get("options")), partitions, prefix(text(event, "reportPrefix")),
+                changeSlot, changesSince);
     }
 
     public static Validate validate(JsonNode event) {
@@ -81,8 +93,10 @@ public final class Events {
         if (partition == null || !partition.canConvertToInt() || partition.asInt() < 0) {
             throw new MalformedEventException("validate needs 'partition': the partition's number from the plan (0 or more)");
         }
+        var keys = event.has("keys") ? storeKey(text(event, "keys"), "keys") : null;
         return new Validate(table(event.get("table")), partition.asInt(),
-                new KeyRange(key(event, "lower"), key(event, "upper")), options(event.get("options")), reportKey(event));
+                new KeyRange(key(event, "lower"), key(event, "upper")), options(event.get("options")), reportKey(event),
+                keys);
     }
 
     public static Aggregate aggregate(JsonNode event) {
@@ -109,6 +123,13 @@ public final class Events {
             item.set("options", options);
         }
         item.put("reportKey", reportKey);
+        return item;
+    }
+
+    /** A plan item that compares the keys listed under {@code keys} in the store, not a key range. */
+    public static ObjectNode keysItem(TableSelection table, int partition, String keys, JsonNode options, String reportKey) {
+        var item = item(table, partition, KeyRange.ALL, options, reportKey);
+        item.put("keys", keys);
         return item;
     }
 
@@ -198,12 +219,24 @@ public final class Events {
     }
 
     private static String reportKey(JsonNode node) {
-        var key = text(node, "reportKey");
+        return storeKey(text(node, "reportKey"), "reportKey");
+    }
+
+    private static String storeKey(String key, String field) {
         if (key.startsWith("/") || key.contains("..") || !key.endsWith(".json")) {
-            throw new MalformedEventException("reportKey '" + key + "' must be a relative key ending in .json, e.g. "
+            throw new MalformedEventException(field + " '" + key + "' must be a relative key ending in .json, e.g. "
                     + "validation/run-1/report.json");
         }
         return key;
+    }
+
+    /** PostgreSQL's rule for slot names (as replication-ops checks them). */
+    private static String slotName(String name) {
+        if (!name.matches("[a-z0-9_]{1,63}")) {
+            throw new MalformedEventException("changeSlot '" + name + "' must be 1 to 63 lower-case letters, digits or "
+                    + "underscores");
+        }
+        return name;
     }
 
     private static String prefix(String prefix) {

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param leafRows         rows per leaf: a dirty leaf is read row by row, so this bounds the client's memory
  * @param maxRowsPerSecond cap on rows read from the source per second (0: no cap)
  * @param recheckDelay     wait before re-reading differing rows, so in-flight replication can land
- * @param recheckAttempts  re-reads before a difference counts as confirmed
+ * @param recheckAttempts  re-reads before a difference counts as confirmed; 0 for a run during the write freeze,
+ *                         where nothing may move: every difference seen counts, none is excused as transient
  * @param maxReportedRows  differing keys listed per kind in a report (counts stay exact)
  */
 public record Options(int rowsPerChunk, int leafRows, long maxRowsPerSecond, Duration recheckDelay,
@@ -24,7 +25,8 @@ public record Options(int rowsPerChunk, int leafRows, long maxRowsPerSecond, Dur
         require(maxRowsPerSecond >= 0, "maxRowsPerSecond", "0 (no cap) or more");
         require(!recheckDelay.isNegative() && recheckDelay.compareTo(Duration.ofMinutes(5)) <= 0, "recheckDelaySeconds",
                 "between 0 and 300");
-        require(recheckAttempts >= 1 && recheckAttempts <= 10, "recheckAttempts", "between 1 and 10");
+        require(recheckAttempts >= 0 && recheckAttempts <= 10, "recheckAttempts",
+                "between 0 (no re-check: every difference counts) and 10");
         require(maxReportedRows >= 1 && maxReportedRows <= 100_000, "maxReportedRows", "between 1 and 100000");
     }
 

@@ -41,6 +41,8 @@ public record PartitionReport(String table, int partition, KeyRange range, Statu
 
     public static final String KEY_RANGES = "key-ranges";
     public static final String MULTISET = "multiset";
+    /** Only the rows that can have changed since a full run were compared (see {@link ChangePlanner}). */
+    public static final String CHANGED_KEYS = "changed-keys";
 
     public long mismatches() {
         return missingInTarget + extraInTarget + different;

@@ -81,6 +81,29 @@ public final class Side implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands each row of a result that may be larger than memory to {@code row}, fetched in batches: the driver
+     * streams a result only inside a transaction, so one is opened (read-only, as the session) for the duration.
+     */
+    public void stream(String sql, Binder binder, Reader<Void> row) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                query(sql, binder, rows -> {
+                    while (rows.next()) {
+                        row.read(rows);
+                    }
+                    return null;
+                });
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate("ending a streamed read", e);
+        }
+    }
+
     /** The first column of every row, as text. */
     public List<String> strings(String sql, Binder binder) {
         return query(sql, binder, rows -> {

@@ -43,32 +43,51 @@ public final class Validator {
     }
 
     public ObjectNode plan(Events.Plan plan, JsonNode options) {
-        var items = new ArrayList<ObjectNode>();
+        var result = Json.MAPPER.createObjectNode();
+        List<ObjectNode> items;
         try (var sides = connect.get()) {
             var selections = plan.patterns() == null ? plan.tables() : Catalog.tables(sides.source(), plan.patterns())
                     .stream().map(TableSelection::of).toList();
-            for (var selection : selections) {
-                var shapes = sides.both(side -> Catalog.describe(side, selection.name()));
-                var table = ComparedTable.of(selection, shapes.source(), shapes.target());
-                var ranges = List.of(KeyRange.ALL);
-                if (table.hasPrimaryKey() && plan.partitionsPerTable() > 1) {
-                    var keys = new KeySql(table.key(), KeyOrdering.byteOrderReason(sides, table, shapes.target()) != null);
-                    var sampling = KeySampler.sampling(table.estimatedRows(), table.pages(),
-                            (double) table.estimatedRows() / KEYS_PER_PARTITION / plan.partitionsPerTable());
-                    ranges = KeySampler.partitions(KeySampler.sample(sides.source(), table, keys, KeyRange.ALL, sampling),
-                            plan.partitionsPerTable());
-                }
-                for (int i = 0; i < ranges.size(); i++) {
-                    var key = plan.reportPrefix() + "/partitions/" + selection.name() + "/" + i + ".json";
-                    items.add(Events.item(selection, i, ranges.get(i), options, key));
+            var changes = new ChangePlanner(sides, store);
+            if (plan.changeSlot() != null) {
+                changes.record(plan.reportPrefix(), plan.changeSlot());
+            }
+            if (plan.changesSince() != null) {
+                var planned = changes.plan(plan, selections, options, selection -> fullItems(sides, plan, selection, options));
+                items = planned.items();
+                result.put("changedKeys", planned.changedKeys());
+                result.set("checkedInFull", Json.MAPPER.valueToTree(planned.checkedInFull()));
+            } else {
+                items = new ArrayList<>();
+                for (var selection : selections) {
+                    items.addAll(fullItems(sides, plan, selection, options));
                 }
             }
         }
-        var result = Json.MAPPER.createObjectNode();
         result.set("items", Json.MAPPER.valueToTree(items));
         result.put("partitions", items.size());
         result.put("reportKey", plan.reportPrefix() + "/report.json");
         return result;
+    }
+
+    /** One validate item per key range of the table (the whole table when it has no key or one partition). */
+    private List<ObjectNode> fullItems(Sides sides, Events.Plan plan, TableSelection selection, JsonNode options) {
+        var shapes = sides.both(side -> Catalog.describe(side, selection.name()));
+        var table = ComparedTable.of(selection, shapes.source(), shapes.target());
+        var ranges = List.of(KeyRange.ALL);
+        if (table.hasPrimaryKey() && plan.partitionsPerTable() > 1) {
+            var keys = new KeySql(table.key(), KeyOrdering.byteOrderReason(sides, table, shapes.target()) != null);
+            var sampling = KeySampler.sampling(table.estimatedRows(), table.pages(),
+                    (double) table.estimatedRows() / KEYS_PER_PARTITION / plan.partitionsPerTable());
+            ranges = KeySampler.partitions(KeySampler.sample(sides.source(), table, keys, KeyRange.ALL, sampling),
+                    plan.partitionsPerTable());
+        }
+        var items = new ArrayList<ObjectNode>();
+        for (int i = 0; i < ranges.size(); i++) {
+            var key = plan.reportPrefix() + "/partitions/" + selection.name() + "/" + i + ".json";
+            items.add(Events.item(selection, i, ranges.get(i), options, key));
+        }
+        return items;
     }
 
     public ObjectNode validate(Events.Validate request, PartitionValidator.Deadline deadline) {
@@ -84,14 +103,29 @@ public final class Validator {
         }
         PartitionReport report;
         try (var sides = connect.get()) {
-            report = new PartitionValidator(sides, request.options(), sleeper, clock).run(request.table(),
-                    request.partition(), request.range(), stored, deadline,
-                    progress -> store.write(request.reportKey(), Json.write(progress)));
+            var validator = new PartitionValidator(sides, request.options(), sleeper, clock);
+            if (request.keys() != null) {
+                report = validator.runKeys(request.table(), request.partition(), keys(request.keys()));
+                store.write(request.reportKey(), Json.write(report));
+            } else {
+                report = validator.run(request.table(), request.partition(), request.range(), stored, deadline,
+                        progress -> store.write(request.reportKey(), Json.write(progress)));
+            }
         }
         if (report.complete()) {
             metrics.publish(report, System.currentTimeMillis());
         }
         return summary(report, request.reportKey());
+    }
+
+    private List<List<String>> keys(String storeKey) {
+        var json = store.read(storeKey).orElseThrow(() -> new IncompleteRunException("the key list " + storeKey
+                + " does not exist; plan the run again"));
+        try {
+            return Json.MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<List<String>>>() { });
+        } catch (java.io.IOException e) {
+            throw new ReportStoreException("the key list " + storeKey + " is not a list of keys: " + e.getMessage(), e);
+        }
     }
 
     public ObjectNode aggregate(Events.Aggregate request) {

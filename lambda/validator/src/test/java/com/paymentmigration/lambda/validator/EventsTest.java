@@ -29,6 +29,29 @@ class EventsTest {
     }
 
     @Test
+    void changeTrackingFieldsReadBackAndWhatIsMalformedSaysSo() throws Exception {
+        var table = TableSelection.of("payments.payments");
+        var item = Events.keysItem(table, 2, "runs/x/p2.keys.json", null, "runs/x/p2.json");
+        assertThat(Events.validate(Json.MAPPER.readTree(Json.write(item))).keys()).isEqualTo("runs/x/p2.keys.json");
+        var plan = "{\"action\": \"plan\", \"include\": [\"payments.%\"], \"reportPrefix\": \"v/final\", ";
+        assertThat(Events.plan(Json.MAPPER.readTree(plan + "\"changesSince\": \"v/pre-freeze/\"}")).changesSince())
+                .isEqualTo("v/pre-freeze");
+        assertThat(Events.plan(Json.MAPPER.readTree(plan + "\"changeSlot\": \"migration_changes_dev\"}")).changeSlot())
+                .isEqualTo("migration_changes_dev");
+        assertThatThrownBy(() -> Events.plan(Json.MAPPER.readTree(plan + "\"changeSlot\": \"Bad-Slot\"}")))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("lower-case letters");
+        assertThatThrownBy(() -> Events.plan(Json.MAPPER.readTree(plan + "\"changeSlot\": \"s\", \"changesSince\": \"v/a\"}")))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> Events.plan(Json.MAPPER.readTree(plan + "\"changesSince\": \"../other\"}")))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("relative");
+        item.put("keys", "/etc/keys");
+        assertThatThrownBy(() -> Events.validate(item)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("keys '/etc/keys' must be a relative key");
+        assertThatThrownBy(() -> Events.options(Json.MAPPER.readTree("{\"recheckAttempts\": -1}")))
+                .hasMessageContaining("between 0 (no re-check: every difference counts) and 10");
+    }
+
+    @Test
     void tableNamesDefaultToPublicAndRejectAnythingElse() {
         assertThat(TableName.parse("payments")).isEqualTo(new TableName("public", "payments"));
         assertThat(TableName.parse("Sales.Orders").sql()).isEqualTo("\"Sales\".\"Orders\"");

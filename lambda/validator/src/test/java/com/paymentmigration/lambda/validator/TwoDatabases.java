@@ -25,7 +25,11 @@ final class TwoDatabases {
     static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // Logical decoding on, for the change slots; commits flushed before they return, as in production, so
+                // a slot's decoding (which reads flushed WAL only) sees every committed change.
+                postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                        .setServerConfig("max_replication_slots", "20").setServerConfig("synchronous_commit", "on")
+                        .start();
                 admin("CREATE DATABASE source");
                 admin("CREATE DATABASE target");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,6 +44,28 @@ final class TwoDatabases {
             }
         }
         return postgres;
+    }
+
+    private static EmbeddedPostgres secondServer;
+
+    /**
+     * A second server holding its own {@code target} database: slot names are unique per server, so the change slots
+     * (one per side, one name, as on two production servers) need two servers.
+     */
+    static synchronized String secondServerTargetUrl() {
+        if (secondServer == null) {
+            try {
+                secondServer = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                        .setServerConfig("max_replication_slots", "20").setServerConfig("synchronous_commit", "on")
+                        .start();
+                try (var c = secondServer.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                    s.execute("CREATE DATABASE target");
+                }
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return secondServer.getJdbcUrl("postgres", "target");
     }
 
     private static void admin(String sql) throws SQLException {
@@ -71,7 +97,11 @@ final class TwoDatabases {
     }
 
     static void run(String database, String... statements) {
-        try (var c = DriverManager.getConnection(url(database)); var s = c.createStatement()) {
+        runAt(url(database), database, statements);
+    }
+
+    static void runAt(String url, String database, String... statements) {
+        try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
             for (var statement : statements) {
                 s.execute(statement);
             }
@@ -105,9 +135,16 @@ final class TwoDatabases {
         final InMemoryReportStore store = new InMemoryReportStore();
         final Sleeps sleeps = new Sleeps();
         final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
-        final Validator validator = new Validator(TwoDatabases::sides, store,
-                new EmbeddedMetrics(new PrintStream(metricLines, true), "test"), sleeps,
-                () -> System.currentTimeMillis() + sleeps.sleptMillis);
+        final Validator validator;
+
+        Harness() {
+            this(TwoDatabases::sides);
+        }
+
+        Harness(java.util.function.Supplier<Sides> sides) {
+            validator = new Validator(sides, store, new EmbeddedMetrics(new PrintStream(metricLines, true), "test"), sleeps,
+                    () -> System.currentTimeMillis() + sleeps.sleptMillis);
+        }
 
         /** Tables are names or selection objects (maps), as in a plan event. */
         RunReport run(List<?> tables, int partitions, String options) {
