@@ -43,7 +43,7 @@ class ReplicationOpsContractTest {
         scheduled.fieldNames().forEachRemaining(fields::add);
 
         assertThat(sent).containsExactlyInAnyOrder("checkPrerequisites", "truncateTables", "syncSequences", "createSlot",
-                "dropSlot", "reportSlotLag");
+                "dropSlot", "createChangeSlots", "dropChangeSlots", "reportSlotLag");
         for (var operation : sent) {
             assertThat(ops).as(operation).contains("case \"" + operation + "\"");
         }
