@@ -44,7 +44,7 @@ class ReplicationOpsContractTest {
         scheduled.fieldNames().forEachRemaining(fields::add);
 
         assertThat(sent).containsExactlyInAnyOrder("checkPrerequisites", "truncateTables", "syncSequences", "createSlot",
-                "dropSlot", "reportSlotLag", "writeDrainMarker", "drainMarkerSeen");
+                "dropSlot", "createChangeSlots", "dropChangeSlots", "reportSlotLag", "writeDrainMarker", "drainMarkerSeen");
         for (var operation : sent) {
             assertThat(ops).as(operation).contains("case \"" + operation + "\"");
         }
