@@ -79,6 +79,10 @@ public final class DataInvariants {
                     if (audit.payments() == 0) {
                         return Optional.of("the writer had no payment acknowledged: nothing was rehearsed");
                     }
+                    if (m.stats().pending() > 0) {
+                        return Optional.of(m.stats().pending() + " writes were never acknowledged at the end (last "
+                                + "failure: " + m.stats().lastFailure() + ")");
+                    }
                     return audit.clean() ? Optional.empty() : Optional.of(m.endWriter() + ": " + audit.lost() + " lost, "
                             + audit.duplicated() + " duplicated, " + audit.stale() + " stale, e.g. " + audit.examples());
                 });

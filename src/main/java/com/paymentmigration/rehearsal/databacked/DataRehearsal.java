@@ -39,9 +39,17 @@ public final class DataRehearsal implements AutoCloseable {
             if (!(writesPerSecond > 0)) {
                 throw new IllegalArgumentException("rate " + writesPerSecond + ": give a positive number of writes per second");
             }
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers " + workers + ": give at least 1");
+            }
+            if (!(clockSpeed >= 1) || Double.isInfinite(clockSpeed)) {
+                throw new IllegalArgumentException("speed " + clockSpeed + ": give 1 (real time) or more (faster)");
+            }
         }
     }
 
+    /** Where the exact drain gate's marker table lives (the contract between the state machines and replication-ops). */
+    static final String DRAIN_MARKER_SCHEMA = "migration_control";
     /** How long the settling after a scenario may take before it counts as not drained. */
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
@@ -91,6 +99,12 @@ public final class DataRehearsal implements AutoCloseable {
         for (var endpoint : new Endpoint[]{plane.onprem(), plane.aurora()}) {
             try (var connection = endpoint.connect(); var statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + TaskSettings.CONTROL_SCHEMA);
+                // The drain marker table, restored on both sides with the rest of the schema: a task's publication
+                // holds the selected tables that exist when it starts, so a table the freeze first creates would
+                // never replicate. Replicated only once the tasks' mappings select it.
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DRAIN_MARKER_SCHEMA);
+                statement.execute("CREATE TABLE IF NOT EXISTS " + DRAIN_MARKER_SCHEMA + ".drain_marker (marker uuid"
+                        + " PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT now())");
             }
         }
     }
@@ -125,7 +139,12 @@ public final class DataRehearsal implements AutoCloseable {
         try {
             act.accept(this);
         } finally {
-            stats = writer.finish(SETTLE);
+            try {
+                stats = writer.finish(SETTLE);
+            } catch (IllegalStateException stillPending) {
+                // Writes left frozen (or a database gone): the count says how many were never acknowledged.
+                stats = writer.stats();
+            }
         }
         for (var task : rehearsal.aws().dms.tasks()) {
             if (task.status(clock.now()).equals("running")) {

@@ -29,9 +29,10 @@ public final class DataReport {
                     + "write acknowledged after it)%n", freeze.toMillis() / 1000.0);
         }
         var aws = rehearsal.rehearsal().aws();
-        aws.parameters.value(aws.parameters.nameOf(Targets.FREEZE_SECONDS)).ifPresent(seconds -> out.printf(Locale.ROOT,
-                "write freeze the migration recorded: %s s on the rehearsal clock (%.2f s real at speed %s)%n", seconds,
-                parse(seconds) / speed, speed(speed)));
+        // The parameter holds a placeholder until a cutover records a freeze.
+        aws.parameters.value(aws.parameters.nameOf(Targets.FREEZE_SECONDS)).filter(s -> !Double.isNaN(parse(s)))
+                .ifPresent(seconds -> out.printf(Locale.ROOT, "write freeze the migration recorded: %s s on the "
+                        + "rehearsal clock (%.2f s real at speed %s)%n", seconds, parse(seconds) / speed, speed(speed)));
         for (var validation : measured.validations()) {
             out.printf("%s: %s%n", validation.state(), validation.result());
         }
