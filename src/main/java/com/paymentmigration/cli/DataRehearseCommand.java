@@ -133,6 +133,10 @@ final class DataRehearseCommand {
         } catch (SQLException e) {
             err.println("rehearse: a database failed during " + scenario.name() + ": " + e.getMessage());
             return RehearseCommand.ERROR;
+        } catch (IllegalStateException e) {
+            // The data did not settle (a direction that never drained, a replication that failed): not a pass.
+            err.println("rehearse: " + scenario.name() + " did not settle: " + e.getMessage());
+            return RehearseCommand.VIOLATED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("rehearse: interrupted");

@@ -155,10 +155,11 @@ public final class LogicalReplication {
             }
         }
         try (var connection = source.connect(); var drop = connection.prepareStatement(
-                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active");
+             var statement = connection.createStatement()) {
             drop.setString(1, slot);
             drop.execute();
-            connection.createStatement().execute("DROP PUBLICATION IF EXISTS " + name);
+            statement.execute("DROP PUBLICATION IF EXISTS " + name);
         }
     }
 
