@@ -23,20 +23,28 @@ import java.util.function.Consumer;
  * {@code rehearse [--stack dev] [--set key=value]... [--scenario NAME|all] [--project-dir DIR]}: plans the stack
  * in-process, runs the scenario on the plan's own state machine definitions, role policies and resources, and prints
  * the timeline (virtual time, execution, state, AWS call, outcome) and every invariant checked. Exit 0 when all hold,
- * 1 when one does not, 2 for a config or program error.
+ * 1 when one does not, 2 for a config or program error. With {@code --data}, real payments move between two real
+ * servers ({@link DataRehearseCommand}).
  */
 public final class RehearseCommand {
 
     public static final int HELD = 0;
     public static final int VIOLATED = 1;
     public static final int ERROR = 2;
-    static final String USAGE = "usage: rehearse [--stack NAME] [--set key=value]... [--scenario NAME|all] [--project-dir DIR]";
+    static final String USAGE = "usage: rehearse [--stack NAME] [--set key=value]... [--scenario NAME|all] [--project-dir DIR]"
+            + "\n       " + DataRehearseCommand.USAGE;
 
     private RehearseCommand() {
     }
 
     /** @param program the Pulumi program to plan ({@code Main::stack}); passed in so this package needs no Main */
     public static int run(String[] args, PrintStream out, PrintStream err, Consumer<Context> program) {
+        var arguments = List.of(args);
+        if (arguments.contains("--data")) {
+            var rest = new ArrayList<>(arguments);
+            rest.remove("--data");
+            return DataRehearseCommand.run(rest, out, err, program);
+        }
         String stack = "dev";
         String scenarioName = "happy-path";
         Path projectDir = Path.of(".");

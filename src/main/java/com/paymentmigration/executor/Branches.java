@@ -39,7 +39,7 @@ final class Branches {
         var results = JsonNodeFactory.instance.arrayNode();
         var end = step.clock.now();
         for (var branch : step.state.path("Branches")) {
-            var clock = step.clock.fork();
+            var clock = step.clock.forkAt(step.clock.now());
             try {
                 results.add(interpreter.runGraph(branch, input, step.scope.child(), clock));
             } catch (StatesError e) {
@@ -77,7 +77,7 @@ final class Branches {
         var results = JsonNodeFactory.instance.arrayNode();
         var end = step.clock.now();
         for (int i = 0; i < items.size(); i++) {
-            var clock = new VirtualClock(slots.poll());
+            var clock = step.clock.forkAt(slots.poll());
             var input = itemInput(step, items.get(i), i);
             run.history.add(clock, "MapIterationStarted", "name", step.name, "index", i);
             try {

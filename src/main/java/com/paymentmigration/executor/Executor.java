@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Runs JSONata-mode state machines offline, on a virtual clock, calling a {@link TaskHandler} for every Task. See the
+ * Runs JSONata-mode state machines offline, on a virtual clock (or a {@link WallClock}), calling a {@link TaskHandler} for every Task. See the
  * package documentation for what it implements and where it chose for the AWS docs.
  *
  * <pre>{@code
@@ -24,14 +24,21 @@ public final class Executor {
 
     private final TaskHandler handler;
     private final ExecutorOptions options;
+    private final ExecutionClock.Source clocks;
 
     public Executor(TaskHandler handler) {
         this(handler, ExecutorOptions.defaults());
     }
 
     public Executor(TaskHandler handler, ExecutorOptions options) {
+        this(handler, options, ExecutionClock.Source.VIRTUAL);
+    }
+
+    /** @param clocks where each execution's clock comes from: virtual by default, or one {@link WallClock} */
+    public Executor(TaskHandler handler, ExecutorOptions options, ExecutionClock.Source clocks) {
         this.handler = handler;
         this.options = options;
+        this.clocks = clocks;
     }
 
     /** @throws InvalidDefinitionException when the text is not JSON or the definition breaks an ASL rule */
@@ -51,20 +58,22 @@ public final class Executor {
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
+        var clock = clocks.startingAt(options.startTime());
+        var started = options.withStartTime(clock.now());
         var deadline = definition.has("TimeoutSeconds")
-                ? options.startTime().plusSeconds(definition.get("TimeoutSeconds").asLong()) : null;
-        return run(definition, input, options, new Random(options.seed()), deadline, Expressions.newCache());
+                ? started.startTime().plusSeconds(definition.get("TimeoutSeconds").asLong()) : null;
+        return run(definition, input, started, clock, new Random(options.seed()), deadline, Expressions.newCache());
     }
 
     /** A distributed Map's child execution: the item processor as a state machine of its own. */
     Execution runChild(JsonNode processor, JsonNode input, ExecutorOptions childOptions, RunContext parent) {
-        return run(processor, input, childOptions, parent.random, null, parent.compiled);
+        var clock = clocks.startingAt(childOptions.startTime());
+        return run(processor, input, childOptions.withStartTime(clock.now()), clock, parent.random, null, parent.compiled);
     }
 
-    private Execution run(JsonNode graph, JsonNode input, ExecutorOptions runOptions, Random random, Instant deadline,
-                          Map<String, Jsonata> compiled) {
+    private Execution run(JsonNode graph, JsonNode input, ExecutorOptions runOptions, ExecutionClock clock, Random random,
+                          Instant deadline, Map<String, Jsonata> compiled) {
         var executionInput = input == null ? JsonNodeFactory.instance.objectNode() : input;
-        var clock = new VirtualClock(runOptions.startTime());
         var run = new RunContext(runOptions, executionInput, clock, handler, random, deadline, compiled);
         var interpreter = new Interpreter(run, this);
         run.history.add("ExecutionStarted", "input", executionInput.toString(), "inputDetails", History.notTruncated(),
@@ -86,7 +95,7 @@ public final class Executor {
             status = Execution.TIMED_OUT;
             error = ErrorNames.TIMEOUT;
             cause = "The execution ran past the state machine's TimeoutSeconds";
-            clock = new VirtualClock(deadline);
+            clock = clock.forkAt(deadline);
             run.history.add(clock, "ExecutionTimedOut", "error", error, "cause", cause);
         }
         return new Execution(runOptions.executionArn(), status, output, error, cause, runOptions.startTime(),

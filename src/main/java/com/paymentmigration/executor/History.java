@@ -14,14 +14,14 @@ import java.util.List;
 final class History {
 
     private final List<HistoryEvent> events = new ArrayList<>();
-    private final VirtualClock clock;
+    private final ExecutionClock clock;
 
-    History(VirtualClock clock) {
+    History(ExecutionClock clock) {
         this.clock = clock;
     }
 
     /** @param details alternating member names and values (strings, numbers, booleans, JSON; null values left out) */
-    void add(VirtualClock at, String type, Object... details) {
+    void add(ExecutionClock at, String type, Object... details) {
         var node = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < details.length; i += 2) {
             var value = details[i + 1];

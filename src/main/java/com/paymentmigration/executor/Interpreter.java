@@ -43,7 +43,7 @@ final class Interpreter {
     }
 
     /** @return the graph's output; throws {@link StatesError} when it fails */
-    JsonNode runGraph(JsonNode graph, JsonNode input, Scope scope, VirtualClock clock) {
+    JsonNode runGraph(JsonNode graph, JsonNode input, Scope scope, ExecutionClock clock) {
         var states = graph.get("States");
         var name = graph.get("StartAt").asText();
         while (true) {
@@ -58,7 +58,7 @@ final class Interpreter {
         }
     }
 
-    private void checkLimits(VirtualClock clock) {
+    private void checkLimits(ExecutionClock clock) {
         if (run.deadline != null && clock.now().isAfter(run.deadline)) {
             throw new TimedOut();
         }

@@ -25,7 +25,7 @@ final class RunContext {
     final Instant deadline;
     final List<Execution> children = new ArrayList<>();
 
-    RunContext(ExecutorOptions options, JsonNode input, VirtualClock clock, TaskHandler handler, Random random,
+    RunContext(ExecutorOptions options, JsonNode input, ExecutionClock clock, TaskHandler handler, Random random,
                Instant deadline, Map<String, Jsonata> compiled) {
         this.options = options;
         this.input = input;

@@ -18,12 +18,12 @@ final class Step {
     final String type;
     final JsonNode input;
     final Scope scope;
-    final VirtualClock clock;
+    final ExecutionClock clock;
     final Instant entered;
     final Map<String, JsonNode> variablesOnEntry;
     int retryCount;
 
-    Step(String name, JsonNode state, JsonNode input, Scope scope, VirtualClock clock) {
+    Step(String name, JsonNode state, JsonNode input, Scope scope, ExecutionClock clock) {
         this.name = name;
         this.state = state;
         this.type = state.path("Type").asText();

@@ -9,7 +9,8 @@ import java.time.Duration;
  * One attempt of a Task state: Arguments (when absent, the state input, as the input/output processing of the
  * Developer Guide draws it; the text does not say it in words), TaskScheduled and TaskStarted, the handler's
  * call, then TaskSucceeded, TaskFailed or TaskTimedOut. {@code TimeoutSeconds} (a number or JSONata) is measured
- * on the virtual clock against the time the handler says the call took ({@link TaskResult#elapsed()}).
+ * against the time the handler says the call took ({@link TaskResult#elapsed()}), or on a wall clock the time it
+ * really took if that was longer.
  */
 final class Tasks {
 
@@ -38,6 +39,7 @@ final class Tasks {
                 "region", run.options.region(), "parameters", arguments.toString(),
                 "timeoutInSeconds", timeout, "heartbeatInSeconds", heartbeat);
         run.history.add(step.clock, "TaskStarted", "resourceType", type, "resource", operation);
+        var called = step.clock.now();
         TaskResult result;
         try {
             result = run.handler.call(new TaskInvocation(run.executionArn(), step.name, resource, arguments,
@@ -48,18 +50,25 @@ final class Tasks {
                     "resource", operation, "error", failure.error(), "cause", failure.cause());
             throw new StatesError(failure.error(), failure.cause());
         }
-        if (timeout != null && result.elapsed().compareTo(Duration.ofSeconds(timeout)) > 0) {
-            step.clock.advance(Duration.ofSeconds(timeout));
+        // On a wall clock the call itself took time; a handler may also report more (a virtual clock does not move
+        // during the call, so there only the reported time counts).
+        var took = later(result.elapsed(), Duration.between(called, step.clock.now()));
+        if (timeout != null && took.compareTo(Duration.ofSeconds(timeout)) > 0) {
+            step.clock.advanceTo(called.plusSeconds(timeout));
             var cause = "the task did not finish within " + timeout + " seconds (TimeoutSeconds)";
             run.history.add(step.clock, "TaskTimedOut", "resourceType", type, "resource", operation,
                     "error", ErrorNames.TIMEOUT, "cause", cause);
             throw new StatesError(ErrorNames.TIMEOUT, cause);
         }
-        step.clock.advance(result.elapsed());
+        step.clock.advanceTo(called.plus(took));
         var output = result.output() == null ? NullNode.getInstance() : result.output();
         run.history.add(step.clock, "TaskSucceeded", "resourceType", type, "resource", operation,
                 "output", output.toString(), "outputDetails", History.notTruncated());
         return interpreter.finish(step, output, state.get("Output"), state.get("Assign"), step.next());
+    }
+
+    private static Duration later(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private Long seconds(Step step, JsonNode template, Bindings bindings, String field) {

@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /**
  * Time as an execution sees it: waits, retry delays and task durations move it forward, and nothing takes wall time.
- * Each Map iteration and Parallel branch runs on a copy started at the state's time ({@link #fork}); the state then
+ * Each Map iteration and Parallel branch runs on a copy started at the state's time ({@link #forkAt}); the state then
  * ends when the last of them does.
  */
-public final class VirtualClock {
+public final class VirtualClock implements ExecutionClock {
 
     private Instant now;
 
@@ -16,10 +16,12 @@ public final class VirtualClock {
         this.now = start;
     }
 
+    @Override
     public Instant now() {
         return now;
     }
 
+    @Override
     public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time cannot go back: " + duration);
@@ -28,13 +30,15 @@ public final class VirtualClock {
     }
 
     /** Moves to {@code instant} if it is later (a Wait until a past Timestamp does not wait). */
+    @Override
     public void advanceTo(Instant instant) {
         if (instant.isAfter(now)) {
             now = instant;
         }
     }
 
-    VirtualClock fork() {
-        return new VirtualClock(now);
+    @Override
+    public VirtualClock forkAt(Instant start) {
+        return new VirtualClock(start);
     }
 }

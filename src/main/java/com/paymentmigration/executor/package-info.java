@@ -1,6 +1,7 @@
 /**
  * An offline executor for JSONata-mode Amazon States Language: it runs any state machine definition on a virtual
- * clock, calls a {@link com.paymentmigration.executor.TaskHandler} for each Task, and records the execution history
+ * clock (or, for rehearsals on real databases, a {@link com.paymentmigration.executor.WallClock} whose Waits and retry
+ * delays really sleep), calls a {@link com.paymentmigration.executor.TaskHandler} for each Task, and records the execution history
  * in the event types and fields of Step Functions' {@code GetExecutionHistory}.
  *
  * <h2>What it implements, after the AWS Step Functions Developer Guide</h2>
@@ -25,7 +26,7 @@
  *       {@code States.ExceedToleratedFailureThreshold}).</li>
  *   <li>JSONata 2.0.x (the dashjoin port, which LocalStack's Step Functions also embeds) with Step Functions'
  *       {@code $partition}, {@code $range}, {@code $hash}, {@code $random}, {@code $uuid}, {@code $parse}; no
- *       {@code $eval}; {@code $now()} and {@code $millis()} read the virtual clock.</li>
+ *       {@code $eval}; {@code $now()} and {@code $millis()} read the execution's clock.</li>
  *   <li>Definition rules ({@code InvalidDefinitionException}): fields per state type, JSONPath-only fields named with
  *       their JSONata replacement, transitions, unique names across nested graphs, reachability, retrier fields,
  *       and every expression parsing.</li>

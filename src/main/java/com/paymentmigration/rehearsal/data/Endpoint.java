@@ -36,6 +36,12 @@ public record Endpoint(String host, int port, String database, String user, Stri
         return DriverManager.getConnection("jdbc:postgresql://", properties);
     }
 
+    /** The JDBC URL of this database, for code that takes one (the validator); credentials stay out of it. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"
+                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * The libpq connection string a subscription on the other server uses to reach this one. Every value is quoted
      * (libpq: single quotes, with backslash and quote escaped), so a password cannot inject another keyword.

@@ -1,6 +1,8 @@
 package com.paymentmigration.rehearsal.data;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +49,67 @@ public final class LogicalReplication {
      * existing slot, and so starts exactly where that slot was created; without, it creates its own.
      */
     public void start(boolean fullLoad, String existingSlot) throws SQLException {
+        start("TABLES IN SCHEMA " + PaymentSchema.SCHEMA, fullLoad, existingSlot);
+    }
+
+    /**
+     * Starts replicating exactly {@code tables} ({@code schema.table}, as a DMS task's table mappings select them),
+     * otherwise as {@link #start(boolean, String)}.
+     */
+    public void start(List<String> tables, boolean fullLoad, String existingSlot) throws SQLException {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("replication " + name + " selects no table: a publication needs one");
+        }
+        var quoted = new StringJoiner(", ");
+        for (var table : tables) {
+            var parts = table.split("\\.", 2);
+            quoted.add(identifier(parts[0]) + "." + identifier(parts[1]));
+        }
+        start("TABLE " + quoted, fullLoad, existingSlot);
+    }
+
+    /**
+     * Starts a CDC-only replication from an existing slot of another plugin (DMS reads PostgreSQL through
+     * test_decoding; a subscription needs pgoutput): the slot is copied with pgoutput under its own name, which keeps
+     * its position exactly (pg_copy_logical_replication_slot, PostgreSQL 12+). The slot must be at {@code position},
+     * the CdcStartPosition the task was started with.
+     */
+    public void startAtSlot(List<String> tables, String existingSlot, String position) throws SQLException {
+        checkedSlot(existingSlot);
+        try (var connection = source.connect(); var statement = connection.createStatement()) {
+            String plugin;
+            try (var query = connection.prepareStatement("SELECT plugin, confirmed_flush_lsn = ?::pg_lsn,"
+                    + " confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
+                query.setString(1, position);
+                query.setString(2, existingSlot);
+                try (var result = query.executeQuery()) {
+                    if (!result.next()) {
+                        throw new SQLException("slot " + existingSlot + " does not exist on " + source);
+                    }
+                    if (!result.getBoolean(2)) {
+                        throw new SQLException("slot " + existingSlot + " is at " + result.getString(3)
+                                + ", not at the CdcStartPosition " + position);
+                    }
+                    plugin = result.getString(1);
+                }
+            }
+            if (!"pgoutput".equals(plugin)) {
+                var copy = existingSlot.length() > 50 ? existingSlot.substring(0, 50) + "_copy" : existingSlot + "_copy";
+                statement.execute("SELECT pg_copy_logical_replication_slot('" + existingSlot + "', '" + copy
+                        + "', false, 'pgoutput')");
+                statement.execute("SELECT pg_drop_replication_slot('" + existingSlot + "')");
+                statement.execute("SELECT pg_copy_logical_replication_slot('" + copy + "', '" + existingSlot
+                        + "', false, 'pgoutput')");
+                statement.execute("SELECT pg_drop_replication_slot('" + copy + "')");
+            }
+        }
+        start(tables, false, existingSlot);
+    }
+
+    private void start(String publicationTables, boolean fullLoad, String existingSlot) throws SQLException {
         try (var connection = source.connect(); var statement = connection.createStatement()) {
             statement.execute("DROP PUBLICATION IF EXISTS " + name);
-            statement.execute("CREATE PUBLICATION " + name + " FOR TABLES IN SCHEMA " + PaymentSchema.SCHEMA);
+            statement.execute("CREATE PUBLICATION " + name + " FOR " + publicationTables);
         }
         this.slot = existingSlot == null ? name : checkedSlot(existingSlot);
         var options = "copy_data = " + fullLoad
@@ -80,6 +140,77 @@ public final class LogicalReplication {
 
     public void resume() throws SQLException {
         alter("ENABLE");
+    }
+
+    /**
+     * Removes the subscription however it was left (its slot may already be gone, dropped by the migration), the
+     * slot it read if still there and idle, and the publication: a task restarted from scratch starts clean.
+     */
+    public void discard() throws SQLException {
+        try (var connection = target.connect(); var statement = connection.createStatement()) {
+            if (subscriptionExists(connection)) {
+                statement.execute("ALTER SUBSCRIPTION " + name + " DISABLE");
+                statement.execute("ALTER SUBSCRIPTION " + name + " SET (slot_name = NONE)");
+                statement.execute("DROP SUBSCRIPTION " + name);
+            }
+        }
+        try (var connection = source.connect(); var drop = connection.prepareStatement(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active");
+             var statement = connection.createStatement()) {
+            drop.setString(1, slot);
+            drop.execute();
+            statement.execute("DROP PUBLICATION IF EXISTS " + name);
+        }
+    }
+
+    /** Whether this replication's subscription exists (a task that ran at least once). */
+    public boolean exists() throws SQLException {
+        try (var connection = target.connect()) {
+            return subscriptionExists(connection);
+        }
+    }
+
+    private boolean subscriptionExists(java.sql.Connection connection) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT 1 FROM pg_subscription WHERE subname = ?"
+                + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            query.setString(1, name);
+            try (var result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /**
+     * Drops every subscription of {@code endpoint}'s database and every idle slot it holds: what a rehearsal leaves
+     * replicating must not pin WAL or hold connections once it ends.
+     */
+    public static void dropEverything(Endpoint endpoint) throws SQLException {
+        try (var connection = endpoint.connect(); var statement = connection.createStatement()) {
+            var names = new java.util.ArrayList<String>();
+            try (var result = statement.executeQuery("SELECT subname FROM pg_subscription"
+                    + " WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+            for (var subscription : names) {
+                statement.execute("ALTER SUBSCRIPTION " + identifier(subscription) + " DISABLE");
+                statement.execute("ALTER SUBSCRIPTION " + identifier(subscription) + " SET (slot_name = NONE)");
+                statement.execute("DROP SUBSCRIPTION " + identifier(subscription));
+            }
+        }
+    }
+
+    /** Drops the idle slots of {@code endpoint}'s database (after {@link #dropEverything} on both sides). */
+    public static void dropIdleSlots(Endpoint endpoint) throws SQLException {
+        try (var connection = endpoint.connect(); var statement = connection.createStatement()) {
+            statement.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                    + " WHERE database = current_database() AND NOT active");
+        }
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** Removes the subscription and its slot on the source, and the publication. */

@@ -48,6 +48,23 @@ public final class PaymentSchema {
     private PaymentSchema() {
     }
 
+    /**
+     * Adds {@code count} settled payments to the source, as the history a real database carries into the migration:
+     * rows the full load copies and the validations compare, which the writer never touches again.
+     */
+    public static void preload(Endpoint endpoint, int count) throws SQLException {
+        if (count < 0) {
+            throw new IllegalArgumentException("preload " + count + ": give 0 or more payments");
+        }
+        try (Connection connection = endpoint.connect(); var insert = connection.prepareStatement("INSERT INTO "
+                + PAYMENT + " (idempotency_key, merchant_id, amount, currency, status, captured, refunded, version,"
+                + " updated_at) SELECT gen_random_uuid(), 1 + n % " + MERCHANTS + ", 1 + (n % 99900) / 100.0, 'EUR',"
+                + " 'settled', 1 + (n % 99900) / 100.0, 0, 3, now() - interval '30 days' FROM generate_series(1, ?) AS n")) {
+            insert.setInt(1, count);
+            insert.executeUpdate();
+        }
+    }
+
     /** Creates the schema (idempotent); {@code withMerchants} seeds the merchants, on the source only. */
     public static void create(Endpoint endpoint, boolean withMerchants) throws SQLException {
         try (Connection connection = endpoint.connect(); var statement = connection.createStatement()) {

@@ -110,18 +110,20 @@ public final class PaymentWriter implements AutoCloseable {
 
     public Stats stats() {
         long acknowledged = 0;
+        long byAurora = 0;
         long refused = 0;
         long failures = 0;
         int pending = 0;
         String lastFailure = null;
         for (var worker : workers) {
             acknowledged += worker.acknowledged();
+            byAurora += worker.acknowledgedByAurora();
             refused += worker.refused();
             failures += worker.failures();
             pending += worker.pending();
             lastFailure = worker.lastFailure() != null ? worker.lastFailure() : lastFailure;
         }
-        return new Stats(acknowledged, refused, failures, pending, freezeClock.windows(), lastFailure);
+        return new Stats(acknowledged, byAurora, refused, failures, pending, freezeClock.windows(), lastFailure);
     }
 
     @Override
@@ -134,11 +136,11 @@ public final class PaymentWriter implements AutoCloseable {
     }
 
     /**
-     * What the writer saw. {@code freezes} are the periods during which it could not write at all: from the first
+     * What the writer saw; {@code acknowledgedByAurora} of the writes went to Aurora. {@code freezes} are the periods during which it could not write at all: from the first
      * write refused for the freeze to the first write acknowledged after it.
      */
-    public record Stats(long acknowledged, long refusedByFreeze, long failedAttempts, int pending,
-                        List<Duration> freezes, String lastFailure) {
+    public record Stats(long acknowledged, long acknowledgedByAurora, long refusedByFreeze, long failedAttempts,
+                        int pending, List<Duration> freezes, String lastFailure) {
 
         public Duration longestFreeze() {
             return freezes.stream().max(Duration::compareTo).orElse(Duration.ZERO);

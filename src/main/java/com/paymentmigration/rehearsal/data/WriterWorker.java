@@ -41,6 +41,7 @@ final class WriterWorker implements Runnable {
     private final Map<UUID, PaymentState> states = new HashMap<>();
     private final ArrayDeque<Retry> retries = new ArrayDeque<>();
     private volatile long acknowledged;
+    private volatile long acknowledgedByAurora;
     private volatile long refused;
     private volatile long failures;
     private volatile int pending;
@@ -150,6 +151,9 @@ final class WriterWorker implements Runnable {
             return;
         }
         acknowledged++;
+        if (WriterFlags.AURORA.equals(current.activeWriter())) {
+            acknowledgedByAurora++;
+        }
         freezeClock.acknowledged(now);
         ledger.acknowledged(write);
         states.put(write.paymentKey(), write.after());
@@ -198,6 +202,10 @@ final class WriterWorker implements Runnable {
 
     long acknowledged() {
         return acknowledged;
+    }
+
+    long acknowledgedByAurora() {
+        return acknowledgedByAurora;
     }
 
     long refused() {

@@ -3,8 +3,10 @@ package com.paymentmigration.rehearsal.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.executor.Execution;
+import com.paymentmigration.executor.ExecutionClock;
 import com.paymentmigration.executor.Executor;
 import com.paymentmigration.executor.ExecutorOptions;
+import com.paymentmigration.executor.WallClock;
 import com.paymentmigration.rehearsal.standins.AwsStandIns;
 import com.paymentmigration.rehearsal.standins.Executions;
 import com.paymentmigration.rehearsal.standins.PlannedStack;
@@ -18,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * One rehearsal: the plan's state machines run by the executor against the AWS stand-ins over the plan's resources,
- * on one virtual clock. Executions started by a state machine (the rollback) or by a function (the trigger) run the
+ * on one clock (virtual, or the wall's when real databases are behind the stand-ins). Executions started by a state machine (the rollback) or by a function (the trigger) run the
  * same way, so every execution's calls are in one timeline.
  */
 public final class Rehearsal {
@@ -27,15 +29,34 @@ public final class Rehearsal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlannedStack stack;
+    private final ExecutionClock.Source clocks;
+    private final Instant start;
     private final AwsStandIns aws;
     private final List<Execution> runs = new ArrayList<>();
     private final Map<String, Map<String, String>> snapshots = new TreeMap<>();
     private long seed = 1;
 
+    /** On the virtual clock, from {@link #START}. */
     public Rehearsal(PlannedStack stack) {
+        this(stack, ExecutionClock.Source.VIRTUAL, START);
+    }
+
+    /** On {@code clock}, from now: executions wait for real, as they must while real databases replicate. */
+    public Rehearsal(PlannedStack stack, WallClock clock) {
+        this(stack, clock.source(), clock.now());
+    }
+
+    private Rehearsal(PlannedStack stack, ExecutionClock.Source clocks, Instant start) {
         this.stack = stack;
-        this.aws = new AwsStandIns(stack, START);
+        this.clocks = clocks;
+        this.start = start;
+        this.aws = new AwsStandIns(stack, start);
         aws.runner(this::run);
+    }
+
+    /** When the rehearsal began: the stack's parameters were created then. */
+    public Instant start() {
+        return start;
     }
 
     public PlannedStack stack() {
@@ -84,7 +105,7 @@ public final class Rehearsal {
 
     /** When the timeline ends: the last call or execution end. */
     public Instant end() {
-        return runs.stream().map(Execution::stopDate).max(Instant::compareTo).orElse(START);
+        return runs.stream().map(Execution::stopDate).max(Instant::compareTo).orElse(start);
     }
 
     /** What the stack's mutable state is now: parameters, canary, weights, task statuses. */
@@ -120,7 +141,7 @@ public final class Rehearsal {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("execution input is not JSON: " + input, e);
         }
-        var execution = new Executor(aws, options).execute(machine.definition(), parsed);
+        var execution = new Executor(aws, options, clocks).execute(machine.definition(), parsed);
         runs.add(execution);
         return new Executions.Finished(ExecutionStatus.fromValue(execution.status()), execution.stopDate(),
                 execution.error(), execution.cause());

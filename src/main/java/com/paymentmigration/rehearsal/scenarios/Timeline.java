@@ -41,9 +41,14 @@ public final class Timeline {
         return aws.parameters.value(aws.parameters.nameOf(key)).orElseThrow();
     }
 
-    /** {@code T+01:02:03} from the rehearsal's start. */
+    /** {@code T+01:02:03} from the virtual rehearsals' start. */
     static String offset(Instant time) {
-        var elapsed = Duration.between(Rehearsal.START, time);
+        return offset(Rehearsal.START, time);
+    }
+
+    /** {@code T+01:02:03} from {@code start}. */
+    public static String offset(Instant start, Instant time) {
+        var elapsed = Duration.between(start, time);
         return String.format("T+%02d:%02d:%02d", elapsed.toHours(), elapsed.toMinutesPart(), elapsed.toSecondsPart());
     }
 
@@ -64,7 +69,7 @@ public final class Timeline {
         int repeats = 0;
         for (var call : calls()) {
             var outcome = call.succeeded() ? "ok" : call.error() + ": " + abbreviate(call.cause());
-            var line = String.format("%-11s %-26s %-44s %-46s %s", offset(call.time()), abbreviate(who(call.executionArn()), 26),
+            var line = String.format("%-11s %-26s %-44s %-46s %s", offset(rehearsal.start(), call.time()), abbreviate(who(call.executionArn()), 26),
                     abbreviate(call.state(), 44), call.operation(), outcome);
             var key = who(call.executionArn()).startsWith("  partition") ? call.state() + call.operation() + outcome : null;
             if (key != null && key.equals(folded)) {

@@ -64,6 +64,7 @@ public final class AwsStandIns implements TaskHandler {
     private final Map<String, StandIn> services = new LinkedHashMap<>();
     private final List<CallRecord> calls = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
+    private final List<java.util.function.Consumer<CallRecord>> listeners = new ArrayList<>();
     public final ParameterStore parameters;
     public final Messaging messaging;
     public final ObjectStore objects;
@@ -116,6 +117,11 @@ public final class AwsStandIns implements TaskHandler {
         return List.copyOf(calls);
     }
 
+    /** Told of every call that succeeded, once it is recorded (a data scenario acts on the databases at a given step). */
+    public void afterEachCall(java.util.function.Consumer<CallRecord> listener) {
+        listeners.add(listener);
+    }
+
     /** Calls matching {@code when} fail with the service's {@code error} (e.g. ThrottlingException), up to {@code times}. */
     public void fail(Predicate<TaskInvocation> when, String error, String message, int times) {
         faults.add(new Fault(when, error, message, times));
@@ -149,8 +155,10 @@ public final class AwsStandIns implements TaskHandler {
                 }
             }
             var result = service.call(target[1], call);
-            calls.add(new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
-                    invocation.resource(), invocation.attempt(), invocation.arguments(), result, null, null));
+            var record = new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
+                    invocation.resource(), invocation.attempt(), invocation.arguments(), result, null, null);
+            calls.add(record);
+            listeners.forEach(listener -> listener.accept(record));
             executions.runPending();
             return result;
         } catch (TaskFailure failure) {

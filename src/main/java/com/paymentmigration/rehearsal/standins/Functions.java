@@ -26,6 +26,17 @@ public final class Functions implements StandIn {
     private final ReplicationOpsFunction replicationOps = new ReplicationOpsFunction();
     private final ValidatorFunction validator = new ValidatorFunction(replicationOps);
     private final AwsStandIns aws;
+    private Code validatorCode;
+    private Code replicationOpsCode;
+
+    /**
+     * A function's own code run in the rehearsal (its handler's classes against real databases): the payload in,
+     * the function's answer out, a failure as the exception the function would throw.
+     */
+    @FunctionalInterface
+    public interface Code {
+        JsonNode handle(JsonNode payload);
+    }
 
     Functions(PlannedStack stack, AwsStandIns aws) {
         this.functions = stack.functions();
@@ -44,6 +55,19 @@ public final class Functions implements StandIn {
 
     public ReplicationOpsFunction replicationOps() {
         return replicationOps;
+    }
+
+    /** The validator's invocations run {@code code} (the real validator) instead of the contract's scripted answers. */
+    public void runValidator(Code code) {
+        this.validatorCode = code;
+    }
+
+    /**
+     * replication-ops' invocations run {@code code} (the real function) after the contract stand-in has accepted the
+     * event and kept its record of slots and sequence syncs (which the invariants read).
+     */
+    public void runReplicationOps(Code code) {
+        this.replicationOpsCode = code;
     }
 
     @Override
@@ -86,16 +110,26 @@ public final class Functions implements StandIn {
     private JsonNode invoke(PlannedStack.Function function, String handler, JsonNode payload, Instant at)
             throws FunctionError {
         if (VALIDATOR_HANDLER.equals(handler)) {
-            return validator.handle(payload);
+            return validatorCode != null ? run(validatorCode, payload) : validator.handle(payload);
         }
         if (ReplicationOpsFunction.HANDLER.equals(handler)) {
-            return replicationOps.handle(payload, at);
+            var contract = replicationOps.handle(payload, at);
+            return replicationOpsCode != null ? run(replicationOpsCode, payload) : contract;
         }
         if (TRIGGER_HANDLER.equals(handler)) {
             return trigger(function, payload, at);
         }
         throw new FunctionError("java.lang.UnsupportedOperationException", "the rehearsal has no stand-in for "
                 + function.name() + " (" + handler + ")");
+    }
+
+    /** The Java runtime reports an unhandled exception by its class name: what the state machines' Retry/Catch match. */
+    private static JsonNode run(Code code, JsonNode payload) throws FunctionError {
+        try {
+            return code.handle(payload);
+        } catch (RuntimeException e) {
+            throw new FunctionError(e.getClass().getName(), String.valueOf(e.getMessage()));
+        }
     }
 
     /**

@@ -23,7 +23,8 @@ public final class ParameterStore implements StandIn {
 
     private final String region;
     private final String account;
-    private final Map<String, Stored> parameters = new LinkedHashMap<>();
+    /** Synchronized: a data rehearsal's writers read the flags from their own threads while executions write them. */
+    private final Map<String, Stored> parameters = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     ParameterStore(PlannedStack stack, Instant start) {
         this.region = stack.primaryRegion();

@@ -41,7 +41,55 @@ public final class ReplicationService implements StandIn {
             "migration-type", "endpoint-arn", "replication-instance-arn");
     private static final Set<String> CONNECTION_FILTERS = Set.of("endpoint-arn", "replication-instance-arn");
 
-    private record Test(Instant at, boolean reachable) {
+    private record Test(Instant at, java.util.Optional<String> failure) {
+    }
+
+    /** How far a real full load is: tables the task selected, and those copied. */
+    public record FullLoad(int tables, int loaded) {
+
+        public boolean done() {
+            return tables > 0 && loaded == tables;
+        }
+    }
+
+    /**
+     * What moves the data when a task runs. On the virtual clock nothing does (statuses and progress are modelled);
+     * in a data rehearsal it is real replication between two servers, and every request still passes this stand-in's
+     * checks (model, IAM, task state) before it reaches the backend.
+     */
+    public interface Backend {
+
+        /** Starts moving data for an accepted start; a message when it cannot, which fails the task as DMS would. */
+        java.util.Optional<String> start(ReplicationTask task, String type, String cdcStartPosition);
+
+        void stop(ReplicationTask task);
+
+        /** The real full load's progress, or empty to model it on the clock. */
+        java.util.Optional<FullLoad> fullLoad(ReplicationTask task);
+
+        /** Why a connection to the endpoint fails, or empty when it succeeds. */
+        java.util.Optional<String> connectionFailure(String endpointArn);
+
+        Backend NONE = new Backend() {
+            @Override
+            public java.util.Optional<String> start(ReplicationTask task, String type, String cdcStartPosition) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void stop(ReplicationTask task) {
+            }
+
+            @Override
+            public java.util.Optional<FullLoad> fullLoad(ReplicationTask task) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> connectionFailure(String endpointArn) {
+                return java.util.Optional.empty();
+            }
+        };
     }
 
     private final String instanceArn;
@@ -50,6 +98,7 @@ public final class ReplicationService implements StandIn {
     private final Map<String, Test> connections = new LinkedHashMap<>();
     private final Set<String> unreachable = new HashSet<>();
     private java.util.function.BiConsumer<ReplicationTask, Instant> onFreshCdcStart = (task, at) -> { };
+    private Backend backend = Backend.NONE;
 
     ReplicationService(PlannedStack stack, Instant created) {
         this.instanceArn = stack.arns("aws:dms/replicationInstance:ReplicationInstance").get(0);
@@ -58,7 +107,7 @@ public final class ReplicationService implements StandIn {
             var arn = stack.arn(task);
             var replicationTask = new ReplicationTask(arn, stack.physicalName(task), task.stringInput("migrationType"),
                     task.stringInput("replicationInstanceArn"), task.stringInput("sourceEndpointArn"),
-                    task.stringInput("targetEndpointArn"), created);
+                    task.stringInput("targetEndpointArn"), task.stringInput("tableMappings"), created);
             replicationTask.replicatesDrainMarker(selectsDrainMarker(task.stringInput("tableMappings")));
             tasks.put(arn, replicationTask);
         }
@@ -111,6 +160,11 @@ public final class ReplicationService implements StandIn {
         onFreshCdcStart = listener;
     }
 
+    /** Real replication behind the tasks (a data rehearsal). */
+    public void backend(Backend replication) {
+        this.backend = replication;
+    }
+
     /** Connection tests of this endpoint fail from now on. */
     public void makeUnreachable(String endpointArn) {
         unreachable.add(endpointArn);
@@ -135,7 +189,10 @@ public final class ReplicationService implements StandIn {
         if (!instanceArn.equals(request.replicationInstanceArn()) || !endpoints.contains(request.endpointArn())) {
             throw call.error("ResourceNotFoundFault", "Replication instance or endpoint not found");
         }
-        connections.put(request.endpointArn(), new Test(call.time(), !unreachable.contains(request.endpointArn())));
+        var failure = unreachable.contains(request.endpointArn())
+                ? java.util.Optional.of("Cannot connect to ODBC provider Network error has occurred")
+                : backend.connectionFailure(request.endpointArn());
+        connections.put(request.endpointArn(), new Test(call.time(), failure));
         return SdkShapes.write(TestConnectionResponse.builder().connection(connection(request.endpointArn(), call.time()))
                 .build());
     }
@@ -156,13 +213,13 @@ public final class ReplicationService implements StandIn {
     private Connection connection(String endpoint, Instant now) {
         var test = connections.get(endpoint);
         var done = !now.isBefore(test.at().plus(CONNECTION_TEST));
-        var status = !done ? "testing" : test.reachable() ? "successful" : "failed";
+        var status = !done ? "testing" : test.failure().isEmpty() ? "successful" : "failed";
         var connection = Connection.builder().replicationInstanceArn(instanceArn).endpointArn(endpoint).status(status)
                 .endpointIdentifier(endpoint.substring(endpoint.lastIndexOf(':') + 1))
                 .replicationInstanceIdentifier(instanceArn.substring(instanceArn.lastIndexOf(':') + 1));
         if (status.equals("failed")) {
             connection.lastFailureMessage("Test Endpoint failed: Application-Status: 1020912, Application-Message: "
-                    + "Cannot connect to ODBC provider Network error has occurred");
+                    + test.failure().get());
         }
         return connection.build();
     }
@@ -174,7 +231,8 @@ public final class ReplicationService implements StandIn {
         var found = new ArrayList<software.amazon.awssdk.services.databasemigration.model.ReplicationTask>();
         for (var task : tasks.values()) {
             if (matches(request.filters(), task.filterValues())) {
-                found.add(task.describe(call.time(), !Boolean.TRUE.equals(request.withoutSettings())));
+                found.add(task.describe(call.time(), !Boolean.TRUE.equals(request.withoutSettings()),
+                        backend.fullLoad(task)));
             }
         }
         if (found.isEmpty()) {
@@ -222,6 +280,9 @@ public final class ReplicationService implements StandIn {
                     + "must be start-replication, not " + type);
         }
         task.start(call.time(), type.toString(), request.cdcStartPosition());
+        if (!task.failsToStart) {
+            backend.start(task, type.toString(), request.cdcStartPosition()).ifPresent(task::failStart);
+        }
         if (type != StartReplicationTaskTypeValue.RESUME_PROCESSING && request.cdcStartPosition() == null
                 && !task.migrationType().equals("full-load")) {
             onFreshCdcStart.accept(task, call.time());
@@ -239,6 +300,7 @@ public final class ReplicationService implements StandIn {
             throw call.error("InvalidResourceStateFault", "Replication Task cannot be stopped, invalid state: " + status);
         }
         task.stop(call.time());
+        backend.stop(task);
         return SdkShapes.write(StopReplicationTaskResponse.builder().replicationTask(task.describe(call.time(), false))
                 .build());
     }

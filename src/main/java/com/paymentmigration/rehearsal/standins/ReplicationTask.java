@@ -32,6 +32,7 @@ public final class ReplicationTask {
     private final String instanceArn;
     private final String sourceArn;
     private final String targetArn;
+    private final String tableMappings;
     private final Instant created;
     private final List<Transition> history = new ArrayList<>();
     private final List<Start> starts = new ArrayList<>();
@@ -49,15 +50,19 @@ public final class ReplicationTask {
     private Instant stopRequested;
     private Instant loadStarted;
     private boolean loaded;
+    private Instant loadFinished;
+    private String failure = "Task error notification received from subtask 0, thread 0 [reptask/replicationtask.c:2800] "
+            + "Error executing source loop; Stream component failed at subtask 0";
 
     ReplicationTask(String arn, String id, String migrationType, String instanceArn, String sourceArn, String targetArn,
-                    Instant created) {
+                    String tableMappings, Instant created) {
         this.arn = arn;
         this.id = id;
         this.migrationType = migrationType;
         this.instanceArn = instanceArn;
         this.sourceArn = sourceArn;
         this.targetArn = targetArn;
+        this.tableMappings = tableMappings;
         this.created = created;
         history.add(new Transition(created, "ready"));
     }
@@ -68,6 +73,23 @@ public final class ReplicationTask {
 
     public String id() {
         return id;
+    }
+
+    public String sourceEndpointArn() {
+        return sourceArn;
+    }
+
+    public String targetEndpointArn() {
+        return targetArn;
+    }
+
+    /** The task's table mappings as the plan gives them (DMS's JSON: selection rules with include/exclude). */
+    public String tableMappings() {
+        return tableMappings;
+    }
+
+    public String migrationType() {
+        return migrationType;
     }
 
     /** Scripts a failure: the next start ends in {@code failed}. */
@@ -134,10 +156,6 @@ public final class ReplicationTask {
         return List.copyOf(starts);
     }
 
-    String migrationType() {
-        return migrationType;
-    }
-
     void start(Instant now, String type, String cdcStartPosition) {
         starts.add(new Start(now, type, java.util.Optional.ofNullable(cdcStartPosition)));
         var resume = type.equals("resume-processing");
@@ -145,8 +163,15 @@ public final class ReplicationTask {
         if (!resume) {
             loadStarted = null;
             loaded = false;
+            loadFinished = null;
         }
         history.add(new Transition(now, "starting"));
+    }
+
+    /** The start just requested ends in {@code failed} with DMS's {@code message}: what really went wrong. */
+    void failStart(String message) {
+        failsToStart = true;
+        failure = message;
     }
 
     void stop(Instant now) {
@@ -160,9 +185,27 @@ public final class ReplicationTask {
     }
 
     software.amazon.awssdk.services.databasemigration.model.ReplicationTask describe(Instant now, boolean settings) {
+        return describe(now, settings, java.util.Optional.empty());
+    }
+
+    /** @param progress the tables selected and loaded so far by a real full load; empty to model it on the clock */
+    software.amazon.awssdk.services.databasemigration.model.ReplicationTask describe(Instant now, boolean settings,
+            java.util.Optional<ReplicationService.FullLoad> progress) {
         var status = status(now);
         var stats = ReplicationTaskStats.builder().tablesErrored(0);
-        if (loadStarted != null) {
+        if (loadStarted != null && progress.isPresent()) {
+            var load = progress.get();
+            if (loadFinished == null && status.equals("running") && load.done()) {
+                loadFinished = now;
+            }
+            int percent = load.tables() == 0 ? 0 : load.loaded() * 100 / load.tables();
+            stats.fullLoadProgressPercent(percent).tablesLoaded(load.loaded())
+                    .tablesLoading(load.tables() - load.loaded()).tablesQueued(0).fullLoadStartDate(loadStarted)
+                    .startDate(loadStarted).elapsedTimeMillis(Duration.between(loadStarted, now).toMillis());
+            if (loadFinished != null) {
+                stats.fullLoadFinishDate(loadFinished);
+            }
+        } else if (loadStarted != null) {
             var elapsed = Duration.between(loadStarted, now);
             loaded |= status.equals("running") && elapsed.compareTo(fullLoad) >= 0;
             int percent = loaded ? 100 : (int) Math.min(99, elapsed.toMillis() * 100 / fullLoad.toMillis());
@@ -182,14 +225,13 @@ public final class ReplicationTask {
             task.replicationTaskStartDate(startRequested);
         }
         if (status.equals("failed")) {
-            task.lastFailureMessage("Task error notification received from subtask 0, thread 0 [reptask/replicationtask.c:2800] "
-                    + "Error executing source loop; Stream component failed at subtask 0");
+            task.lastFailureMessage(failure);
         }
         if (status.equals("stopped")) {
             task.stopReason("Stop Reason NORMAL");
         }
         if (settings) {
-            task.replicationTaskSettings("{}").tableMappings("{}");
+            task.replicationTaskSettings("{}").tableMappings(tableMappings == null ? "{}" : tableMappings);
         }
         return task.build();
     }
