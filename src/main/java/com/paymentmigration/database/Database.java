@@ -11,6 +11,7 @@ import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.secrets.ExistingSecret;
@@ -49,12 +50,16 @@ public final class Database extends MigrationComponent {
     /** The log group RDS creates and writes Enhanced Monitoring samples to, in each region. */
     static final String OS_METRICS_LOG_GROUP = "RDSOSMetrics";
 
-    public final Output<String> writerEndpoint;
-    public final Output<String> readerEndpoint;
-    public final Output<String> secondaryReaderEndpoint;
-    public final Output<String> globalClusterId;
-    public final Output<String> primaryClusterId;
-    public final Output<String> secondaryClusterId;
+    /**
+     * What the service, the state machines, the alarms and the operators need of the database: the endpoints by
+     * role, the global cluster the writer must stay in, and the clusters' identifiers (metric dimensions).
+     */
+    public record Refs(Output<String> writerEndpoint, Output<String> readerEndpoint,
+                       Output<String> secondaryReaderEndpoint, Output<String> globalClusterId,
+                       Output<String> primaryClusterId, Output<String> secondaryClusterId) {
+    }
+
+    public final Refs refs;
 
     public Database(String name, StackContext stack, EncryptionKeys keys, Network production, Network secondary,
                     List<String> primaryZones, List<String> secondaryZones, ExistingSecret.Credentials master,
@@ -73,7 +78,6 @@ public final class Database extends MigrationComponent {
                 // Extended Support is billed after end of standard support; an upgrade is the intended path.
                 .engineLifecycleSupport("open-source-rds-extended-support-disabled")
                 .build(), primary());
-        this.globalClusterId = global.id();
         var monitoring = monitoringRole(name);
 
         var primaryCluster = new Cluster(name + "-primary", clusterArgs(Region.PRIMARY, global, keys, production)
@@ -91,19 +95,16 @@ public final class Database extends MigrationComponent {
         instances(name + "-secondary", Region.SECONDARY, secondaryCluster, aurora.secondaryInstanceCount(),
                 secondaryZones, keys, monitoring);
 
-        this.writerEndpoint = primaryCluster.endpoint();
-        this.readerEndpoint = primaryCluster.readerEndpoint();
-        this.secondaryReaderEndpoint = secondaryCluster.readerEndpoint();
-        this.primaryClusterId = primaryCluster.clusterIdentifier();
-        this.secondaryClusterId = secondaryCluster.clusterIdentifier();
-        parameters.publish(List.of("database", "writer-endpoint"), writerEndpoint, ParameterSpec.Kind.CONFIGURED,
+        this.refs = new Refs(primaryCluster.endpoint(), primaryCluster.readerEndpoint(), secondaryCluster.readerEndpoint(),
+                global.id(), primaryCluster.clusterIdentifier(), secondaryCluster.clusterIdentifier());
+        parameters.publish(ParameterKey.DATABASE_WRITER_ENDPOINT, refs.writerEndpoint(), ParameterSpec.Kind.CONFIGURED,
                 "Aurora writer endpoint (primary region)");
-        parameters.publish(List.of("database", "reader-endpoint"), readerEndpoint, ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.DATABASE_READER_ENDPOINT, refs.readerEndpoint(), ParameterSpec.Kind.CONFIGURED,
                 "Aurora reader endpoint (primary region)");
-        parameters.publish(List.of("database", "secondary-reader-endpoint"), secondaryReaderEndpoint,
+        parameters.publish(ParameterKey.DATABASE_SECONDARY_READER_ENDPOINT, refs.secondaryReaderEndpoint(),
                 ParameterSpec.Kind.CONFIGURED, "Aurora reader endpoint of the secondary region");
-        registerOutputs(Map.of("writerEndpoint", writerEndpoint, "readerEndpoint", readerEndpoint,
-                "secondaryReaderEndpoint", secondaryReaderEndpoint, "globalClusterId", globalClusterId));
+        registerOutputs(Map.of("writerEndpoint", refs.writerEndpoint(), "readerEndpoint", refs.readerEndpoint(),
+                "secondaryReaderEndpoint", refs.secondaryReaderEndpoint(), "globalClusterId", refs.globalClusterId()));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.paymentmigration.functions;
 
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.core.StateMachine;
 import com.paymentmigration.core.Wiring;
 import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.iam.Statement;
@@ -10,8 +11,9 @@ import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
-import com.paymentmigration.orchestration.Orchestration;
-import com.paymentmigration.orchestration.Targets;
+import com.paymentmigration.secrets.FetchedSecrets;
+import com.paymentmigration.storage.Storage;
+import com.paymentmigration.parameters.ParameterKey;
 import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.lambda.Alias;
@@ -33,8 +35,10 @@ import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The Java Lambda functions built in {@code lambda/}, each with its own role, encrypted log group, active X-Ray
@@ -83,20 +87,28 @@ public final class Functions extends MigrationComponent {
     public final Function replicationOps;
 
     /**
-     * @param databaseSecretArns the on-prem and Aurora master secrets, in that order: what the validator and
-     *                           replication-ops read
-     * @param rotatedSecretArns  every secret the rotation function rotates and relabels (the database secrets among
-     *                           them)
-     * @param secretKeyArns      customer keys of the rotated secrets (empty for the AWS-managed key)
-     * @param checkpointBucket   where the validator keeps its reports (name and ARN)
-     * @param rollbackMachineArn the state machine the trigger function starts
+     * What the state machines and the alarms need of the functions.
+     *
+     * @param namesByLabel every function's name by a short label, in a fixed order (the dashboard's and the alarms')
      */
-    public Functions(String name, StackContext stack, EncryptionKeys keys, Network network,
-                     Output<List<String>> databaseSecretArns, Output<List<String>> rotatedSecretArns,
-                     Output<List<String>> secretKeyArns,
-                     Output<String> checkpointBucket, Output<String> checkpointBucketArn,
-                     Output<String> rollbackMachineArn) {
+    public record Refs(Output<String> validatorArn, Output<String> replicationOpsArn, Output<String> rollbackTriggerName,
+                       Output<String> authorizerLogGroupName, Map<String, Output<String>> namesByLabel) {
+    }
+
+    public final Refs refs;
+
+    /**
+     * @param secrets     the database secrets the validator and replication-ops read, and every secret the rotation
+     *                    function rotates
+     * @param checkpoints where the validator keeps its reports
+     */
+    public Functions(String name, StackContext stack, EncryptionKeys keys, Network network, FetchedSecrets secrets,
+                     Storage.Bucket checkpoints) {
         super(TYPE, name, stack);
+        var databaseSecretArns = secrets.database().arns();
+        var rotatedSecretArns = secrets.rotatedArns();
+        var secretKeyArns = secrets.rotatedKeyArns();
+        var rollbackMachineArn = StateMachine.ROLLBACK.arn(stack);
         var logGroup = Wiring.logGroup(name + "-rotation-logs", stack, "secret-rotation", keys.primaryKeyArn, primary());
         var rotationParameters = rotationParameters();
         var rotationEnvironment = rotationEnvironment(name, rotationParameters, rotatedSecretArns, databaseSecretArns);
@@ -147,10 +159,18 @@ public final class Functions extends MigrationComponent {
                 .functionVersion(authorizer.version())
                 .build(), primary());
         // The rotated secrets are the two database secrets, on-prem first: the validator's source and target.
-        this.validator = validator(name, keys, network, databaseSecretArns, secretKeyArns, checkpointBucket,
-                checkpointBucketArn);
+        this.validator = validator(name, keys, network, databaseSecretArns, secretKeyArns, checkpoints.name(),
+                checkpoints.arn());
         this.rollbackTrigger = rollbackTrigger(name, keys, network, rollbackMachineArn);
         this.replicationOps = replicationOps(name, keys, network, databaseSecretArns, secretKeyArns);
+        var names = new LinkedHashMap<String, Output<String>>();
+        names.put("rotation", rotation.name());
+        names.put("authorizer", authorizer.name());
+        names.put("validator", validator.name());
+        names.put("rollback-trigger", rollbackTrigger.name());
+        names.put("replication-ops", replicationOps.name());
+        this.refs = new Refs(validator.arn(), replicationOps.arn(), rollbackTrigger.name(), authorizerLogGroupName,
+                java.util.Collections.unmodifiableMap(names));
         registerOutputs(Map.of("rotationFunctionArn", rotation.arn(), "authorizerAliasArn", authorizerAlias.arn(),
                 "validatorFunctionArn", validator.arn(), "rollbackTriggerArn", rollbackTrigger.arn(),
                 "replicationOpsFunctionArn", replicationOps.arn()));
@@ -272,15 +292,14 @@ public final class Functions extends MigrationComponent {
     private record RotationParameters(String caBundle, String writeFreeze, String phase) {
 
         List<String> arns(String region, String account) {
-            var arn = "arn:aws:ssm:" + region + ":" + account + ":parameter";
-            return List.of(arn + caBundle, arn + writeFreeze, arn + phase);
+            return Stream.of(caBundle, writeFreeze, phase).map(name -> ParameterKey.arn(region, account, name)).toList();
         }
     }
 
     private RotationParameters rotationParameters() {
         var names = stack.names();
-        return new RotationParameters(names.parameter(RotationSettings.CA_PARAMETER.toArray(String[]::new)),
-                names.parameter(Targets.WRITE_FREEZE.split("/")), names.parameter(Targets.PHASE));
+        return new RotationParameters(RotationSettings.CA_PARAMETER.name(names),
+                ParameterKey.DATABASE_WRITE_FREEZE.name(names), ParameterKey.PHASE.name(names));
     }
 
     /** Its one call, StartExecution, goes to the Step Functions endpoint of the VPC. */
@@ -302,7 +321,7 @@ public final class Functions extends MigrationComponent {
     }
 
     static String triggerPolicy(String rollbackMachineArn, String keyArn, String logGroupArn) {
-        return Orchestration.startRollbackPolicy(rollbackMachineArn, keyArn).and(writeLogs(logGroupArn))
+        return StateMachine.startRollbackPolicy(rollbackMachineArn, keyArn).and(writeLogs(logGroupArn))
                 .and(sendTraces()).and(runInTheVpc()).toJson();
     }
 
