@@ -107,7 +107,7 @@ public final class Main {
                 networks.get(VpcRole.MIGRATION),
                 SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
                 secret, database.refs.writerEndpoint(), parameters, storage.loadBalancerLogs.orElseThrow()));
-        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
+        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions.authorizer, parameters, service);
         new WebFirewall("waf", stack, keys, api.refs.stageArn());
         var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION),
                 secrets.database(), parameters);

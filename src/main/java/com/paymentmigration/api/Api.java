@@ -5,7 +5,7 @@ import com.paymentmigration.config.Mode;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.Wiring;
-import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.AuthorizerFunction;
 import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
@@ -109,7 +109,7 @@ public final class Api extends MigrationComponent {
      * @param service the new payment service, whose load balancer is then the new backend; empty when the new
      *                backend runs outside this stack at the configured addresses
      */
-    public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, Functions functions,
+    public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, AuthorizerFunction authorizerFunction,
                Parameters parameters, Optional<PaymentService> service) {
         super(TYPE, name, stack);
         var api = stack.config().api();
@@ -130,14 +130,14 @@ public final class Api extends MigrationComponent {
                 .name(stack.names().of(NameRule.GENERIC, "jwt"))
                 .restApi(restApi.id())
                 .type("REQUEST")
-                .authorizerUri(functions.authorizerAlias.invokeArn())
+                .authorizerUri(authorizerFunction.alias().invokeArn())
                 .identitySource(ApiRoutes.AUTHORIZER_IDENTITY_SOURCES)
                 .authorizerResultTtlInSeconds(settings.cacheSeconds())
                 .build(), primary());
         new Permission(name + "-authorizer-invoke", PermissionArgs.builder()
                 .action("lambda:InvokeFunction")
-                .function(functions.authorizer.name())
-                .qualifier(Functions.LIVE_ALIAS)
+                .function(authorizerFunction.function().name())
+                .qualifier(AuthorizerFunction.LIVE_ALIAS)
                 .principal("apigateway.amazonaws.com")
                 .sourceArn(Output.format("%s/authorizers/%s", restApi.executionArn(), authorizer.id()))
                 .build(), primary());
