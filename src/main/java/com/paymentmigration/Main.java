@@ -3,7 +3,6 @@ package com.paymentmigration;
 import com.paymentmigration.api.Api;
 import com.paymentmigration.api.WebFirewall;
 import com.paymentmigration.dns.WeightedDns;
-import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.runbook.RunbookOutputs;
 import com.paymentmigration.service.PaymentService;
 import com.paymentmigration.config.ConfigReader;
@@ -13,7 +12,7 @@ import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.database.Database;
 import com.paymentmigration.functions.Functions;
-import com.paymentmigration.secrets.ExistingSecret;
+import com.paymentmigration.secrets.FetchedSecrets;
 import com.paymentmigration.secrets.Secrets;
 import com.paymentmigration.network.AvailabilityZones;
 import com.paymentmigration.network.Network;
@@ -39,9 +38,7 @@ import com.pulumi.core.Output;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,55 +93,32 @@ public final class Main {
                 networks.get(VpcRole.SECONDARY));
 
         // Existing credentials: fetched by name, never created; every one of them gets rotation.
-        var sourceSecret = ExistingSecret.fetch(stack, config.onPrem().dbSecretName());
-        var masterSecret = ExistingSecret.fetch(stack, config.aurora().masterSecretName());
-        var rotated = new LinkedHashMap<String, ExistingSecret>();
-        rotated.put("source", sourceSecret);
-        rotated.put("aurora-master", masterSecret);
-        Optional<ExistingSecret> serviceSecret = config.service().enabled()
-                ? Optional.of(ExistingSecret.fetch(stack, config.service().dbSecretName())) : Optional.empty();
-        serviceSecret.ifPresent(secret -> rotated.put("service-db", secret));
+        var secrets = FetchedSecrets.fetch(stack);
         var storage = new Storage("storage", stack, keys);
-        var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION),
-                Output.all(sourceSecret.arn(), masterSecret.arn()),
-                Output.all(rotated.values().stream().map(ExistingSecret::arn).toList()),
-                Output.all(rotated.values().stream().map(ExistingSecret::kmsKeyArn).toList()),
-                storage.checkpoints.name, storage.checkpoints.arn, Orchestration.rollbackStateMachineArn(stack));
-        new Secrets("secrets", stack, rotated, functions.rotation);
+        var functions = new Functions("functions", stack, keys, networks.get(VpcRole.MIGRATION), secrets,
+                storage.refs.checkpoints());
+        new Secrets("secrets", stack, secrets.rotated(), functions.rotation);
         var parameters = new Parameters("parameters", stack, keys);
         var database = new Database("database", stack, keys, networks.get(VpcRole.PRODUCTION),
                 networks.get(VpcRole.SECONDARY), zones.get(Region.PRIMARY), zones.get(Region.SECONDARY),
-                masterSecret.currentCredentials(stack), parameters);
+                secrets.database().auroraMaster().currentCredentials(stack), parameters);
         var notifications = new Notifications("notifications", stack, keys);
-        Optional<PaymentService> service = serviceSecret.map(secret -> new PaymentService("service", stack, keys,
+        Optional<PaymentService> service = secrets.service().map(secret -> new PaymentService("service", stack, keys,
                 networks.get(VpcRole.MIGRATION),
                 SecurityRules.serviceClients(plans, config.networks().onPrem(), config.dns().enabled()),
-                secret, database.writerEndpoint, parameters, storage.loadBalancerLogs.orElseThrow()));
-        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions, parameters, service);
-        new WebFirewall("waf", stack, keys, api.stageArn);
-        var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION), sourceSecret,
-                masterSecret, parameters);
-        var monitoring = new Monitoring("monitoring", stack, new Monitoring.Sources(replication.instanceId,
-                replication.forwardTaskResourceId, replication.reverseTaskResourceId, database.primaryClusterId,
-                database.secondaryClusterId, api.apiName, api.stageName, api.loadBalancerArnSuffix,
-                api.legacyTargetGroupArnSuffix, api.newTargetGroupArnSuffix,
-                functionNames(functions), Orchestration.migrationStateMachineArn(stack),
-                Orchestration.rollbackStateMachineArn(stack), service.map(s -> new Monitoring.ServiceSources(
-                        s.clusterName, s.serviceName, s.loadBalancerArnSuffix, s.targetGroupArnSuffix))),
-                notifications.alarmTopicArn, notifications.secondaryAlarmTopicArn, replication.taskLogGroupName,
-                functions.authorizerLogGroupName);
+                secret, database.refs.writerEndpoint(), parameters, storage.loadBalancerLogs.orElseThrow()));
+        var api = new Api("api", stack, keys, networks.get(VpcRole.MIGRATION), functions.authorizer, parameters, service);
+        new WebFirewall("waf", stack, keys, api.refs.stageArn());
+        var replication = new Replication("replication", stack, keys, networks.get(VpcRole.MIGRATION),
+                secrets.database(), parameters);
+        var monitoring = new Monitoring("monitoring", stack, new Monitoring.Parts(replication.refs, database.refs,
+                api.refs, functions.refs, notifications.refs, service.map(s -> s.dimensions)));
         Optional<WeightedDns> dns = service.filter(s -> config.dns().enabled()).map(s -> new WeightedDns("dns", stack,
-                List.of(networks.get(VpcRole.PRODUCTION), networks.get(VpcRole.MIGRATION)), s,
-                monitoring.alarmNames.get(AlarmCatalog.LEGACY_DOWN), monitoring.alarmNames.get(AlarmCatalog.SERVICE_DOWN),
+                List.of(networks.get(VpcRole.PRODUCTION), networks.get(VpcRole.MIGRATION)), s, monitoring.alarms,
                 parameters));
-        var orchestration = new Orchestration("orchestration", stack, keys, new Orchestration.Inputs(
-                replication.instanceArn, replication.instanceId, replication.forwardTaskArn,
-                replication.forwardTaskResourceId, replication.reverseTaskArn, replication.reverseTaskResourceId,
-                replication.endpointArns, Output.all(sourceSecret.arn(), masterSecret.arn()), api.restApiId, api.stageName,
-                storage.checkpoints.name, storage.rollbackStates.name, notifications.statusTopicArn,
-                notifications.alarmTopicArn, monitoring.criticalAlarmArns, functions.validator.arn(),
-                functions.rollbackTrigger.name(), WeightedDns.zoneOf(dns), functions.replicationOps.arn(),
-                database.globalClusterId));
+        var orchestration = new Orchestration("orchestration", stack, keys, new Orchestration.Parts(replication.refs,
+                database.refs, secrets.database(), api.refs, storage.refs, notifications.refs, monitoring.alarms,
+                functions.refs, WeightedDns.zoneOf(dns)));
 
         for (var network : networks.values()) {
             ctx.export(StackOutputs.vpcId(network.role), network.vpcId);
@@ -157,28 +131,28 @@ public final class Main {
         ctx.export(StackOutputs.PRIMARY_TRANSIT_GATEWAY_ID, transit.primaryTransitGatewayId);
         ctx.export(StackOutputs.SECONDARY_TRANSIT_GATEWAY_ID, transit.secondaryTransitGatewayId);
         ctx.export(StackOutputs.VPN_CONNECTION_ID, transit.vpnConnectionId);
-        ctx.export(StackOutputs.AURORA_WRITER_ENDPOINT, database.writerEndpoint);
-        ctx.export(StackOutputs.AURORA_READER_ENDPOINT, database.readerEndpoint);
-        ctx.export(StackOutputs.AURORA_SECONDARY_READER_ENDPOINT, database.secondaryReaderEndpoint);
-        ctx.export(StackOutputs.GLOBAL_CLUSTER_ID, database.globalClusterId);
-        ctx.export(StackOutputs.REPLICATION_INSTANCE_ARN, replication.instanceArn);
-        ctx.export(StackOutputs.FORWARD_TASK_ARN, replication.forwardTaskArn);
-        ctx.export(StackOutputs.REVERSE_TASK_ARN, replication.reverseTaskArn);
+        ctx.export(StackOutputs.AURORA_WRITER_ENDPOINT, database.refs.writerEndpoint());
+        ctx.export(StackOutputs.AURORA_READER_ENDPOINT, database.refs.readerEndpoint());
+        ctx.export(StackOutputs.AURORA_SECONDARY_READER_ENDPOINT, database.refs.secondaryReaderEndpoint());
+        ctx.export(StackOutputs.GLOBAL_CLUSTER_ID, database.refs.globalClusterId());
+        ctx.export(StackOutputs.REPLICATION_INSTANCE_ARN, replication.refs.instanceArn());
+        ctx.export(StackOutputs.FORWARD_TASK_ARN, replication.refs.forward().arn());
+        ctx.export(StackOutputs.REVERSE_TASK_ARN, replication.refs.reverse().arn());
         ctx.export(StackOutputs.ROTATION_FUNCTION_ARN, functions.rotation.arn());
         ctx.export(StackOutputs.PARAMETER_ROOT, Output.of(stack.names().parameter()));
         ctx.export(StackOutputs.CHECKPOINT_BUCKET, storage.checkpoints.name);
         ctx.export(StackOutputs.ROLLBACK_STATE_BUCKET, storage.rollbackStates.name);
         ctx.export(StackOutputs.TRANSACTION_LOG_BUCKET, storage.transactionLogs.name);
         ctx.export(StackOutputs.TRANSACTION_LOG_REPLICA_BUCKET, storage.transactionLogsReplica.name);
-        ctx.export(StackOutputs.STATUS_TOPIC_ARN, notifications.statusTopicArn);
-        ctx.export(StackOutputs.ALARM_TOPIC_ARN, notifications.alarmTopicArn);
-        ctx.export(StackOutputs.VALIDATION_TOPIC_ARN, notifications.validationTopicArn);
+        ctx.export(StackOutputs.STATUS_TOPIC_ARN, notifications.refs.statusTopicArn());
+        ctx.export(StackOutputs.ALARM_TOPIC_ARN, notifications.refs.alarmTopicArn());
+        ctx.export(StackOutputs.VALIDATION_TOPIC_ARN, notifications.refs.validationTopicArn());
         ctx.export(StackOutputs.MODE, Output.of(config.mode().configValue()));
         ctx.export(StackOutputs.MIGRATION_STATE_MACHINE_ARN, orchestration.migrationStateMachineArn);
         ctx.export(StackOutputs.ROLLBACK_STATE_MACHINE_ARN, orchestration.rollbackStateMachineArn);
         ctx.export(StackOutputs.VALIDATOR_FUNCTION_ARN, functions.validator.arn());
-        ctx.export(StackOutputs.API_ENDPOINT, api.endpoint);
-        ctx.export(StackOutputs.API_ID, api.restApiId);
+        ctx.export(StackOutputs.API_ENDPOINT, api.refs.endpoint());
+        ctx.export(StackOutputs.API_ID, api.refs.restApiId());
         ctx.export(StackOutputs.DASHBOARD_URL, monitoring.dashboardUrl);
         service.ifPresent(s -> {
             ctx.export(StackOutputs.SERVICE_CLUSTER_NAME, s.clusterName);
@@ -190,20 +164,7 @@ public final class Main {
             ctx.export(StackOutputs.DNS_ZONE_ID, d.zoneId);
             ctx.export(StackOutputs.DNS_RECORD_NAME, d.recordName);
         });
-        ctx.export(StackOutputs.RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api, storage, dns));
+        ctx.export(StackOutputs.RUNBOOK, RunbookOutputs.of(ctx.stackName(), stack, orchestration, api.refs, storage.refs, dns));
     }
 
-    /**
-     * The functions the dashboard and alarms watch, by label, in a fixed order: Map.of's order changes from run to
-     * run, and with it the dashboard body every preview would show as changed.
-     */
-    private static Map<String, Output<String>> functionNames(Functions functions) {
-        var names = new LinkedHashMap<String, Output<String>>();
-        names.put("rotation", functions.rotation.name());
-        names.put("authorizer", functions.authorizer.name());
-        names.put("validator", functions.validator.name());
-        names.put("rollback-trigger", functions.rollbackTrigger.name());
-        names.put("replication-ops", functions.replicationOps.name());
-        return names;
-    }
 }

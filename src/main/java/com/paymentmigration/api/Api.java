@@ -5,12 +5,13 @@ import com.paymentmigration.config.Mode;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.Wiring;
-import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.AuthorizerFunction;
 import com.paymentmigration.iam.PolicyDocument;
 import com.paymentmigration.keys.EncryptionKeys;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.pulumi.aws.apigateway.Account;
@@ -89,22 +90,26 @@ public final class Api extends MigrationComponent {
     /** The canary's share is the state machines' to change; an up must not reset a traffic shift in progress. */
     static final String RUNTIME_MANAGED = "canarySettings";
 
-    public final Output<String> restApiId;
-    public final Output<String> stageName;
-    /** What the web ACL is associated with. */
-    public final Output<String> stageArn;
-    public final Output<String> endpoint;
-    /** The NLB and target groups' ARN suffixes: the dimensions of their AWS/NetworkELB metrics. */
-    public final Output<String> loadBalancerArnSuffix;
-    public final Output<String> legacyTargetGroupArnSuffix;
-    public final Output<String> newTargetGroupArnSuffix;
-    public final Output<String> apiName;
+    /**
+     * What the state machines, the web ACL, the alarms and the operators need of the API.
+     *
+     * @param stageArn              what the web ACL is associated with
+     * @param apiName               the AWS/ApiGateway metric dimension
+     * @param loadBalancerArnSuffix the private link's NLB; with the target groups' suffixes, the dimensions of their
+     *                              AWS/NetworkELB metrics
+     */
+    public record Refs(Output<String> restApiId, Output<String> stageName, Output<String> stageArn,
+                       Output<String> endpoint, Output<String> apiName, Output<String> loadBalancerArnSuffix,
+                       Output<String> legacyTargetGroupArnSuffix, Output<String> newTargetGroupArnSuffix) {
+    }
+
+    public final Refs refs;
 
     /**
      * @param service the new payment service, whose load balancer is then the new backend; empty when the new
      *                backend runs outside this stack at the configured addresses
      */
-    public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, Functions functions,
+    public Api(String name, StackContext stack, EncryptionKeys keys, Network migration, AuthorizerFunction authorizerFunction,
                Parameters parameters, Optional<PaymentService> service) {
         super(TYPE, name, stack);
         var api = stack.config().api();
@@ -112,9 +117,6 @@ public final class Api extends MigrationComponent {
                 : List.<com.pulumi.resources.Resource>of();
 
         var link = privateLink(name, migration, api.legacy(), api.next(), service);
-        this.loadBalancerArnSuffix = link.loadBalancerArnSuffix();
-        this.legacyTargetGroupArnSuffix = link.legacyGroupSuffix();
-        this.newTargetGroupArnSuffix = link.newGroupSuffix();
         var restApi = new RestApi(name, RestApiArgs.builder()
                 .name(stack.names().of(NameRule.API, "payments"))
                 .description("Payments API: legacy on-prem and new backends behind one authorizer")
@@ -122,22 +124,20 @@ public final class Api extends MigrationComponent {
                 // With a custom domain (TLS 1.2 minimum) the default endpoint would be a way around it.
                 .disableExecuteApiEndpoint(api.customDomain())
                 .build(), primary());
-        this.restApiId = restApi.id();
-        this.apiName = restApi.name();
 
         var settings = api.authorizer();
         var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
                 .name(stack.names().of(NameRule.GENERIC, "jwt"))
                 .restApi(restApi.id())
                 .type("REQUEST")
-                .authorizerUri(functions.authorizerAlias.invokeArn())
+                .authorizerUri(authorizerFunction.alias().invokeArn())
                 .identitySource(ApiRoutes.AUTHORIZER_IDENTITY_SOURCES)
                 .authorizerResultTtlInSeconds(settings.cacheSeconds())
                 .build(), primary());
         new Permission(name + "-authorizer-invoke", PermissionArgs.builder()
                 .action("lambda:InvokeFunction")
-                .function(functions.authorizer.name())
-                .qualifier(Functions.LIVE_ALIAS)
+                .function(authorizerFunction.function().name())
+                .qualifier(AuthorizerFunction.LIVE_ALIAS)
                 .principal("apigateway.amazonaws.com")
                 .sourceArn(Output.format("%s/authorizers/%s", restApi.executionArn(), authorizer.id()))
                 .build(), primary());
@@ -174,8 +174,6 @@ public final class Api extends MigrationComponent {
             o.dependsOn(accountSetting);
             return rollback ? o : o.ignoreChanges(RUNTIME_MANAGED);
         }));
-        this.stageName = stage.stageName();
-        this.stageArn = stage.arn();
 
         new MethodSettings(name + "-method-settings", MethodSettingsArgs.builder()
                 .restApi(restApi.id())
@@ -201,6 +199,7 @@ public final class Api extends MigrationComponent {
         }
         new UsagePlan(name + "-usage-plan", plan.build(), primary());
 
+        Output<String> endpoint;
         if (api.customDomain()) {
             var domain = new DomainName(name + "-domain", DomainNameArgs.builder()
                     .domainName(api.domainName())
@@ -213,16 +212,18 @@ public final class Api extends MigrationComponent {
                     .stageName(stage.stageName())
                     .domainName(domain.domainName())
                     .build(), primary());
-            this.endpoint = domain.domainName().applyValue(d -> "https://" + d + "/");
+            endpoint = domain.domainName().applyValue(d -> "https://" + d + "/");
         } else {
-            this.endpoint = stage.invokeUrl().applyValue(url -> url.endsWith("/") ? url : url + "/");
+            endpoint = stage.invokeUrl().applyValue(url -> url.endsWith("/") ? url : url + "/");
         }
 
-        parameters.publish(List.of("api", "rest-api-id"), restApi.id(), ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.API_REST_API_ID, restApi.id(), ParameterSpec.Kind.CONFIGURED,
                 "REST API id (the state machines update its stage's canary)");
-        parameters.publish(List.of("api", "stage-name"), stage.stageName(), ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.API_STAGE_NAME, stage.stageName(), ParameterSpec.Kind.CONFIGURED,
                 "API stage carrying the traffic split");
-        registerOutputs(Map.of("endpoint", endpoint, "restApiId", restApiId));
+        this.refs = new Refs(restApi.id(), stage.stageName(), stage.arn(), endpoint, restApi.name(),
+                link.loadBalancerArnSuffix(), link.legacyGroupSuffix(), link.newGroupSuffix());
+        registerOutputs(Map.of("endpoint", endpoint, "restApiId", restApi.id()));
     }
 
     /** Stage variables naming a backend: its host (for TLS and the Host header) and its listener on the NLB. */

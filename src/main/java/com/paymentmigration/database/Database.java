@@ -12,6 +12,7 @@ import com.paymentmigration.naming.Names;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.secrets.ExistingSecret;
@@ -51,12 +52,16 @@ public final class Database extends MigrationComponent {
     /** Tag of an instance whose Enhanced Monitoring log group another stack manages (auroraCreateOsMetricsLogGroups). */
     public static final String OS_METRICS_ELSEWHERE_TAG = "OsMetricsLogGroupManagedElsewhere";
 
-    public final Output<String> writerEndpoint;
-    public final Output<String> readerEndpoint;
-    public final Output<String> secondaryReaderEndpoint;
-    public final Output<String> globalClusterId;
-    public final Output<String> primaryClusterId;
-    public final Output<String> secondaryClusterId;
+    /**
+     * What the service, the state machines, the alarms and the operators need of the database: the endpoints by
+     * role, the global cluster the writer must stay in, and the clusters' identifiers (metric dimensions).
+     */
+    public record Refs(Output<String> writerEndpoint, Output<String> readerEndpoint,
+                       Output<String> secondaryReaderEndpoint, Output<String> globalClusterId,
+                       Output<String> primaryClusterId, Output<String> secondaryClusterId) {
+    }
+
+    public final Refs refs;
 
     public Database(String name, StackContext stack, EncryptionKeys keys, Network production, Network secondary,
                     List<String> primaryZones, List<String> secondaryZones, ExistingSecret.Credentials master,
@@ -75,7 +80,6 @@ public final class Database extends MigrationComponent {
                 // Extended Support is billed after end of standard support; an upgrade is the intended path.
                 .engineLifecycleSupport("open-source-rds-extended-support-disabled")
                 .build(), primary());
-        this.globalClusterId = global.id();
         var monitoring = monitoringRole(name);
 
         var primaryCluster = new Cluster(name + "-primary", clusterArgs(Region.PRIMARY, global, keys, production)
@@ -93,19 +97,16 @@ public final class Database extends MigrationComponent {
         instances(name + "-secondary", Region.SECONDARY, secondaryCluster, aurora.secondaryInstanceCount(),
                 secondaryZones, keys, monitoring, osMetricsLogGroup(name, Region.SECONDARY, keys));
 
-        this.writerEndpoint = primaryCluster.endpoint();
-        this.readerEndpoint = primaryCluster.readerEndpoint();
-        this.secondaryReaderEndpoint = secondaryCluster.readerEndpoint();
-        this.primaryClusterId = primaryCluster.clusterIdentifier();
-        this.secondaryClusterId = secondaryCluster.clusterIdentifier();
-        parameters.publish(List.of("database", "writer-endpoint"), writerEndpoint, ParameterSpec.Kind.CONFIGURED,
+        this.refs = new Refs(primaryCluster.endpoint(), primaryCluster.readerEndpoint(), secondaryCluster.readerEndpoint(),
+                global.id(), primaryCluster.clusterIdentifier(), secondaryCluster.clusterIdentifier());
+        parameters.publish(ParameterKey.DATABASE_WRITER_ENDPOINT, refs.writerEndpoint(), ParameterSpec.Kind.CONFIGURED,
                 "Aurora writer endpoint (primary region)");
-        parameters.publish(List.of("database", "reader-endpoint"), readerEndpoint, ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.DATABASE_READER_ENDPOINT, refs.readerEndpoint(), ParameterSpec.Kind.CONFIGURED,
                 "Aurora reader endpoint (primary region)");
-        parameters.publish(List.of("database", "secondary-reader-endpoint"), secondaryReaderEndpoint,
+        parameters.publish(ParameterKey.DATABASE_SECONDARY_READER_ENDPOINT, refs.secondaryReaderEndpoint(),
                 ParameterSpec.Kind.CONFIGURED, "Aurora reader endpoint of the secondary region");
-        registerOutputs(Map.of("writerEndpoint", writerEndpoint, "readerEndpoint", readerEndpoint,
-                "secondaryReaderEndpoint", secondaryReaderEndpoint, "globalClusterId", globalClusterId));
+        registerOutputs(Map.of("writerEndpoint", refs.writerEndpoint(), "readerEndpoint", refs.readerEndpoint(),
+                "secondaryReaderEndpoint", refs.secondaryReaderEndpoint(), "globalClusterId", refs.globalClusterId()));
     }
 
     /**

@@ -2,8 +2,11 @@ package com.paymentmigration.dns;
 
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.monitoring.AlarmCatalog;
+import com.paymentmigration.monitoring.Monitoring;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.service.PaymentService;
@@ -46,11 +49,11 @@ public final class WeightedDns extends MigrationComponent {
     public final Output<WeightedName.Zone> zone;
 
     /**
-     * @param legacyDownAlarm  name of the alarm that fires when the legacy backend has no healthy target
-     * @param serviceDownAlarm name of the alarm that fires when the service has no healthy task
+     * @param alarms the alarms that fire when the legacy backend has no healthy target and when the service has no
+     *               healthy task, which the records' health checks follow
      */
     public WeightedDns(String name, StackContext stack, List<Network> clientVpcs, PaymentService service,
-                       Output<String> legacyDownAlarm, Output<String> serviceDownAlarm, Parameters parameters) {
+                       Monitoring.Alarms alarms, Parameters parameters) {
         super(TYPE, name, stack);
         var dns = stack.config().dns();
         this.zoneId = dns.createsZone() ? privateZone(name, clientVpcs).zoneId() : Output.of(dns.hostedZoneId());
@@ -60,8 +63,8 @@ public final class WeightedDns extends MigrationComponent {
                         .applyValue(zone -> dns.recordName(zone.name()))
                 : Output.of(dns.recordName(dns.domainName()));
 
-        var legacyCheck = alarmHealthCheck(name + "-legacy-health", "dns-legacy", legacyDownAlarm);
-        var newCheck = alarmHealthCheck(name + "-new-health", "dns-new", serviceDownAlarm);
+        var legacyCheck = alarmHealthCheck(name + "-legacy-health", "dns-legacy", alarms.name(AlarmCatalog.LEGACY_DOWN));
+        var newCheck = alarmHealthCheck(name + "-new-health", "dns-new", alarms.name(AlarmCatalog.SERVICE_DOWN));
         var legacyIps = stack.config().api().legacy().ips();
         this.zone = Output.tuple(zoneId, legacyCheck.id(), newCheck.id(), service.loadBalancerDnsName,
                 service.loadBalancerZoneId, recordName).applyValue(t -> new WeightedName.Zone(t.t1,
@@ -123,13 +126,13 @@ public final class WeightedDns extends MigrationComponent {
 
     /** Where the weights and the record live, for the state machines and operators that shift them. */
     private void mirror(Parameters parameters) {
-        parameters.publish(List.of("dns", "zone-id"), zoneId, ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.DNS_ZONE_ID, zoneId, ParameterSpec.Kind.CONFIGURED,
                 "hosted zone of the weighted name");
-        parameters.publish(List.of("dns", "record-name"), recordName, ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.DNS_RECORD_NAME, recordName, ParameterSpec.Kind.CONFIGURED,
                 "the weighted name clients use");
-        parameters.publish(List.of(WeightedName.LEGACY_WEIGHT_PARAMETER.split("/")), Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
+        parameters.publish(WeightedName.LEGACY_WEIGHT_PARAMETER, Output.of(String.valueOf(WeightedName.INITIAL_LEGACY_WEIGHT)),
                 ParameterSpec.Kind.RUNTIME, "weight of the legacy record set; written by whoever shifts traffic by DNS");
-        parameters.publish(List.of(WeightedName.NEW_WEIGHT_PARAMETER.split("/")), Output.of(String.valueOf(WeightedName.INITIAL_NEW_WEIGHT)),
+        parameters.publish(WeightedName.NEW_WEIGHT_PARAMETER, Output.of(String.valueOf(WeightedName.INITIAL_NEW_WEIGHT)),
                 ParameterSpec.Kind.RUNTIME, "weight of the new record set; written by whoever shifts traffic by DNS");
     }
 }

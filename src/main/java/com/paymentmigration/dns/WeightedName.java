@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import com.paymentmigration.parameters.ParameterKey;
 
 import java.util.List;
 
@@ -21,8 +22,8 @@ public final class WeightedName {
     /** Short, so that a shift (or a shift back) reaches clients within a minute. */
     public static final int TTL_SECONDS = 60;
     /** Where the weights are mirrored, under the stack's parameter root. */
-    public static final String LEGACY_WEIGHT_PARAMETER = "dns/legacy-weight";
-    public static final String NEW_WEIGHT_PARAMETER = "dns/new-weight";
+    public static final ParameterKey LEGACY_WEIGHT_PARAMETER = ParameterKey.DNS_LEGACY_WEIGHT;
+    public static final ParameterKey NEW_WEIGHT_PARAMETER = ParameterKey.DNS_NEW_WEIGHT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

@@ -1,6 +1,7 @@
 package com.paymentmigration.functions;
 
 import com.paymentmigration.iam.Statement;
+import com.paymentmigration.parameters.ParameterKey;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class RotationSettings {
     /** Phases the state machines write while the writer moves: the cutover, its bake, and a rollback. */
     public static final List<String> BLOCKING_PHASES = List.of("cutover", "baking", "rolling-back");
     /** The CA bundle's parameter, under the stack's root. */
-    public static final List<String> CA_PARAMETER = List.of("rotation", "ca-certificates");
+    public static final ParameterKey CA_PARAMETER = ParameterKey.ROTATION_CA_CERTIFICATES;
     /** Stored instead of a bundle when none is configured: the function then refuses to start and says which key to set. */
     static final String NO_CERTIFICATES = "none: set migration:rotationCaCertificates (or the DMS CA certificates)";
     /** Parameter Store's standard tier holds up to 4 KB; larger bundles need the advanced tier (8 KB). */

@@ -1,8 +1,7 @@
 package com.paymentmigration.monitoring;
 
 import com.paymentmigration.config.MigrationConfig.Thresholds;
-import com.paymentmigration.naming.NameRule;
-import com.paymentmigration.naming.Names;
+import com.paymentmigration.service.PaymentService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +49,9 @@ public final class AlarmCatalog {
     /** The API's web ACL blocks requests in bulk. */
     public static final String WAF_BLOCKED = "api-waf-blocked";
     /** Also rolls back a service deployment that raises it. */
-    public static final String SERVICE_5XX_RATE = "service-target-5xx-rate";
+    public static final String SERVICE_5XX_RATE = PaymentService.DEPLOYMENT_ALARM;
 
     private AlarmCatalog() {
-    }
-
-    /** An alarm's physical name, known before the alarm exists (resources that name alarms need no dependency). */
-    public static String alarmName(Names names, String purpose) {
-        return names.of(NameRule.GENERIC, "alarm-" + purpose);
     }
 
     /**

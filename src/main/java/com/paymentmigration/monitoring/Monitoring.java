@@ -4,7 +4,15 @@ import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.Outputs;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
+import com.paymentmigration.core.StateMachine;
+import com.paymentmigration.api.Api;
+import com.paymentmigration.database.Database;
+import com.paymentmigration.functions.Functions;
+import com.paymentmigration.notifications.Notifications;
+import com.paymentmigration.replication.Replication;
+import com.paymentmigration.service.PaymentService;
 import com.paymentmigration.naming.NameRule;
+import com.paymentmigration.parameters.ParameterKey;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
@@ -17,6 +25,7 @@ import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,70 +47,63 @@ public final class Monitoring extends MigrationComponent {
     static final String AUTHORIZER_DENY_PATTERN = "{ $.decision = \"deny\" }";
 
     public final Output<String> dashboardUrl;
-    /** Alarm name to ARN of the alarms that start the automatic rollback. */
-    public final Map<String, Output<String>> criticalAlarmArns = new LinkedHashMap<>();
-    /** Every alarm's name by its purpose (health checks and runbooks refer to alarms by name). */
-    public final Map<String, Output<String>> alarmNames = new LinkedHashMap<>();
+    public final Alarms alarms;
 
-    /** The payment service's metric dimensions, as outputs. */
-    public record ServiceSources(Output<String> cluster, Output<String> service, Output<String> loadBalancer,
-                                 Output<String> targetGroup) {
+    /** An alarm as the resources that follow it name it: rules match its ARN, describe-alarms takes its name. */
+    public record AlarmRef(String purpose, Output<String> name, Output<String> arn) {
     }
 
-    /** What is watched, as the other components' outputs; functions by short label. */
-    public record Sources(Output<String> replicationInstanceId, Output<String> forwardTaskId, Output<String> reverseTaskId,
-                          Output<String> primaryClusterId, Output<String> secondaryClusterId, Output<String> apiName,
-                          Output<String> stageName, Output<String> loadBalancer, Output<String> legacyTargetGroup,
-                          Output<String> newTargetGroup, Map<String, Output<String>> functions,
-                          Output<String> migrationMachineArn, Output<String> rollbackMachineArn,
-                          Optional<ServiceSources> service) {
-
-        /** Every output by the name of the {@link MonitoredResources} field it fills. */
-        Map<String, Output<String>> byField() {
-            var fields = new LinkedHashMap<String, Output<String>>();
-            fields.put("replicationInstanceId", replicationInstanceId);
-            fields.put("forwardTaskId", forwardTaskId);
-            fields.put("reverseTaskId", reverseTaskId);
-            fields.put("primaryClusterId", primaryClusterId);
-            fields.put("secondaryClusterId", secondaryClusterId);
-            fields.put("apiName", apiName);
-            fields.put("stageName", stageName);
-            fields.put("loadBalancer", loadBalancer);
-            fields.put("legacyTargetGroup", legacyTargetGroup);
-            fields.put("newTargetGroup", newTargetGroup);
-            functions.forEach((label, name) -> fields.put(functionField(label), name));
-            fields.put("migrationMachineArn", migrationMachineArn);
-            fields.put("rollbackMachineArn", rollbackMachineArn);
-            service.ifPresent(tier -> {
-                fields.put("serviceCluster", tier.cluster());
-                fields.put("serviceName", tier.service());
-                fields.put("serviceLoadBalancer", tier.loadBalancer());
-                fields.put("serviceTargetGroup", tier.targetGroup());
-            });
-            return fields;
+    /**
+     * The alarms others act on.
+     *
+     * @param critical     the alarms that start the automatic rollback, in catalog order
+     * @param namesByPurpose every alarm's name by its purpose ({@link AlarmCatalog}'s constants): health checks and
+     *                     runbooks refer to alarms by name
+     */
+    public record Alarms(List<AlarmRef> critical, Map<String, Output<String>> namesByPurpose) {
+        public Alarms {
+            critical = List.copyOf(critical);
+            namesByPurpose = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(namesByPurpose));
         }
 
-        static String functionField(String label) {
-            return "function-" + label;
+        public Output<String> name(String purpose) {
+            var name = namesByPurpose.get(purpose);
+            if (name == null) {
+                throw new IllegalArgumentException("no alarm '" + purpose + "'; the stack has " + namesByPurpose.keySet());
+            }
+            return name;
         }
     }
 
-    public Monitoring(String name, StackContext stack, Sources sources, Output<String> alarmTopicArn,
-                      Output<String> secondaryAlarmTopicArn, Output<String> dmsTaskLogGroup,
-                      Output<String> authorizerLogGroup) {
+    /**
+     * What is watched, from the components that own it.
+     *
+     * @param service the payment service, when the stack runs it
+     */
+    public record Parts(Replication.Refs replication, Database.Refs database, Api.Refs api, Functions.Refs functions,
+                        Notifications.Refs notifications, Optional<PaymentService.Dimensions> service) {
+    }
+
+    public Monitoring(String name, StackContext stack, Parts parts) {
         super(TYPE, name, stack);
         // The builders take plain strings: alarms get placeholders (each dimension value is resolved to its output
         // below), the dashboard gets the resolved values.
-        var watched = sources.byField();
-        var symbolic = resources(stack, sources, Monitoring::placeholder);
+        var machines = new Machines(StateMachine.MIGRATION.arn(stack), StateMachine.ROLLBACK.arn(stack));
+        var placeholders = new Placeholders();
+        var symbolic = resources(stack, parts, machines, placeholders::of);
+        var dmsTaskLogGroup = parts.replication().taskLogGroupName();
         filter(name + "-dms-errors", dmsTaskLogGroup, DMS_ERROR_PATTERN, Metrics.REPLICATION, "TaskErrors");
         filter(name + "-dms-warnings", dmsTaskLogGroup, DMS_WARNING_PATTERN, Metrics.REPLICATION, "TaskWarnings");
-        filter(name + "-authorizer-denies", authorizerLogGroup, AUTHORIZER_DENY_PATTERN, Metrics.API_LOGS, "AuthorizerDenies");
+        filter(name + "-authorizer-denies", parts.functions().authorizerLogGroupName(), AUTHORIZER_DENY_PATTERN,
+                Metrics.API_LOGS, "AuthorizerDenies");
 
+        var critical = new ArrayList<AlarmRef>();
+        var namesByPurpose = new LinkedHashMap<String, Output<String>>();
         for (var spec : AlarmCatalog.of(symbolic, stack.config().thresholds())) {
-            var topic = spec.secondary() ? secondaryAlarmTopicArn : alarmTopicArn;
+            var topic = spec.secondary() ? parts.notifications().secondaryAlarmTopicArn()
+                    : parts.notifications().alarmTopicArn();
             var args = MetricAlarmArgs.builder()
-                    .name(AlarmCatalog.alarmName(stack.names(), spec.purpose()))
+                    .name(stack.names().alarm(spec.purpose()))
                     .alarmDescription(spec.description())
                     .comparisonOperator(spec.comparison())
                     .threshold(spec.threshold())
@@ -113,24 +115,60 @@ public final class Monitoring extends MigrationComponent {
             if (spec.alarmOnNoData()) {
                 args.insufficientDataActions(topic.applyValue(List::of));
             }
-            metrics(args, spec, watched);
+            metrics(args, spec, placeholders.outputs);
             var alarm = new MetricAlarm(name + "-" + spec.purpose(), args.build(),
                     in(spec.secondary() ? Region.SECONDARY : Region.PRIMARY, o -> o));
             if (spec.critical()) {
-                criticalAlarmArns.put(spec.purpose(), alarm.arn());
+                critical.add(new AlarmRef(spec.purpose(), alarm.name(), alarm.arn()));
             }
-            alarmNames.put(spec.purpose(), alarm.name());
+            namesByPurpose.put(spec.purpose(), alarm.name());
         }
+        this.alarms = new Alarms(critical, namesByPurpose);
 
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(stack.names().of(NameRule.DASHBOARD, "payments"))
-                .dashboardBody(Outputs.resolved(watched).applyValue(values ->
-                        DashboardBody.of(resources(stack, sources, values::get), runbook(stack))))
+                .dashboardBody(Outputs.resolved(placeholders.outputs).applyValue(values ->
+                        DashboardBody.of(resources(stack, parts, machines, output -> values.get(placeholders.existing(output))),
+                                runbook(stack))))
                 .build(), primary());
         var region = stack.config().regions().primary();
         this.dashboardUrl = dashboard.dashboardName().applyValue(n -> "https://" + region + ".console.aws.amazon.com/"
                 + "cloudwatch/home?region=" + region + "#dashboards:name=" + n);
         registerOutputs(Map.of("dashboardUrl", dashboardUrl));
+    }
+
+    /**
+     * A placeholder for each watched output, by the output itself (not by a name someone has to spell twice):
+     * {@code ${0}}, {@code ${1}}, ... in the order the builders ask for them.
+     */
+    private static final class Placeholders {
+        final Map<String, Output<String>> outputs = new LinkedHashMap<>();
+        private final Map<Output<String>, String> keys = new IdentityHashMap<>();
+
+        String of(Output<String> output) {
+            return "${" + keyOf(output) + "}";
+        }
+
+        private String keyOf(Output<String> output) {
+            return keys.computeIfAbsent(output, o -> {
+                var key = String.valueOf(outputs.size());
+                outputs.put(key, o);
+                return key;
+            });
+        }
+
+        /** The key of an output {@link #of} has seen: the resolved pass asks for exactly the same outputs. */
+        String existing(Output<String> output) {
+            var key = keys.get(output);
+            if (key == null) {
+                throw new IllegalStateException("an output the alarms were not built from; build both from one Parts");
+            }
+            return key;
+        }
+    }
+
+    /** The state machines' ARNs, known before they exist, as outputs (the account is one). */
+    private record Machines(Output<String> migration, Output<String> rollback) {
     }
 
     private void filter(String logicalName, Output<String> logGroup, String pattern, String namespace, String metric) {
@@ -189,29 +227,31 @@ public final class Monitoring extends MigrationComponent {
                 .build());
     }
 
-    private static String placeholder(String field) {
-        return "${" + field + "}";
-    }
-
-    /** The watched resources with each identifier taken from {@code value} by its field name. */
-    private static MonitoredResources resources(StackContext stack, Sources sources, Function<String, String> value) {
+    /** The watched resources with each identifier taken from {@code value}: a placeholder, or the resolved value. */
+    private static MonitoredResources resources(StackContext stack, Parts parts, Machines machines,
+                                                Function<Output<String>, String> value) {
+        var replication = parts.replication();
+        var database = parts.database();
+        var api = parts.api();
         var functions = new LinkedHashMap<String, String>();
-        sources.functions().keySet().forEach(label -> functions.put(label, value.apply(Sources.functionField(label))));
+        parts.functions().namesByLabel().forEach((label, name) -> functions.put(label, value.apply(name)));
         return new MonitoredResources(stack.config().regions().primary(), stack.config().regions().secondary(),
-                stack.names().suffix(), value.apply("replicationInstanceId"), value.apply("forwardTaskId"),
-                value.apply("reverseTaskId"), value.apply("primaryClusterId"), value.apply("secondaryClusterId"),
-                value.apply("apiName"), value.apply("stageName"), value.apply("loadBalancer"),
-                value.apply("legacyTargetGroup"), value.apply("newTargetGroup"), functions,
-                value.apply("migrationMachineArn"), value.apply("rollbackMachineArn"), stack.names().webAcl(),
-                sources.service().map(tier -> new MonitoredResources.ServiceTier(value.apply("serviceCluster"),
-                        value.apply("serviceName"), value.apply("serviceLoadBalancer"), value.apply("serviceTargetGroup"))));
+                stack.names().suffix(), value.apply(replication.instanceId()),
+                value.apply(replication.forward().resourceId()), value.apply(replication.reverse().resourceId()),
+                value.apply(database.primaryClusterId()), value.apply(database.secondaryClusterId()),
+                value.apply(api.apiName()), value.apply(api.stageName()), value.apply(api.loadBalancerArnSuffix()),
+                value.apply(api.legacyTargetGroupArnSuffix()), value.apply(api.newTargetGroupArnSuffix()), functions,
+                value.apply(machines.migration()), value.apply(machines.rollback()), stack.names().webAcl(),
+                parts.service().map(tier -> new MonitoredResources.ServiceTier(value.apply(tier.cluster()),
+                        value.apply(tier.service()), value.apply(tier.loadBalancer()), value.apply(tier.targetGroup()))));
     }
 
     private static String runbook(StackContext stack) {
         var root = stack.names().parameter();
         return "## Payment migration (" + stack.names().suffix() + ")\n"
-                + "State in Parameter Store under `" + root + "` (`phase`, `traffic/new-backend-percent`, "
-                + "`database/active-writer`). Roll back: `pulumi config set migration:mode rollback && pulumi up`. "
+                + "State in Parameter Store under `" + root + "` (`" + ParameterKey.PHASE.key() + "`, `"
+                + ParameterKey.TRAFFIC_NEW_BACKEND_PERCENT.key() + "`, `" + ParameterKey.DATABASE_ACTIVE_WRITER.key()
+                + "`). Roll back: `pulumi config set migration:mode rollback && pulumi up`. "
                 + "Runbook: README sections *Roll back, and go forward again*, *Replication (DMS)*, *The API and the traffic split*.";
     }
 }

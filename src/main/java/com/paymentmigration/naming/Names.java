@@ -65,6 +65,11 @@ public final class Names {
         return name;
     }
 
+    /** An alarm's name, known before the alarm exists (resources that name alarms need no dependency on them). */
+    public String alarm(String purpose) {
+        return of(NameRule.GENERIC, "alarm-" + purpose);
+    }
+
     /** A hierarchy path under {@code /migration/<suffix>}, e.g. {@code parameter("traffic", "new-backend-percent")}. */
     public String parameter(String... segments) {
         var path = new StringBuilder("/").append(PREFIX).append('/').append(suffix);

@@ -24,24 +24,29 @@ public final class Notifications extends MigrationComponent {
 
     public static final String TYPE = "migration:notifications:Notifications";
 
-    public final Output<String> statusTopicArn;
-    public final Output<String> alarmTopicArn;
-    public final Output<String> validationTopicArn;
-    /** Alarms notify a topic in their own region: the secondary cluster's lag alarm lives in the secondary. */
-    public final Output<String> secondaryAlarmTopicArn;
+    /**
+     * The topics by what they carry.
+     *
+     * @param secondaryAlarmTopicArn alarms notify a topic in their own region: the secondary cluster's lag alarm
+     *                               lives in the secondary
+     */
+    public record Refs(Output<String> statusTopicArn, Output<String> alarmTopicArn, Output<String> validationTopicArn,
+                       Output<String> secondaryAlarmTopicArn) {
+    }
+
+    public final Refs refs;
 
     public Notifications(String name, StackContext stack, EncryptionKeys keys) {
         super(TYPE, name, stack);
-        this.statusTopicArn = topic("status", "Payment migration status", keys, Region.PRIMARY);
-        this.alarmTopicArn = topic("alarms", "Payment migration alarms", keys, Region.PRIMARY);
-        this.validationTopicArn = topic("validation-results", "Payment migration validation results", keys, Region.PRIMARY);
-        this.secondaryAlarmTopicArn = topic("alarms-secondary", "Payment migration alarms (secondary region)", keys,
-                Region.SECONDARY);
+        this.refs = new Refs(topic("status", "Payment migration status", keys, Region.PRIMARY),
+                topic("alarms", "Payment migration alarms", keys, Region.PRIMARY),
+                topic("validation-results", "Payment migration validation results", keys, Region.PRIMARY),
+                topic("alarms-secondary", "Payment migration alarms (secondary region)", keys, Region.SECONDARY));
         var outputs = new LinkedHashMap<String, Output<?>>();
-        outputs.put("statusTopicArn", statusTopicArn);
-        outputs.put("alarmTopicArn", alarmTopicArn);
-        outputs.put("validationTopicArn", validationTopicArn);
-        outputs.put("secondaryAlarmTopicArn", secondaryAlarmTopicArn);
+        outputs.put("statusTopicArn", refs.statusTopicArn());
+        outputs.put("alarmTopicArn", refs.alarmTopicArn());
+        outputs.put("validationTopicArn", refs.validationTopicArn());
+        outputs.put("secondaryAlarmTopicArn", refs.secondaryAlarmTopicArn());
         registerOutputs(outputs);
     }
 

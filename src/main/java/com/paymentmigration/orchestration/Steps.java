@@ -2,6 +2,7 @@ package com.paymentmigration.orchestration;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.paymentmigration.dns.WeightedName;
+import com.paymentmigration.parameters.ParameterKey;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class Steps {
         this.targets = targets;
     }
 
-    Flow.Task putParameter(String state, String key, String value, String next) {
+    Flow.Task putParameter(String state, ParameterKey key, String value, String next) {
         return flow.task(state, Integration.SSM_PUT_PARAMETER, List.of(targets.parameterArn(key)))
                 .arguments(obj("Name", targets.parameter(key), "Value", value, "Type", "String", "Overwrite", true))
                 .output(expr("$states.input"))

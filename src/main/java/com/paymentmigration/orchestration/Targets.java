@@ -1,17 +1,16 @@
 package com.paymentmigration.orchestration;
 
 import com.paymentmigration.dns.WeightedName;
+import com.paymentmigration.parameters.ParameterKey;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The stack's own resources the state machines act on, as plain values: the definitions are written from these and
  * nothing else, so every ARN in a definition is one of ours.
  *
- * @param parameters      parameter name (its path under the stack's root, e.g. {@code database/active-writer}) to
- *                        its full name
+ * @param parameterRoot   the stack's Parameter Store root, e.g. {@code /migration/dev}
  * @param endpointArns    the four DMS endpoints, tested before anything starts (the rollback path's included)
  * @param secretArns      the database credentials the endpoints and the validator read
  * @param criticalAlarms  names of the alarms that gate every step and roll the migration back
@@ -26,48 +25,36 @@ public record Targets(String region, String account, String migrationMachineArn,
                       String replicationInstanceArn, String replicationInstanceId,
                       String forwardTaskArn, String forwardTaskId, String reverseTaskArn, String reverseTaskId,
                       List<String> endpointArns, List<String> secretArns,
-                      String restApiId, String stageName, Map<String, String> parameters,
+                      String restApiId, String stageName, String parameterRoot,
                       String checkpointBucket, String rollbackBucket, String statusTopicArn, String alarmTopicArn,
                       List<String> criticalAlarms, String validatorFunctionArn,
                       Optional<WeightedName.Zone> weightedDns, String replicationOpsFunctionArn,
                       String globalClusterId, String reverseSlotName, String changeSlotName,
                       String controlSchema) {
 
-    public static final String PHASE = "phase";
-    public static final String TRAFFIC = "traffic/new-backend-percent";
-    public static final String ACTIVE_WRITER = "database/active-writer";
-    public static final String WRITE_FREEZE = "database/write-freeze";
-    public static final String FREEZE_SECONDS = "database/last-freeze-seconds";
-    public static final String VALIDATION_STATUS = "validation/status";
-    public static final String VALIDATION_REPORT = "validation/last-report";
-    public static final String DNS_LEGACY_WEIGHT = WeightedName.LEGACY_WEIGHT_PARAMETER;
-    public static final String DNS_NEW_WEIGHT = WeightedName.NEW_WEIGHT_PARAMETER;
-    /** The parameters the state machines write or read; each must be in {@link #parameters}. */
-    public static final List<String> USED_PARAMETERS = List.of(PHASE, TRAFFIC, ACTIVE_WRITER, WRITE_FREEZE,
-            FREEZE_SECONDS, VALIDATION_STATUS, VALIDATION_REPORT);
-    /** Also used when the traffic steps move DNS weights. */
-    public static final List<String> DNS_PARAMETERS = List.of(DNS_LEGACY_WEIGHT, DNS_NEW_WEIGHT);
+    public static final ParameterKey PHASE = ParameterKey.PHASE;
+    public static final ParameterKey TRAFFIC = ParameterKey.TRAFFIC_NEW_BACKEND_PERCENT;
+    public static final ParameterKey ACTIVE_WRITER = ParameterKey.DATABASE_ACTIVE_WRITER;
+    public static final ParameterKey WRITE_FREEZE = ParameterKey.DATABASE_WRITE_FREEZE;
+    public static final ParameterKey FREEZE_SECONDS = ParameterKey.DATABASE_LAST_FREEZE_SECONDS;
+    public static final ParameterKey VALIDATION_STATUS = ParameterKey.VALIDATION_STATUS;
+    public static final ParameterKey VALIDATION_REPORT = ParameterKey.VALIDATION_LAST_REPORT;
+    public static final ParameterKey DNS_LEGACY_WEIGHT = WeightedName.LEGACY_WEIGHT_PARAMETER;
+    public static final ParameterKey DNS_NEW_WEIGHT = WeightedName.NEW_WEIGHT_PARAMETER;
 
     public Targets {
         endpointArns = List.copyOf(endpointArns);
         secretArns = List.copyOf(secretArns);
-        parameters = Map.copyOf(parameters);
         criticalAlarms = List.copyOf(criticalAlarms);
-        var used = new java.util.ArrayList<>(USED_PARAMETERS);
-        weightedDns.ifPresent(zone -> used.addAll(DNS_PARAMETERS));
-        for (var key : used) {
-            if (!parameters.containsKey(key)) {
-                throw new IllegalArgumentException("the state machines need parameter " + key);
-            }
-        }
     }
 
-    public String parameter(String key) {
-        return parameters.get(key);
+    /** The parameter's full name. */
+    public String parameter(ParameterKey key) {
+        return key.nameUnder(parameterRoot);
     }
 
-    public String parameterArn(String key) {
-        return "arn:aws:ssm:" + region + ":" + account + ":parameter" + parameter(key);
+    public String parameterArn(ParameterKey key) {
+        return ParameterKey.arn(region, account, parameter(key));
     }
 
     /** The hosted zone as IAM names it (Route 53 ARNs have no region or account). */

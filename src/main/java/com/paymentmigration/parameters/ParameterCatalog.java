@@ -18,59 +18,55 @@ public final class ParameterCatalog {
     public static final String ACTIVE_WRITER_ONPREM = "onprem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The writers' contract as writers and the rehearsal read it (paths under the stack's root). */
-    public static final String WRITER_FLAG_MAX_AGE = "database/writer-flag-max-age-seconds";
-    public static final String LONGEST_WRITE_TRANSACTION = "database/longest-write-transaction-seconds";
-
     private ParameterCatalog() {
     }
 
     public static List<ParameterSpec> of(MigrationConfig config) {
         var t = config.thresholds();
         return List.of(
-                spec(Kind.CONFIGURED, config.mode().configValue(), "forward or rollback, from migration:mode", "mode"),
-                spec(Kind.RUNTIME, NOT_STARTED, "current migration phase; written by the state machines", "phase"),
+                spec(Kind.CONFIGURED, config.mode().configValue(), "forward or rollback, from migration:mode", ParameterKey.MODE),
+                spec(Kind.RUNTIME, NOT_STARTED, "current migration phase; written by the state machines", ParameterKey.PHASE),
                 spec(Kind.RUNTIME, "0", "share of API requests sent to the new backend (0-100); mirrors the API stage "
-                        + "setting the state machines change", "traffic", "new-backend-percent"),
+                        + "setting the state machines change", ParameterKey.TRAFFIC_NEW_BACKEND_PERCENT),
                 spec(Kind.CONFIGURED, json(config.trafficSteps()), "traffic steps and bake minutes, as JSON",
-                        "traffic", "steps"),
+                        ParameterKey.TRAFFIC_STEPS),
                 spec(Kind.RUNTIME, ACTIVE_WRITER_ONPREM, "which database takes writes: onprem or aurora; flipped only "
-                        + "by the cutover and rollback state machines", "database", "active-writer"),
-                spec(Kind.RUNTIME, "off", "on while the cutover freezes writes; writers poll it", "database", "write-freeze"),
+                        + "by the cutover and rollback state machines", ParameterKey.DATABASE_ACTIVE_WRITER),
+                spec(Kind.RUNTIME, "off", "on while the cutover freezes writes; writers poll it", ParameterKey.DATABASE_WRITE_FREEZE),
                 spec(Kind.RUNTIME, "none", "seconds writes were frozen at the last cutover; written by the migration "
-                        + "state machine", "database", "last-freeze-seconds"),
+                        + "state machine", ParameterKey.DATABASE_LAST_FREEZE_SECONDS),
                 spec(Kind.CONFIGURED, String.valueOf(config.writerContract().flagMaxAgeSeconds()), "longest a writer "
                         + "may act on a cached write-freeze or active-writer value, s; the state machines wait it out",
-                        WRITER_FLAG_MAX_AGE.split("/")),
+                        ParameterKey.DATABASE_WRITER_FLAG_MAX_AGE_SECONDS),
                 spec(Kind.CONFIGURED, String.valueOf(config.writerContract().longestWriteTransactionSeconds()),
                         "longest a write transaction may stay open, s; the drain is measured only after it",
-                        LONGEST_WRITE_TRANSACTION.split("/")),
+                        ParameterKey.DATABASE_LONGEST_WRITE_TRANSACTION_SECONDS),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencySeconds()), "CDC latency gate, seconds",
-                        "thresholds", "cdc-latency-seconds"),
+                        ParameterKey.THRESHOLD_CDC_LATENCY_SECONDS),
                 spec(Kind.CONFIGURED, String.valueOf(t.cdcLatencyConsecutiveChecks()),
-                        "consecutive checks under the CDC gate", "thresholds", "cdc-consecutive-checks"),
+                        "consecutive checks under the CDC gate", ParameterKey.THRESHOLD_CDC_CONSECUTIVE_CHECKS),
                 spec(Kind.CONFIGURED, String.valueOf(t.api5xxRatePercent()), "API 5XX rate that stops a traffic step, %",
-                        "thresholds", "api-5xx-rate-percent"),
+                        ParameterKey.THRESHOLD_API_5XX_RATE_PERCENT),
                 spec(Kind.CONFIGURED, String.valueOf(t.apiLatencyP99Ms()), "API p99 latency that stops a traffic step, ms",
-                        "thresholds", "api-latency-p99-ms"),
+                        ParameterKey.THRESHOLD_API_LATENCY_P99_MS),
                 spec(Kind.CONFIGURED, String.valueOf(t.globalDbLagMs()), "global database lag alarm, ms",
-                        "thresholds", "global-db-lag-ms"),
+                        ParameterKey.THRESHOLD_GLOBAL_DB_LAG_MS),
                 spec(Kind.CONFIGURED, String.valueOf(t.writeFreezeMaxSeconds()), "longest write freeze before rollback, s",
-                        "thresholds", "write-freeze-max-seconds"),
+                        ParameterKey.THRESHOLD_WRITE_FREEZE_MAX_SECONDS),
                 spec(Kind.CONFIGURED, String.valueOf(config.cutoverBakeMinutes()), "bake after cutover, minutes",
-                        "thresholds", "cutover-bake-minutes"),
+                        ParameterKey.THRESHOLD_CUTOVER_BAKE_MINUTES),
                 spec(Kind.SECURE, config.onPrem().dbHost() + ":" + config.onPrem().dbPort() + "/" + config.onPrem().dbName(),
                         "on-prem PostgreSQL primary as host:port/database (internal topology, so encrypted)",
-                        "replication", "source-endpoint"),
+                        ParameterKey.REPLICATION_SOURCE_ENDPOINT),
                 spec(Kind.CONFIGURED, tables(config.dms().tables()), "tables replicated and validated, as JSON",
-                        "replication", "tables"),
+                        ParameterKey.REPLICATION_TABLES),
                 spec(Kind.RUNTIME, NOT_STARTED, "result of the last validation run; written by the migration state machine",
-                        "validation", "status"),
-                spec(Kind.RUNTIME, "none", "S3 key of the last validation report", "validation", "last-report"));
+                        ParameterKey.VALIDATION_STATUS),
+                spec(Kind.RUNTIME, "none", "S3 key of the last validation report", ParameterKey.VALIDATION_LAST_REPORT));
     }
 
-    private static ParameterSpec spec(Kind kind, String value, String description, String... path) {
-        return new ParameterSpec(List.of(path), value, kind, description);
+    private static ParameterSpec spec(Kind kind, String value, String description, ParameterKey key) {
+        return new ParameterSpec(key, value, kind, description);
     }
 
     private static String tables(MigrationConfig.TableSelection tables) {

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * One parameter of the {@code /migration/<suffix>/...} hierarchy.
  *
- * @param path        segments below the root, e.g. {@code [traffic, new-backend-percent]}
+ * @param parameter   which parameter
  * @param value       the value pulumi up sets (for runtime values: only the initial one)
  * @param kind        who owns the value after creation
  * @param description what the value means and who changes it
  */
-public record ParameterSpec(List<String> path, String value, Kind kind, String description) {
+public record ParameterSpec(ParameterKey parameter, String value, Kind kind, String description) {
 
     public enum Kind {
         /** Set by pulumi up from config; a later up updates it. */
@@ -22,13 +22,16 @@ public record ParameterSpec(List<String> path, String value, Kind kind, String d
     }
 
     public ParameterSpec {
-        path = List.copyOf(path);
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("parameter " + path + " needs a non-empty value (SSM rejects empty ones)");
+            throw new IllegalArgumentException("parameter " + parameter.key() + " needs a non-empty value (SSM rejects empty ones)");
         }
     }
 
+    public List<String> path() {
+        return parameter.path();
+    }
+
     public String key() {
-        return String.join("/", path);
+        return parameter.key();
     }
 }

@@ -8,7 +8,6 @@ import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,19 +28,19 @@ public final class Parameters extends MigrationComponent {
         super(TYPE, name, stack);
         this.keys = keys;
         for (var spec : ParameterCatalog.of(stack.config())) {
-            create(spec.path(), Output.of(spec.value()), spec.kind(), spec.description());
+            create(spec.parameter(), Output.of(spec.value()), spec.kind(), spec.description());
         }
         registerOutputs(Map.of("root", Output.of(stack.names().parameter())));
     }
 
     /** Adds a parameter whose value another component computes, e.g. a task ARN. */
-    public Parameter publish(List<String> path, Output<String> value, Kind kind, String description) {
-        return create(path, value, kind, description);
+    public Parameter publish(ParameterKey key, Output<String> value, Kind kind, String description) {
+        return create(key, value, kind, description);
     }
 
-    private Parameter create(List<String> path, Output<String> value, Kind kind, String description) {
+    private Parameter create(ParameterKey key, Output<String> value, Kind kind, String description) {
         var args = ParameterArgs.builder()
-                .name(stack.names().parameter(path.toArray(String[]::new)))
+                .name(key.name(stack.names()))
                 .description(description)
                 .tier("Standard");
         if (kind == Kind.SECURE) {
@@ -50,7 +49,7 @@ public final class Parameters extends MigrationComponent {
             // insecureValue: `value` is always stored as a secret, which would hide plain settings from every diff.
             args.type("String").insecureValue(value);
         }
-        return new Parameter(String.join("-", path), args.build(),
+        return new Parameter(String.join("-", key.path()), args.build(),
                 kind == Kind.RUNTIME ? primary(o -> o.ignoreChanges(RUNTIME_VALUE)) : primary());
     }
 }

@@ -1,6 +1,6 @@
 package com.paymentmigration.policy;
 
-import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.LambdaFunction;
 import com.paymentmigration.iam.PolicyChecks;
 import com.paymentmigration.plan.Documents;
 import com.paymentmigration.plan.StackRun;
@@ -27,12 +27,12 @@ final class FunctionsTraced extends PolicyRule {
     public List<Finding> check(StackRun run, PolicyContext context) {
         var findings = new ArrayList<Finding>();
         for (var function : run.ofType(FunctionsInVpc.FUNCTION)) {
-            if (!Functions.TRACING_MODE.equals(function.stringInput("tracingConfig.mode"))) {
+            if (!LambdaFunction.TRACING_MODE.equals(function.stringInput("tracingConfig.mode"))) {
                 findings.add(Finding.of(this, function, "tracingConfig mode is " + function.stringInput("tracingConfig.mode")
                         + "; set Active"));
             }
             var granted = grantedTo(run, function.stringInput("role"));
-            var missing = Functions.TRACE_ACTIONS.stream().filter(a -> !granted.contains(a)).sorted().toList();
+            var missing = LambdaFunction.TRACE_ACTIONS.stream().filter(a -> !granted.contains(a)).sorted().toList();
             if (!missing.isEmpty()) {
                 findings.add(Finding.of(this, function, "its role is not allowed " + missing + "; traces would be dropped"));
             }

@@ -10,8 +10,10 @@ import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
+import com.paymentmigration.secrets.DatabaseSecrets;
 import com.paymentmigration.secrets.ExistingSecret;
 import com.pulumi.aws.dms.Certificate;
 import com.pulumi.aws.dms.CertificateArgs;
@@ -66,27 +68,41 @@ public final class Replication extends MigrationComponent {
      */
     static final String TARGET_SESSION = "SET session_replication_role = replica";
 
-    public final Output<String> instanceArn;
-    public final Output<String> instanceId;
-    public final Output<String> forwardTaskArn;
-    public final Output<String> reverseTaskArn;
-    /** The task resource ids (the ARN suffix): the value of the ReplicationTaskIdentifier metric dimension. */
-    public final Output<String> forwardTaskResourceId;
-    public final Output<String> reverseTaskResourceId;
-    /** The four endpoints: on-prem source, Aurora target, Aurora source, on-prem target (the state machines test them). */
-    public final Output<List<String>> endpointArns;
-    /** The log group DMS writes task logs to (created here so it is encrypted and retained). */
-    public final Output<String> taskLogGroupName;
+    /** A task as others name it: by ARN for the DMS API, by resource id for its metrics. */
+    public record TaskRef(Output<String> arn, Output<String> resourceId) {
+    }
+
+    /** The four endpoints by role; the state machines test each before anything starts. */
+    public record EndpointArns(Output<String> onPremSource, Output<String> auroraTarget, Output<String> auroraSource,
+                            Output<String> onPremTarget) {
+        /** Forward path first (source, target), then the reverse path. */
+        public Output<List<String>> all() {
+            return Output.all(onPremSource, auroraTarget, auroraSource, onPremTarget);
+        }
+    }
+
+    /**
+     * What the state machines, alarms and dashboard need of the replication.
+     *
+     * @param instanceId       the instance identifier (a metric dimension)
+     * @param taskLogGroupName the log group DMS writes task logs to (created here so it is encrypted and retained)
+     */
+    public record Refs(Output<String> instanceArn, Output<String> instanceId, TaskRef forward, TaskRef reverse,
+                       EndpointArns endpoints, Output<String> taskLogGroupName) {
+    }
+
+    public final Refs refs;
 
     public Replication(String name, StackContext stack, EncryptionKeys keys, Network migration,
-                       ExistingSecret onPremSecret, ExistingSecret auroraSecret, Parameters parameters) {
+                       DatabaseSecrets secrets, Parameters parameters) {
         super(TYPE, name, stack);
+        var onPremSecret = secrets.onPrem();
+        var auroraSecret = secrets.auroraMaster();
         var config = stack.config();
         var accountRoles = config.dms().createAccountRoles() ? accountRoles(name) : List.<Resource>of();
 
         var logGroup = Wiring.logGroupNamed(name + "-task-logs", stack, stack.names().dmsTaskLogGroup(),
                 keys.primaryKeyArn, primary());
-        this.taskLogGroupName = logGroup.name();
 
         var subnetGroup = new ReplicationSubnetGroup(name + "-subnets", ReplicationSubnetGroupArgs.builder()
                 .replicationSubnetGroupId(stack.names().of(NameRule.DMS_IDENTIFIER, "replication-subnets"))
@@ -111,8 +127,8 @@ public final class Replication extends MigrationComponent {
                 .vpcSecurityGroupIds(migration.securityGroups.get(SecurityRules.Group.DMS).id().applyValue(List::of))
                 .applyImmediately(true)
                 .build(), primary(o -> o.dependsOn(dependencies)));
-        this.instanceArn = instance.replicationInstanceArn();
-        this.instanceId = instance.replicationInstanceId();
+        var instanceArn = instance.replicationInstanceArn();
+        var instanceId = instance.replicationInstanceId();
 
         var secretAccess = secretAccessRole(name, onPremSecret, auroraSecret);
         var endpoints = new Endpoints(name, keys, secretAccess);
@@ -123,23 +139,26 @@ public final class Replication extends MigrationComponent {
                 Optional.of(ReplicationSlots.reverseSlotName(config.environmentSuffix())));
         var onPremTarget = endpoints.create("onprem-target", "target", SOURCE_ENGINE, onPremSecret, Optional.empty());
 
-        this.endpointArns = Output.all(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
-                onPremTarget.endpointArn());
 
         // In every mode both tasks are declared stopped and left to the state machines (RUNTIME_MANAGED says why).
         var mappings = TableMappings.of(config.dms().tables());
         var forward = task(name + "-forward", ReplicationDirection.FORWARD, instance, onPremSource, auroraTarget, mappings);
         var reverse = task(name + "-reverse", ReplicationDirection.REVERSE, instance, auroraSource, onPremTarget, mappings);
-        this.forwardTaskArn = forward.replicationTaskArn();
-        this.reverseTaskArn = reverse.replicationTaskArn();
-        this.forwardTaskResourceId = forwardTaskArn.applyValue(Replication::resourceId);
-        this.reverseTaskResourceId = reverseTaskArn.applyValue(Replication::resourceId);
+        var forwardTaskArn = forward.replicationTaskArn();
+        var reverseTaskArn = reverse.replicationTaskArn();
+        this.refs = new Refs(instanceArn, instanceId, taskRef(forward), taskRef(reverse),
+                new EndpointArns(onPremSource.endpointArn(), auroraTarget.endpointArn(), auroraSource.endpointArn(),
+                        onPremTarget.endpointArn()), logGroup.name());
 
-        publish(parameters, "instance-arn", instanceArn, "DMS replication instance ARN");
-        publish(parameters, "instance-id", instanceId, "DMS replication instance identifier (metric dimension)");
-        publish(parameters, "forward-task-arn", forwardTaskArn, "forward task (on-prem to Aurora, full load and CDC)");
-        publish(parameters, "reverse-task-arn", reverseTaskArn, "reverse task (Aurora to on-prem, CDC; the rollback path)");
+        publish(parameters, ParameterKey.REPLICATION_INSTANCE_ARN, instanceArn, "DMS replication instance ARN");
+        publish(parameters, ParameterKey.REPLICATION_INSTANCE_ID, instanceId, "DMS replication instance identifier (metric dimension)");
+        publish(parameters, ParameterKey.REPLICATION_FORWARD_TASK_ARN, forwardTaskArn, "forward task (on-prem to Aurora, full load and CDC)");
+        publish(parameters, ParameterKey.REPLICATION_REVERSE_TASK_ARN, reverseTaskArn, "reverse task (Aurora to on-prem, CDC; the rollback path)");
         registerOutputs(Map.of("instanceArn", instanceArn, "forwardTaskArn", forwardTaskArn, "reverseTaskArn", reverseTaskArn));
+    }
+
+    private static TaskRef taskRef(ReplicationTask task) {
+        return new TaskRef(task.replicationTaskArn(), task.replicationTaskArn().applyValue(Replication::resourceId));
     }
 
     /** The resource id at the end of a DMS ARN ({@code arn:aws:dms:region:account:task:ID}). */
@@ -147,8 +166,8 @@ public final class Replication extends MigrationComponent {
         return arn.substring(arn.lastIndexOf(':') + 1);
     }
 
-    private void publish(Parameters parameters, String leaf, Output<String> value, String description) {
-        parameters.publish(List.of("replication", leaf), value, ParameterSpec.Kind.CONFIGURED, description);
+    private void publish(Parameters parameters, ParameterKey key, Output<String> value, String description) {
+        parameters.publish(key, value, ParameterSpec.Kind.CONFIGURED, description);
     }
 
     private ReplicationTask task(String logicalName, ReplicationDirection direction, ReplicationInstance instance,

@@ -32,13 +32,13 @@ public final class Runbook {
                 + f.migrationMachineArn() + " --name migration-" + TIMESTAMP + " --input '{}'");
         add(steps, "watch-migration", "aws stepfunctions list-executions" + region + " --state-machine-arn "
                 + f.migrationMachineArn() + " --max-items 5 --query 'executions[].[name,status,startDate]' --output table"
-                + " && aws ssm get-parameter" + region + " --name " + f.parameterRoot() + "/" + Targets.PHASE
+                + " && aws ssm get-parameter" + region + " --name " + Targets.PHASE.nameUnder(f.parameterRoot())
                 + " --query Parameter.Value --output text");
         add(steps, "check-api-health", "curl -fsS " + f.apiEndpoint() + "health");
         add(steps, "shift-traffic-api", "NEW_PERCENT=10; aws apigateway update-stage" + region + " --rest-api-id "
                 + f.restApiId() + " --stage-name " + f.stageName()
                 + " --patch-operations op=replace,path=/canarySettings/percentTraffic,value=$NEW_PERCENT"
-                + " && " + putParameter(region, f.parameterRoot() + "/" + Targets.TRAFFIC, "$NEW_PERCENT"));
+                + " && " + putParameter(region, Targets.TRAFFIC.nameUnder(f.parameterRoot()), "$NEW_PERCENT"));
         f.dns().ifPresent(dns -> add(steps, "shift-traffic-dns", shiftDns(region, f.parameterRoot(), dns)));
         add(steps, "start-rollback", "pulumi config set migration:mode rollback --stack " + f.pulumiStack()
                 + " && pulumi up --stack " + f.pulumiStack() + " --yes");
@@ -59,8 +59,8 @@ public final class Runbook {
         }
         return "NEW_PERCENT=10; aws route53 change-resource-record-sets --hosted-zone-id " + dns.id()
                 + " --change-batch \"$(printf '" + batch + "' $((100 - NEW_PERCENT)) $NEW_PERCENT)\""
-                + " && " + putParameter(region, root + "/" + WeightedName.LEGACY_WEIGHT_PARAMETER, "$((100 - NEW_PERCENT))")
-                + " && " + putParameter(region, root + "/" + WeightedName.NEW_WEIGHT_PARAMETER, "$NEW_PERCENT");
+                + " && " + putParameter(region, WeightedName.LEGACY_WEIGHT_PARAMETER.nameUnder(root), "$((100 - NEW_PERCENT))")
+                + " && " + putParameter(region, WeightedName.NEW_WEIGHT_PARAMETER.nameUnder(root), "$NEW_PERCENT");
     }
 
     private static String putParameter(String region, String name, String value) {

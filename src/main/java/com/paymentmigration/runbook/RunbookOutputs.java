@@ -1,14 +1,13 @@
 package com.paymentmigration.runbook;
 
 import com.paymentmigration.api.Api;
-import com.paymentmigration.core.Outputs;
+import com.paymentmigration.core.Combined;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.dns.WeightedDns;
 import com.paymentmigration.orchestration.Orchestration;
 import com.paymentmigration.storage.Storage;
 import com.pulumi.core.Output;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,20 +18,18 @@ public final class RunbookOutputs {
     }
 
     public static Output<Map<String, String>> of(String pulumiStack, StackContext stack, Orchestration orchestration,
-                                                 Api api, Storage storage, Optional<WeightedDns> dns) {
-        var facts = new LinkedHashMap<String, Output<String>>();
-        facts.put("migration", orchestration.migrationStateMachineArn);
-        facts.put("rollback", orchestration.rollbackStateMachineArn);
-        facts.put("restApi", api.restApiId);
-        facts.put("stage", api.stageName);
-        facts.put("endpoint", api.endpoint);
-        facts.put("checkpoints", storage.checkpoints.name);
+                                                 Api.Refs api, Storage.Refs storage, Optional<WeightedDns> dns) {
+        var values = new Combined();
+        var migration = values.add(orchestration.migrationStateMachineArn);
+        var rollback = values.add(orchestration.rollbackStateMachineArn);
+        var restApi = values.add(api.restApiId());
+        var stage = values.add(api.stageName());
+        var endpoint = values.add(api.endpoint());
+        var checkpoints = values.add(storage.checkpoints().name());
+        var zone = values.add(WeightedDns.zoneOf(dns));
         var config = stack.config();
-        return Output.tuple(Outputs.resolved(facts), WeightedDns.zoneOf(dns)).applyValue(t -> {
-            var v = t.t1;
-            return Runbook.steps(new Runbook.Facts(config.regions().primary(), pulumiStack, v.get("migration"),
-                    v.get("rollback"), v.get("restApi"), v.get("stage"), v.get("endpoint"), v.get("checkpoints"),
-                    stack.names().parameter(), t.t2));
-        });
+        return values.apply(v -> Runbook.steps(new Runbook.Facts(config.regions().primary(), pulumiStack,
+                v.get(migration), v.get(rollback), v.get(restApi), v.get(stage), v.get(endpoint), v.get(checkpoints),
+                stack.names().parameter(), v.get(zone))));
     }
 }

@@ -5,11 +5,11 @@ import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.Wiring;
 import com.paymentmigration.keys.EncryptionKeys;
-import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.network.Network;
 import com.paymentmigration.network.SecurityRules;
 import com.paymentmigration.network.Tier;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.secrets.ExistingSecret;
@@ -81,6 +81,8 @@ public final class PaymentService extends MigrationComponent {
     static final int SCALE_IN_COOLDOWN_SECONDS = 300;
     /** Auto scaling owns the task count after the first deploy; an up must not reset it. */
     static final String RUNTIME_MANAGED = "desiredCount";
+    /** The purpose of the alarm on the service's 5XX rate, which also rolls back a deployment that raises it. */
+    public static final String DEPLOYMENT_ALARM = "service-target-5xx-rate";
 
     public final Output<String> loadBalancerArn;
     /** The AWS/ApplicationELB metric dimensions of the load balancer and target group. */
@@ -94,6 +96,13 @@ public final class PaymentService extends MigrationComponent {
     public final Output<String> clusterName;
     public final Output<String> serviceName;
     public final Output<String> imageRepositoryUrl;
+    /** The ECS service and its load balancer as AWS/ECS and AWS/ApplicationELB name them in metrics. */
+    public record Dimensions(Output<String> cluster, Output<String> service, Output<String> loadBalancer,
+                             Output<String> targetGroup) {
+    }
+
+    /** What the dashboard and the alarms watch. */
+    public final Dimensions dimensions;
 
     public PaymentService(String name, StackContext stack, EncryptionKeys keys, Network migration,
                           List<SecurityRules.Client> clients, ExistingSecret dbSecret, Output<String> databaseEndpoint,
@@ -130,9 +139,9 @@ public final class PaymentService extends MigrationComponent {
                 .build(), primary());
         this.clusterName = cluster.name();
 
-        var parameterPath = stack.names().parameter("service");
-        var writeFreeze = stack.names().parameter("database", "write-freeze");
-        var activeWriter = stack.names().parameter("database", "active-writer");
+        var parameterPath = stack.names().parameter(ParameterKey.Sections.SERVICE);
+        var writeFreeze = ParameterKey.DATABASE_WRITE_FREEZE.name(stack.names());
+        var activeWriter = ParameterKey.DATABASE_ACTIVE_WRITER.name(stack.names());
         publishSettings(parameters, dbSecret, databaseEndpoint);
         var execution = Wiring.serviceRole(name + "-execution", stack, "payments-service-execution",
                 "ecs-tasks.amazonaws.com", "ECS agent of the payment service: pulls its image, writes its log",
@@ -141,9 +150,11 @@ public final class PaymentService extends MigrationComponent {
         var task = Wiring.serviceRole(name + "-task", stack, "payments-service-task", "ecs-tasks.amazonaws.com",
                 "The payment service itself: reads its own secret and parameters",
                 Output.tuple(stack.accountId(), dbSecret.arn(), dbSecret.kmsKeyArn()).applyValue(t -> {
-                    var arn = "arn:aws:ssm:" + region + ":" + t.t1 + ":parameter";
-                    return ServicePolicies.taskRole(t.t2, t.t3, List.of(arn + parameterPath, arn + parameterPath + "/*"),
-                            List.of(arn + writeFreeze, arn + activeWriter));
+                    var account = t.t1;
+                    return ServicePolicies.taskRole(t.t2, t.t3, List.of(ParameterKey.arn(region, account, parameterPath),
+                                    ParameterKey.arn(region, account, parameterPath + "/*")),
+                            List.of(ParameterKey.arn(region, account, writeFreeze),
+                                    ParameterKey.arn(region, account, activeWriter)));
                 }), primary());
 
         var environment = new LinkedHashMap<String, String>();
@@ -242,7 +253,7 @@ public final class PaymentService extends MigrationComponent {
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 // Tasks that start but answer with errors pass the circuit breaker; the 5XX alarm catches them.
                 .alarms(ServiceAlarmsArgs.builder().enable(true).rollback(true)
-                        .alarmNames(AlarmCatalog.alarmName(stack.names(), AlarmCatalog.SERVICE_5XX_RATE)).build())
+                        .alarmNames(stack.names().alarm(DEPLOYMENT_ALARM)).build())
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
                 .enableExecuteCommand(false)
@@ -259,17 +270,18 @@ public final class PaymentService extends MigrationComponent {
         this.loadBalancerDnsName = loadBalancer.dnsName();
         this.loadBalancerZoneId = loadBalancer.zoneId();
         this.targetGroupArnSuffix = targets.arnSuffix();
+        this.dimensions = new Dimensions(clusterName, serviceName, loadBalancerArnSuffix, targetGroupArnSuffix);
         registerOutputs(Map.of("loadBalancerDnsName", loadBalancerDnsName, "clusterName", clusterName,
                 "serviceName", serviceName, "imageRepositoryUrl", imageRepositoryUrl));
     }
 
     /** What the service reads at start-up, under its own parameter path (the task role reads nothing else). */
     private void publishSettings(Parameters parameters, ExistingSecret dbSecret, Output<String> databaseEndpoint) {
-        parameters.publish(List.of("service", "database-endpoint"), databaseEndpoint, ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.SERVICE_DATABASE_ENDPOINT, databaseEndpoint, ParameterSpec.Kind.CONFIGURED,
                 "Aurora writer endpoint the payment service connects to");
-        parameters.publish(List.of("service", "database-name"), Output.of(stack.config().onPrem().dbName()),
+        parameters.publish(ParameterKey.SERVICE_DATABASE_NAME, Output.of(stack.config().onPrem().dbName()),
                 ParameterSpec.Kind.CONFIGURED, "database the payment service uses");
-        parameters.publish(List.of("service", "database-secret-arn"), dbSecret.arn(), ParameterSpec.Kind.CONFIGURED,
+        parameters.publish(ParameterKey.SERVICE_DATABASE_SECRET_ARN, dbSecret.arn(), ParameterSpec.Kind.CONFIGURED,
                 "secret with the payment service's database credentials (rotated; read it on every new connection)");
     }
 

@@ -29,12 +29,21 @@ public final class Storage extends MigrationComponent {
 
     public static final String TYPE = "migration:storage:Storage";
 
+    /** A bucket as the functions and state machines that write to it name it. */
+    public record Bucket(Output<String> name, Output<String> arn) {
+    }
+
+    /** The buckets the state machines and the validator write to. */
+    public record Refs(Bucket checkpoints, Bucket rollbackStates) {
+    }
+
     public final SecureBucket checkpoints;
     public final SecureBucket rollbackStates;
     public final SecureBucket transactionLogs;
     public final SecureBucket transactionLogsReplica;
     /** Where the payment service's load balancer writes access logs (with the service only). */
     public final Optional<SecureBucket> loadBalancerLogs;
+    public final Refs refs;
 
     public Storage(String name, StackContext stack, EncryptionKeys keys) {
         super(TYPE, name, stack);
@@ -54,6 +63,8 @@ public final class Storage extends MigrationComponent {
                         SecureBucket.Args.loadBalancerLogs("load-balancer-logs", stack.config().regions().primary(),
                                 primaryLogs, Lifecycles.accessLogs())))
                 : Optional.empty();
+        this.refs = new Refs(new Bucket(checkpoints.name, checkpoints.arn),
+                new Bucket(rollbackStates.name, rollbackStates.arn));
         registerOutputs(Map.of(
                 "checkpointBucket", checkpoints.name,
                 "rollbackStateBucket", rollbackStates.name,

@@ -13,6 +13,6 @@ public final class FunctionsTestAccess {
     }
 
     public static String rotationPolicy(List<String> secretArns, List<String> keyArns, String logGroupArn) {
-        return Functions.rotationPolicy(secretArns, keyArns, logGroupArn, List.of("arn:aws:ssm:r:a:parameter/p"));
+        return RotationFunction.policy(secretArns, keyArns, logGroupArn, List.of("arn:aws:ssm:r:a:parameter/p"));
     }
 }

@@ -3,6 +3,7 @@ package com.paymentmigration.orchestration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.config.MigrationConfig.WriterContract;
+import com.paymentmigration.parameters.ParameterKey;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,7 +93,7 @@ class FlagWaitsTest {
     }
 
     /** A put of {@code key} (to {@code value}, or to anything when null). */
-    private static boolean puts(JsonNode state, Targets targets, String key, String value) {
+    private static boolean puts(JsonNode state, Targets targets, ParameterKey key, String value) {
         return state.path("Resource").asText().equals(Integration.SSM_PUT_PARAMETER.resource)
                 && state.at("/Arguments/Name").asText().equals(targets.parameter(key))
                 && (value == null || state.at("/Arguments/Value").asText().equals(value));

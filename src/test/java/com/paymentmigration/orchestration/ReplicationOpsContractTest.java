@@ -2,7 +2,7 @@ package com.paymentmigration.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.ReplicationOpsFunction;
 import com.paymentmigration.monitoring.Metrics;
 import com.paymentmigration.replication.DrainMarker;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ReplicationOpsContractTest {
                 }
             });
         }
-        JsonNode scheduled = JSON.readTree(Functions.slotLagEvent("dev"));
+        JsonNode scheduled = JSON.readTree(ReplicationOpsFunction.slotLagEvent("dev"));
         sent.add(scheduled.path("operation").asText());
         scheduled.fieldNames().forEachRemaining(fields::add);
 
@@ -60,7 +60,7 @@ class ReplicationOpsContractTest {
         for (var error : ReplicationSteps.OPS_PERMANENT_ERRORS) {
             assertThat(source(error)).as(error).exists();
         }
-        var handler = Functions.REPLICATION_OPS_HANDLER.substring(0, Functions.REPLICATION_OPS_HANDLER.indexOf("::"));
+        var handler = ReplicationOpsFunction.HANDLER.substring(0, ReplicationOpsFunction.HANDLER.indexOf("::"));
         assertThat(Files.readString(source(handler))).contains("public Map<String, Object> handleRequest(");
         var ops = Files.readString(source("com.paymentmigration.lambda.replicationops.ReplicationOps"));
         assertThat(ops).contains("NAMESPACE = \"" + Metrics.REPLICATION + "\"")
@@ -70,7 +70,7 @@ class ReplicationOpsContractTest {
         var markers = Files.readString(source("com.paymentmigration.lambda.replicationops.DrainMarkers"));
         assertThat(markers).as("the marker table both sides name").contains("SCHEMA = \"" + DrainMarker.SCHEMA + "\"")
                 .contains("TABLE = \"" + DrainMarker.TABLE + "\"");
-        assertThat(Functions.REPLICATION_OPS_JAR).isEqualTo("lambda/replication-ops/target/replication-ops.jar");
+        assertThat(ReplicationOpsFunction.JAR).isEqualTo("lambda/replication-ops/target/replication-ops.jar");
     }
 
     private static Path source(String className) {

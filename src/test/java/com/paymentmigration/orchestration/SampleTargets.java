@@ -4,7 +4,6 @@ import com.paymentmigration.config.MigrationConfig.TrafficStep;
 
 import com.paymentmigration.dns.WeightedName;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +30,6 @@ final class SampleTargets {
     }
 
     private static Targets targets(Optional<WeightedName.Zone> dns) {
-        var parameters = new LinkedHashMap<String, String>();
-        Targets.USED_PARAMETERS.forEach(key -> parameters.put(key, "/migration/dev/" + key));
-        Targets.DNS_PARAMETERS.forEach(key -> parameters.put(key, "/migration/dev/" + key));
         var dms = "arn:aws:dms:" + REGION + ":" + ACCOUNT + ":";
         return new Targets(REGION, ACCOUNT,
                 "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:migration-migration-dev",
@@ -45,7 +41,7 @@ final class SampleTargets {
                         dms + "endpoint:onprem-target"),
                 List.of("arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:dev/payments/onprem-postgres-AbCdEf",
                         "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:dev/payments/aurora-master-GhIjKl"),
-                "a1b2c3d4e5", "v1", parameters, "migration-checkpoints-dev-" + ACCOUNT,
+                "a1b2c3d4e5", "v1", "/migration/dev", "migration-checkpoints-dev-" + ACCOUNT,
                 "migration-rollback-states-dev-" + ACCOUNT, "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-status-dev",
                 "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":migration-alarms-dev",
                 List.of("migration-alarm-cdc-latency-dev", "migration-alarm-api-5xx-rate-dev"),

@@ -60,7 +60,7 @@ class ParameterCatalogTest {
 
     @Test
     void emptyValuesAreRefused() {
-        assertThatThrownBy(() -> new ParameterSpec(List.of("x"), "", Kind.CONFIGURED, "d"))
+        assertThatThrownBy(() -> new ParameterSpec(ParameterKey.MODE, "", Kind.CONFIGURED, "d"))
                 .hasMessageContaining("non-empty value");
     }
 

@@ -2,7 +2,7 @@ package com.paymentmigration.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.config.InvalidConfigException;
-import com.paymentmigration.functions.Functions;
+import com.paymentmigration.functions.RotationFunction;
 import com.paymentmigration.functions.FunctionsTestAccess;
 import com.paymentmigration.plan.PlanMocks;
 import com.paymentmigration.iam.PolicyChecks;
@@ -139,8 +139,8 @@ class SecretsStackTest {
     @Test
     void theFunctionRunsTheBuiltJarInThePrivateSubnetsWithAScopedRole() throws Exception {
         var function = run.one("aws:lambda/function:Function", "functions-rotation");
-        assertThat(function.inputs()).containsEntry("runtime", "java21").containsEntry("handler", Functions.ROTATION_HANDLER)
-                .containsEntry("code", Map.of("archive", Map.of("path", Functions.ROTATION_JAR)));
+        assertThat(function.inputs()).containsEntry("runtime", "java21").containsEntry("handler", RotationFunction.HANDLER)
+                .containsEntry("code", Map.of("archive", Map.of("path", RotationFunction.JAR)));
         assertThat(function.input("vpcConfig.subnetIds")).hasValueSatisfying(ids -> assertThat((List<?>) ids).hasSize(3));
         assertThat(function.dependsOn()).anyMatch(u -> u.endsWith("RolePolicy::functions-rotation-policy"));
         var policy = new ObjectMapper().readTree(run.one("aws:iam/rolePolicy:RolePolicy", "functions-rotation-policy")

@@ -2,7 +2,7 @@ package com.paymentmigration.rehearsal.databacked;
 
 import com.paymentmigration.executor.WallClock;
 import com.paymentmigration.orchestration.Targets;
-import com.paymentmigration.parameters.ParameterCatalog;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.rehearsal.data.Endpoint;
 import com.paymentmigration.rehearsal.data.FlagCache;
 import com.paymentmigration.rehearsal.data.Ledger;
@@ -78,7 +78,7 @@ public final class DataRehearsal implements AutoCloseable {
         // The writers learn how long they may cache the flags where every writer does: the parameter the plan
         // publishes from writerFlagMaxAgeSeconds, the same value the state machines wait out.
         this.flagMaxAge = Duration.ofSeconds(Long.parseLong(aws.parameters.value(
-                aws.parameters.nameOf(ParameterCatalog.WRITER_FLAG_MAX_AGE)).orElseThrow()));
+                aws.parameters.nameOf(ParameterKey.DATABASE_WRITER_FLAG_MAX_AGE_SECONDS)).orElseThrow()));
         this.tasks = new TaskReplication(plane, stack, aws.dms);
         aws.dms.backend(tasks);
         this.latency = new ReplicationLatency(aws.dms, tasks, clock);

@@ -1,5 +1,6 @@
 package com.paymentmigration.rehearsal.scenarios;
 
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.orchestration.Targets;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.ReplicationTask;
@@ -53,8 +54,8 @@ public final class Invariants {
         });
     }
 
-    public static Invariant parameter(String key, String value) {
-        return new Invariant(key + " is " + value + " at the end", r -> {
+    public static Invariant parameter(ParameterKey key, String value) {
+        return new Invariant(key.key() + " is " + value + " at the end", r -> {
             var actual = new Timeline(r).value(key);
             return actual.equals(value) ? Optional.empty() : Optional.of("it is " + actual);
         });

@@ -1,7 +1,7 @@
 package com.paymentmigration.rehearsal.scenarios;
 
 import com.paymentmigration.orchestration.Targets;
-import com.paymentmigration.parameters.ParameterCatalog;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.AwsStandIns.CallRecord;
 import com.paymentmigration.rehearsal.standins.ReplicationTask;
@@ -169,8 +169,8 @@ public final class ReplicationInvariants {
      * a flag cached that long, inside a transaction open that long, so nothing may rely on a flag's change sooner.
      */
     private static Optional<String> writersWaitedOut(Rehearsal r) {
-        var flagAge = Duration.ofSeconds(Long.parseLong(planned(r, ParameterCatalog.WRITER_FLAG_MAX_AGE)));
-        var transaction = Duration.ofSeconds(Long.parseLong(planned(r, ParameterCatalog.LONGEST_WRITE_TRANSACTION)));
+        var flagAge = Duration.ofSeconds(Long.parseLong(planned(r, ParameterKey.DATABASE_WRITER_FLAG_MAX_AGE_SECONDS)));
+        var transaction = Duration.ofSeconds(Long.parseLong(planned(r, ParameterKey.DATABASE_LONGEST_WRITE_TRANSACTION_SECONDS)));
         var freeze = r.aws().parameters.nameOf(Targets.WRITE_FREEZE);
         var writer = r.aws().parameters.nameOf(Targets.ACTIVE_WRITER);
         var current = planned(r, Targets.ACTIVE_WRITER);
@@ -216,7 +216,7 @@ public final class ReplicationInvariants {
     public static Invariant drainGaveUpAtTheLimit() {
         return new Invariant("the cutover looked for its drain marker until the freeze limit and never made Aurora "
                 + "the writer", r -> {
-            var limit = Duration.ofSeconds(Long.parseLong(planned(r, "thresholds/write-freeze-max-seconds")));
+            var limit = Duration.ofSeconds(Long.parseLong(planned(r, ParameterKey.THRESHOLD_WRITE_FREEZE_MAX_SECONDS)));
             var freeze = r.aws().parameters.nameOf(Targets.WRITE_FREEZE);
             var frozen = succeeded(r).stream().filter(c -> isPut(c, freeze)
                     && c.arguments().path("Value").asText().equals("on")).findFirst();
@@ -239,7 +239,7 @@ public final class ReplicationInvariants {
     }
 
     /** A configured parameter's value as the plan creates it. */
-    private static String planned(Rehearsal r, String key) {
+    private static String planned(Rehearsal r, ParameterKey key) {
         var name = r.aws().parameters.nameOf(key);
         return r.stack().parameters().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the plan creates no " + name)).value();

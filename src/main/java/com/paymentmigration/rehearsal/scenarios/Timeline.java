@@ -1,5 +1,6 @@
 package com.paymentmigration.rehearsal.scenarios;
 
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.AwsStandIns.CallRecord;
 
@@ -30,13 +31,13 @@ public final class Timeline {
     }
 
     /** Successful writes of the stack parameter whose path ends with {@code key}, in order. */
-    public List<Write> writes(String key) {
+    public List<Write> writes(ParameterKey key) {
         var name = rehearsal.aws().parameters.nameOf(key);
         return succeeded("ssm:putParameter").stream().filter(c -> c.arguments().path("Name").asText().equals(name))
                 .map(c -> new Write(c.time(), c.executionArn(), c.state(), c.arguments().path("Value").asText())).toList();
     }
 
-    public String value(String key) {
+    public String value(ParameterKey key) {
         var aws = rehearsal.aws();
         return aws.parameters.value(aws.parameters.nameOf(key)).orElseThrow();
     }

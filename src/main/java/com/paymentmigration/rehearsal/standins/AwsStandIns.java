@@ -1,5 +1,6 @@
 package com.paymentmigration.rehearsal.standins;
 
+import com.paymentmigration.parameters.ParameterKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.executor.TaskFailure;
 import com.paymentmigration.executor.TaskHandler;
@@ -206,7 +207,7 @@ public final class AwsStandIns implements TaskHandler {
         if (task.isEmpty() || !task.get().status(at).equals("running")) {
             return OptionalDouble.empty();
         }
-        var freeze = parameters.nameOf("database/write-freeze");
+        var freeze = parameters.nameOf(ParameterKey.DATABASE_WRITE_FREEZE);
         boolean drained = parameters.value(freeze).orElse("off").equals("on")
                 && !parameters.modified(freeze).orElseThrow().plus(DRAIN).isAfter(at);
         if (drained) {

@@ -1,5 +1,6 @@
 package com.paymentmigration.rehearsal.standins;
 
+import com.paymentmigration.parameters.ParameterKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.executor.TaskFailure;
 import com.paymentmigration.rehearsal.standins.PlannedStack;
@@ -49,7 +50,8 @@ public final class ParameterStore implements StandIn {
     }
 
     /** The full name of the stack's parameter whose path ends with {@code key} ({@code database/write-freeze}). */
-    public String nameOf(String key) {
+    public String nameOf(ParameterKey parameter) {
+        var key = parameter.key();
         return parameters.keySet().stream().filter(n -> n.endsWith("/" + key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the plan creates no parameter ending in " + key));
     }

@@ -1,0 +1,66 @@
+package com.paymentmigration.functions;
+
+import com.paymentmigration.keys.EncryptionKeys;
+import com.paymentmigration.network.VpcRole;
+import com.paymentmigration.plan.StackRun;
+import com.paymentmigration.secrets.DatabaseSecrets;
+import com.paymentmigration.secrets.FetchedSecrets;
+import com.paymentmigration.stack.ComponentFixture;
+import com.paymentmigration.storage.Storage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static com.paymentmigration.stack.ComponentFixture.given;
+import static com.paymentmigration.stack.ComponentFixture.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The five functions built alone (with the keys and the VPC they need): each reads exactly the secrets it is given. */
+class FunctionsComponentTest {
+
+    private static final String FUNCTION = "aws:lambda/function:Function";
+    private static final FetchedSecrets SECRETS = new FetchedSecrets(
+            new DatabaseSecrets(secret("given-onprem", ""), secret("given-aurora", "arn:aws:kms:eu-central-1:1:key/k")),
+            Optional.of(secret("given-service", "")));
+
+    private final StackRun run = ComponentFixture.run(stack -> {
+        var keys = new EncryptionKeys("keys", stack);
+        new Functions("functions", stack, keys, ComponentFixture.network(stack, VpcRole.MIGRATION, keys), SECRETS,
+                new Storage.Bucket(given("given-checkpoints"), given("arn:aws:s3:::given-checkpoints")));
+    });
+
+    @Test
+    void theValidatorAndReplicationOpsReadTheOnPremSecretAsSourceAndAuroraAsTarget() {
+        var validator = run.one(FUNCTION, "functions-validator");
+        assertThat(validator.stringInput("environment.variables.SOURCE_SECRET_ID")).contains("given-onprem");
+        assertThat(validator.stringInput("environment.variables.TARGET_SECRET_ID")).contains("given-aurora");
+        assertThat(validator.stringInput("environment.variables.CHECKPOINT_BUCKET")).isEqualTo("given-checkpoints");
+        var ops = run.one(FUNCTION, "functions-replication-ops");
+        assertThat(ops.stringInput("environment.variables.ONPREM_SECRET_ID")).contains("given-onprem");
+        assertThat(ops.stringInput("environment.variables.AURORA_SECRET_ID")).contains("given-aurora");
+    }
+
+    @Test
+    void rotationAlternatesUsersForEverySecretButTheAuroraMasterAndReadsItsThreeParameters() {
+        var rotation = run.one(FUNCTION, "functions-rotation");
+        assertThat(rotation.stringInput("environment.variables.ALTERNATING_SECRET_ARNS"))
+                .contains("given-onprem", "given-service").doesNotContain("given-aurora");
+        assertThat(run.one("aws:iam/rolePolicy:RolePolicy", "functions-rotation-policy").stringInput("policy")).contains(
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/rotation/ca-certificates",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/write-freeze",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/phase",
+                "arn:aws:kms:eu-central-1:1:key/k");
+    }
+
+    @Test
+    void theTriggerStartsTheRollbackMachineAndEveryFunctionSharesTheCommonWiring() {
+        assertThat(run.one(FUNCTION, "functions-trigger").stringInput("environment.variables.STATE_MACHINE_ARN"))
+                .isEqualTo("arn:aws:states:eu-central-1:123456789012:stateMachine:migration-rollback-dev");
+        assertThat(run.ofType(FUNCTION)).hasSize(5).allSatisfy(function -> {
+            assertThat(function.stringInput("runtime")).isEqualTo(LambdaFunction.RUNTIME);
+            assertThat(function.stringInput("tracingConfig.mode")).isEqualTo(LambdaFunction.TRACING_MODE);
+            assertThat(function.input("vpcConfig.subnetIds")).isPresent();
+            assertThat(function.stringInput("loggingConfig.logGroup")).startsWith("/migration/dev/");
+        });
+    }
+}
