@@ -1,6 +1,7 @@
 package com.paymentmigration.dns;
 
 import com.paymentmigration.core.MigrationComponent;
+import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.monitoring.AlarmCatalog;
 import com.paymentmigration.monitoring.Monitoring;
@@ -10,14 +11,13 @@ import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.parameters.ParameterSpec;
 import com.paymentmigration.parameters.Parameters;
 import com.paymentmigration.service.PaymentService;
-import com.paymentmigration.core.Region;
 import com.pulumi.aws.route53.HealthCheck;
 import com.pulumi.aws.route53.HealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.Route53Functions;
 import com.pulumi.aws.route53.Zone;
 import com.pulumi.aws.route53.ZoneArgs;
-import com.pulumi.aws.route53.Route53Functions;
 import com.pulumi.aws.route53.inputs.GetZoneArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.route53.inputs.RecordWeightedRoutingPolicyArgs;

@@ -1,18 +1,18 @@
 package com.paymentmigration.monitoring;
 
+import com.paymentmigration.api.Api;
 import com.paymentmigration.core.MigrationComponent;
 import com.paymentmigration.core.Outputs;
 import com.paymentmigration.core.Region;
 import com.paymentmigration.core.StackContext;
 import com.paymentmigration.core.StateMachine;
-import com.paymentmigration.api.Api;
 import com.paymentmigration.database.Database;
 import com.paymentmigration.functions.Functions;
+import com.paymentmigration.naming.NameRule;
 import com.paymentmigration.notifications.Notifications;
+import com.paymentmigration.parameters.ParameterKey;
 import com.paymentmigration.replication.Replication;
 import com.paymentmigration.service.PaymentService;
-import com.paymentmigration.naming.NameRule;
-import com.paymentmigration.parameters.ParameterKey;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;

@@ -14,7 +14,6 @@ import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Encrypted topics the operations team subscribes to: migration status (every phase), alarms, and validation
