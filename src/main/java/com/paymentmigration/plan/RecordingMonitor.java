@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The SDK's mock monitor, keeping what {@link Mocks.ResourceArgs} leaves out: parent, dependencies, resource
@@ -50,15 +51,18 @@ final class RecordingMonitor extends MockMonitor {
         var options = new RecordedResource.Options(request.getProtect(), request.getRetainOnDelete(),
                 List.copyOf(request.getIgnoreChangesList()), request.getDeleteBeforeReplace(),
                 List.copyOf(request.getAdditionalSecretOutputsList()));
-        // The SDK's own helper, which carries the deployment (thread-local in the SDK) to the pool thread.
-        return ContextAwareCompletableFuture.supplyAsync(() -> inputs(request.getObject())).thenCompose(inputs ->
-                super.registerResourceAsync(resource, request).thenApply(response -> {
-                    recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
-                            emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
-                            request.getDependenciesList().stream().sorted().toList(), request.getCustom(), false,
-                            options, inputs));
-                    return response;
-                }));
+        // The SDK's own helper, which carries the deployment (thread-local in the SDK) to the pool thread. All the work
+        // is inside the task: a continuation attached after it could run on the calling thread if the task won the race.
+        return ContextAwareCompletableFuture.supplyAsync(() -> {
+            var inputs = inputs(request.getObject());
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
+                        emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
+                        request.getDependenciesList().stream().sorted().toList(), request.getCustom(), false,
+                        options, inputs));
+                return response;
+            });
+        }).thenCompose(Function.identity());
     }
 
     @Override
