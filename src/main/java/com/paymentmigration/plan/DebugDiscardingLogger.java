@@ -63,7 +63,7 @@ final class DebugDiscardingLogger implements EngineLogger {
     }
 
     /** Below INFO: the levels the SDK's logger maps to the engine's DEBUG severity. */
-    static boolean isDebug(Level level) {
+    private static boolean isDebug(Level level) {
         return level.intValue() < Level.INFO.intValue();
     }
 }
