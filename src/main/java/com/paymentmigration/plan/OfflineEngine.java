@@ -36,9 +36,10 @@ public final class OfflineEngine {
                 .standardLogger(PulumiTestInternal.logger(Level.OFF))
                 .mocks(mocks)
                 .config(config)
-                // The deployment state creates the SDK's runner itself; this is the one place to wrap it.
+                // The deployment state creates the SDK's runner and logger itself; this is the one place to wrap them.
                 .deploymentFactory(state -> {
                     state.runner = new AwaitingRunner(state.runner);
+                    state.logger = new DebugDiscardingLogger(state.logger);
                     return new DeploymentImpl(state);
                 })
                 .monitorDecorator(ignored -> {

@@ -2,6 +2,7 @@ package com.paymentmigration.plan;
 
 import com.google.protobuf.Struct;
 import com.pulumi.Log;
+import com.pulumi.core.internal.ContextAwareCompletableFuture;
 import com.pulumi.resources.Resource;
 import com.pulumi.serialization.internal.Deserializer;
 import com.pulumi.test.Mocks;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The SDK's mock monitor, keeping what {@link Mocks.ResourceArgs} leaves out: parent, dependencies, resource
@@ -38,18 +40,29 @@ final class RecordingMonitor extends MockMonitor {
         }
     }
 
+    /**
+     * Answers on a pool thread, not on the thread that called it. The SDK calls the monitor from inside the resource's
+     * constructor whenever the inputs are already known, as nearly all are offline, so an inline answer (decoding the
+     * inputs twice, the mocks, encoding the state, the SDK formatting the response for its debug log) ran on the
+     * program's thread, one resource after another, while the pool's other worker sat idle.
+     */
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         var options = new RecordedResource.Options(request.getProtect(), request.getRetainOnDelete(),
                 List.copyOf(request.getIgnoreChangesList()), request.getDeleteBeforeReplace(),
                 List.copyOf(request.getAdditionalSecretOutputsList()));
-        var inputs = inputs(request.getObject());
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
-                    emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
-                    request.getDependenciesList().stream().sorted().toList(), request.getCustom(), false, options, inputs));
-            return response;
-        });
+        // The SDK's own helper, which carries the deployment (thread-local in the SDK) to the pool thread. All the work
+        // is inside the task: a continuation attached after it could run on the calling thread if the task won the race.
+        return ContextAwareCompletableFuture.supplyAsync(() -> {
+            var inputs = inputs(request.getObject());
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
+                        emptyToNull(request.getParent()), emptyToNull(request.getProvider()),
+                        request.getDependenciesList().stream().sorted().toList(), request.getCustom(), false,
+                        options, inputs));
+                return response;
+            });
+        }).thenCompose(Function.identity());
     }
 
     @Override
