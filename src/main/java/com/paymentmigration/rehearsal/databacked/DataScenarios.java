@@ -63,10 +63,11 @@ public final class DataScenarios {
                         }, List.of(status("migration", "FAILED"), failedWith("migration", "AlarmFiring"),
                         status("rollback", "SUCCEEDED"), trafficAt(0), parameter(Targets.WRITE_FREEZE, "off")),
                         List.of(nothingLostDuplicatedOrStale(), endWriter("onprem"))),
-                new DataScenario("data-corrupted-target-row", "a preloaded payment is changed on Aurora during the "
-                        + "traffic shift: the final validation stops the cutover", DATA_CONFIG,
+                new DataScenario("data-corrupted-target-row", "a preloaded payment is changed on Aurora once writes "
+                        + "are frozen, after the full pre-freeze validation found MATCH: the final validation, which "
+                        + "checks only what changed since, must still find it and stop the cutover", DATA_CONFIG,
                         r -> {
-                            corruptOnceTrafficShifts(r);
+                            corruptOnceWritesFreeze(r);
                             migrate(r);
                         }, List.of(status("migration", "FAILED"), failedWith("migration", "ValidationMismatch"),
                         status("rollback", "SUCCEEDED"), trafficAt(0), neverCutOver(),
@@ -113,19 +114,20 @@ public final class DataScenarios {
     }
 
     /**
-     * When the phase becomes traffic-shift (after the initial validation found MATCH), the oldest preloaded payment's
-     * amount changes on Aurora alone: a settled payment nobody writes again, so replication never repairs it.
+     * When the freeze is set (the full pre-freeze validation has found MATCH), the oldest preloaded payment's amount
+     * changes on Aurora alone: a settled payment nobody writes again, so replication never repairs it, and only the
+     * change slot on Aurora can tell the changes-only final validation that it moved.
      */
-    private static void corruptOnceTrafficShifts(DataRehearsal r) {
+    private static void corruptOnceWritesFreeze(DataRehearsal r) {
         if (r.settings().preload() < 1) {
             throw new IllegalArgumentException("this scenario corrupts a preloaded payment: give --preload 1 or more");
         }
         var aws = r.rehearsal().aws();
-        var phase = aws.parameters.nameOf(Targets.PHASE);
+        var freeze = aws.parameters.nameOf(Targets.WRITE_FREEZE);
         var done = new AtomicBoolean();
         aws.afterEachCall(call -> {
-            if (call.operation().equals("ssm:putParameter") && call.arguments().path("Name").asText().equals(phase)
-                    && call.arguments().path("Value").asText().equals("traffic-shift") && done.compareAndSet(false, true)) {
+            if (call.operation().equals("ssm:putParameter") && call.arguments().path("Name").asText().equals(freeze)
+                    && call.arguments().path("Value").asText().equals("on") && done.compareAndSet(false, true)) {
                 try (var connection = r.plane().aurora().connect(); var statement = connection.createStatement()) {
                     statement.executeUpdate("UPDATE " + PaymentSchema.PAYMENT + " SET amount = amount + 1"
                             + " WHERE id = (SELECT min(id) FROM " + PaymentSchema.PAYMENT + ")");
