@@ -142,6 +142,9 @@ public final class PaymentService extends MigrationComponent {
         var parameterPath = stack.names().parameter(ParameterKey.Sections.SERVICE);
         var writeFreeze = ParameterKey.DATABASE_WRITE_FREEZE.name(stack.names());
         var activeWriter = ParameterKey.DATABASE_ACTIVE_WRITER.name(stack.names());
+        // The writers' contract the state machines wait out: the service caches the flags no longer than it says.
+        var flagMaxAge = ParameterKey.DATABASE_WRITER_FLAG_MAX_AGE_SECONDS.name(stack.names());
+        var longestTransaction = ParameterKey.DATABASE_LONGEST_WRITE_TRANSACTION_SECONDS.name(stack.names());
         publishSettings(parameters, dbSecret, databaseEndpoint);
         var execution = Wiring.serviceRole(name + "-execution", stack, "payments-service-execution",
                 "ecs-tasks.amazonaws.com", "ECS agent of the payment service: pulls its image, writes its log",
@@ -154,7 +157,9 @@ public final class PaymentService extends MigrationComponent {
                     return ServicePolicies.taskRole(t.t2, t.t3, List.of(ParameterKey.arn(region, account, parameterPath),
                                     ParameterKey.arn(region, account, parameterPath + "/*")),
                             List.of(ParameterKey.arn(region, account, writeFreeze),
-                                    ParameterKey.arn(region, account, activeWriter)));
+                                    ParameterKey.arn(region, account, activeWriter),
+                                    ParameterKey.arn(region, account, flagMaxAge),
+                                    ParameterKey.arn(region, account, longestTransaction)));
                 }), primary());
 
         var environment = new LinkedHashMap<String, String>();
@@ -162,6 +167,8 @@ public final class PaymentService extends MigrationComponent {
         environment.put("PARAMETER_PATH", parameterPath);
         environment.put("WRITE_FREEZE_PARAMETER", writeFreeze);
         environment.put("ACTIVE_WRITER_PARAMETER", activeWriter);
+        environment.put("FLAG_MAX_AGE_PARAMETER", flagMaxAge);
+        environment.put("LONGEST_TRANSACTION_PARAMETER", longestTransaction);
         var taskDefinition = new TaskDefinition(name + "-task-definition", TaskDefinitionArgs.builder()
                 .family(stack.names().of(NameRule.ECS, "payments"))
                 .requiresCompatibilities("FARGATE")

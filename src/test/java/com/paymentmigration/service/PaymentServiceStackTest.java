@@ -58,7 +58,9 @@ class PaymentServiceStackTest {
                 "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/service/*");
         assertThat(task.at("/Statement/2/Resource")).extracting(JsonNode::asText).containsExactly(
                 "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/write-freeze",
-                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/active-writer");
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/active-writer",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/writer-flag-max-age-seconds",
+                "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/longest-write-transaction-seconds");
         for (var role : List.of("service-execution-role", "service-task-role")) {
             var trust = JSON.readTree(run.one(ROLE, role).stringInput("assumeRolePolicy"));
             assertThat(trust.at("/Statement/0/Principal/Service").asText()).isEqualTo("ecs-tasks.amazonaws.com");
@@ -82,7 +84,8 @@ class PaymentServiceStackTest {
         assertThat(container.at("/healthCheck/command/1").asText()).contains("http://localhost:8080/health");
         assertThat(container.get("environment")).extracting(e -> e.get("name").asText() + "=" + e.get("value").asText())
                 .contains("PARAMETER_PATH=/migration/dev/service",
-                        "WRITE_FREEZE_PARAMETER=/migration/dev/database/write-freeze");
+                        "WRITE_FREEZE_PARAMETER=/migration/dev/database/write-freeze",
+                        "FLAG_MAX_AGE_PARAMETER=/migration/dev/database/writer-flag-max-age-seconds");
         var logs = run.one("aws:cloudwatch/logGroup:LogGroup", "service-logs");
         assertThat(logs.stringInput("kmsKeyId")).startsWith("arn:aws:kms:eu-central-1:");
         assertThat(logs.inputs()).containsEntry("retentionInDays", 30L);
