@@ -11,7 +11,6 @@ import com.paymentmigration.rehearsal.data.PaymentWriter;
 import com.paymentmigration.rehearsal.data.WriterFlags;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.PlannedStack;
-import com.paymentmigration.replication.DrainMarker;
 import com.paymentmigration.replication.TaskSettings;
 
 import java.sql.SQLException;
@@ -101,13 +100,9 @@ public final class DataRehearsal implements AutoCloseable {
         PaymentSchema.preload(plane.onprem(), settings.preload());
         for (var endpoint : new Endpoint[]{plane.onprem(), plane.aurora()}) {
             try (var connection = endpoint.connect(); var statement = connection.createStatement()) {
+                // The drain marker table is not made here: the migration's preflight creates it on both databases
+                // (replication-ops writeDrainMarker) before either task starts, so both publications hold it.
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + TaskSettings.CONTROL_SCHEMA);
-                // The drain marker table, restored on both sides with the rest of the schema: a task's publication
-                // holds the selected tables that exist when it starts, so a table the freeze first creates would
-                // never replicate. Replicated only once the tasks' mappings select it.
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DrainMarker.SCHEMA);
-                statement.execute("CREATE TABLE IF NOT EXISTS " + DrainMarker.SCHEMA + "." + DrainMarker.TABLE + " (marker uuid"
-                        + " PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT now())");
             }
         }
     }
