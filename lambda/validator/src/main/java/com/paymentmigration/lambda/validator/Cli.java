@@ -2,6 +2,8 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.database.DatabaseAddress;
+import com.paymentmigration.lambda.validator.database.Sides;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Sql;
+
 /**
  * One column as the catalog describes it.
  *

@@ -1,5 +1,9 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Side;
+import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.database.Sql;
+
 import java.util.ArrayList;
 import java.util.List;
 

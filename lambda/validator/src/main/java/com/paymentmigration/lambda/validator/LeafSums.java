@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Sides;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;

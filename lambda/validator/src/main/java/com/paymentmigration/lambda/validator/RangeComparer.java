@@ -1,5 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Side;
+import com.paymentmigration.lambda.validator.database.Sides;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

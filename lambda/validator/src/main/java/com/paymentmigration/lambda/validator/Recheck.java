@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Sides;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.Sql;
+
 import java.util.regex.Pattern;
 
 /** A schema-qualified table as the selection names it: {@code schema.table}, or {@code table} in {@code public}. */

@@ -2,6 +2,8 @@ package com.paymentmigration.lambda.validator;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.lambda.validator.database.DatabaseAddress;
+import com.paymentmigration.lambda.validator.database.Sides;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,6 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.lambda.validator.database.DatabaseAddress;
+import com.paymentmigration.lambda.validator.database.Sides;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.database.DatabaseAddress;
+import com.paymentmigration.lambda.validator.database.Sides;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;

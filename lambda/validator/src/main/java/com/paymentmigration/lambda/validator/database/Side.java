@@ -1,4 +1,8 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.database;
+
+import com.paymentmigration.lambda.validator.DatabaseUnreachableException;
+import com.paymentmigration.lambda.validator.PermissionDeniedException;
+import com.paymentmigration.lambda.validator.QueryFailedException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.database;
 
 /** Quoting for identifiers that come from the catalogs or from validated names; values always go as parameters. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,6 +1,8 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.database;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.lambda.validator.DatabaseUnreachableException;
+import com.paymentmigration.lambda.validator.MalformedEventException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.database;
+
+import com.paymentmigration.lambda.validator.QueryFailedException;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
