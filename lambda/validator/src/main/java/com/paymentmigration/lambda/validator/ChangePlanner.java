@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.schema.Catalog;
+import com.paymentmigration.lambda.validator.schema.Column;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.schema.Normalisation;
+import com.paymentmigration.lambda.validator.schema.TableName;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

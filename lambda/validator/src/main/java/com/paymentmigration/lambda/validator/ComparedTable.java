@@ -1,5 +1,11 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.schema.Column;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
+import com.paymentmigration.lambda.validator.schema.TableShape;
+import com.paymentmigration.lambda.validator.schema.ValueRule;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

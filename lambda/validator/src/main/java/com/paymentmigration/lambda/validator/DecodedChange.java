@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.schema.TableName;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,10 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.schema.Normalisation;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TablePatterns;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
 
 import java.time.Duration;
 import java.util.ArrayList;

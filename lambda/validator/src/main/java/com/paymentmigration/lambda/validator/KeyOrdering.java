@@ -3,6 +3,8 @@ package com.paymentmigration.lambda.validator;
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.database.Sql;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TableShape;
 
 import java.util.ArrayList;
 import java.util.List;

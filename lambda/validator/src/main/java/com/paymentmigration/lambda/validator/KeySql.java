@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.schema.Column;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.paymentmigration.lambda.validator;
 
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.schema.Column;
 
 import java.util.ArrayList;
 import java.util.HashMap;

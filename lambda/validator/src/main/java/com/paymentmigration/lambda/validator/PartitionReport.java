@@ -14,7 +14,7 @@ import java.util.Map;
  * @param maxReportedRows differences listed per kind (and transients listed), the run's option, so that the final
  *                        merge caps as the partitions did
  * @param textTypes       types compared through their text form, with what equal means for them
- * @param columnRules     each compared column and the {@link ValueRule} it is compared by
+ * @param columnRules     each compared column and the {@link com.paymentmigration.lambda.validator.schema.ValueRule} it is compared by
  * @param notes           anything that changed how the table was compared (byte ordering of keys)
  * @param pending         differences found but not yet re-checked (at most {@link PartitionValidator#RECHECK_BATCH})
  */

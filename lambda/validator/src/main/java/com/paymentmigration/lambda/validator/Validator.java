@@ -3,6 +3,8 @@ package com.paymentmigration.lambda.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.schema.Catalog;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
 
 import java.util.ArrayList;
 import java.util.List;

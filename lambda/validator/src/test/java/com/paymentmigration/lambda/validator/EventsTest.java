@@ -1,5 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.schema.Normalisation;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

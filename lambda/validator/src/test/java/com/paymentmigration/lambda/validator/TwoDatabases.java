@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM; tests isolate themselves by table name. Sleeps are recorded, not taken, and can run an action (what
  * replication would have applied meanwhile).
  */
-final class TwoDatabases {
+public final class TwoDatabases {
 
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -93,7 +93,7 @@ final class TwoDatabases {
         run("target", statements);
     }
 
-    static void both(String... statements) {
+    public static void both(String... statements) {
         run("source", statements);
         run("target", statements);
     }
@@ -133,13 +133,13 @@ final class TwoDatabases {
     }
 
     /** A validator over both databases with an in-memory store and captured metric lines. */
-    static final class Harness {
+    public static final class Harness {
         final InMemoryReportStore store = new InMemoryReportStore();
         final Sleeps sleeps = new Sleeps();
         final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
-        final Validator validator;
+        public final Validator validator;
 
-        Harness() {
+        public Harness() {
             this(TwoDatabases::sides);
         }
 

@@ -2,6 +2,9 @@ package com.paymentmigration.lambda.validator;
 
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.schema.Catalog;
+import com.paymentmigration.lambda.validator.schema.TableName;
+import com.paymentmigration.lambda.validator.schema.TableSelection;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;

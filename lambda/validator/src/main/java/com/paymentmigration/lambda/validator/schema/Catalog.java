@@ -1,5 +1,7 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
 
+import com.paymentmigration.lambda.validator.PermissionDeniedException;
+import com.paymentmigration.lambda.validator.UnknownTableException;
 import com.paymentmigration.lambda.validator.database.Side;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
 
+import com.paymentmigration.lambda.validator.Json;
+import com.paymentmigration.lambda.validator.MalformedEventException;
+import com.paymentmigration.lambda.validator.TwoDatabases;
+import com.paymentmigration.lambda.validator.UnknownTableException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
 
 /**
  * How one column's values are compared: what "equal" means for the type and how a value is hashed so that unequal
@@ -9,7 +9,7 @@ package com.paymentmigration.lambda.validator;
  * per database. The README's "equal means" table is this enum.
  *
  * <p>Every rule is {@code family(canonical value, seed)}: the seed carries the row's digest so far (see
- * {@link Fingerprint}), flipped by a constant for NULL and, for numbers, for the sign class.
+ * {@link com.paymentmigration.lambda.validator.Fingerprint}), flipped by a constant for NULL and, for numbers, for the sign class.
  */
 public enum ValueRule {
     INTEGER("integer", "smallint, integer",

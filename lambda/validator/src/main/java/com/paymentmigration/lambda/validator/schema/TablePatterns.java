@@ -1,4 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
+
+import com.paymentmigration.lambda.validator.MalformedEventException;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
 
+import com.paymentmigration.lambda.validator.MalformedEventException;
 import com.paymentmigration.lambda.validator.database.Sql;
 
 import java.util.regex.Pattern;

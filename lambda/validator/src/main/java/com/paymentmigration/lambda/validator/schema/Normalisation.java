@@ -1,4 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.schema;
+
+import com.paymentmigration.lambda.validator.MalformedEventException;
 
 import java.util.regex.Pattern;
 
@@ -41,7 +43,7 @@ public record Normalisation(String name, String sqlTemplate) {
     }
 
     /** The rule that compares the normalised value, given the column's own. */
-    ValueRule rule(ValueRule columnRule) {
+    public ValueRule rule(ValueRule columnRule) {
         if (name.startsWith("round")) {
             return ValueRule.NUMERIC;
         }
@@ -52,7 +54,7 @@ public record Normalisation(String name, String sqlTemplate) {
         return ValueRule.TEXT;
     }
 
-    String apply(String expression) {
+    public String apply(String expression) {
         return String.format(sqlTemplate, expression);
     }
 }
