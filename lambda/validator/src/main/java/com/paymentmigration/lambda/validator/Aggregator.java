@@ -1,5 +1,11 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.Difference;
+import com.paymentmigration.lambda.validator.compare.Findings;
+import com.paymentmigration.lambda.validator.compare.KeyRange;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.Status;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,9 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.compare.ComparedTable;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.Status;
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.schema.Catalog;

@@ -2,6 +2,8 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
+import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.schema.Normalisation;

@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

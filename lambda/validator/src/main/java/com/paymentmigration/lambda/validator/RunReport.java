@@ -1,5 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.Status;
+
 import java.util.List;
 
 /**

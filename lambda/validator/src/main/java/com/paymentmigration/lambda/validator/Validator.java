@@ -2,6 +2,16 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.compare.ComparedTable;
+import com.paymentmigration.lambda.validator.compare.KeyOrdering;
+import com.paymentmigration.lambda.validator.compare.KeyRange;
+import com.paymentmigration.lambda.validator.compare.KeySampler;
+import com.paymentmigration.lambda.validator.compare.KeySql;
+import com.paymentmigration.lambda.validator.compare.Options;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
+import com.paymentmigration.lambda.validator.compare.Recheck;
+import com.paymentmigration.lambda.validator.compare.Status;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.schema.Catalog;
 import com.paymentmigration.lambda.validator.schema.TableSelection;

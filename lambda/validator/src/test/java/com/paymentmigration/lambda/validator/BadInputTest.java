@@ -1,6 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.Difference;
+import com.paymentmigration.lambda.validator.compare.KeyRange;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,6 +2,10 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.compare.Difference;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
+import com.paymentmigration.lambda.validator.compare.Status;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
 import org.junit.jupiter.api.AfterEach;

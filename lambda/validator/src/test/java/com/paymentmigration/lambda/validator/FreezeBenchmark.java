@@ -2,6 +2,7 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

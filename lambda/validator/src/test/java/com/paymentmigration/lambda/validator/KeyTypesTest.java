@@ -1,5 +1,6 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.Difference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;

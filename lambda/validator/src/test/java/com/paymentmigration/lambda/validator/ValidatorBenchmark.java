@@ -1,5 +1,9 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.compare.ComparedTable;
+import com.paymentmigration.lambda.validator.compare.Difference;
+import com.paymentmigration.lambda.validator.compare.PartitionReport;
+import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.schema.Catalog;

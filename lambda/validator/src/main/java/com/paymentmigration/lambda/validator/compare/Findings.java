@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * The confirmed differences and transients of a partition or table: exact counts, and at most {@code cap} listed per
  * kind (and {@code cap} transients). Memory is bounded by the cap, whatever the number of differences.
  */
-final class Findings {
+public final class Findings {
 
     private final int cap;
     private final Map<Difference.Kind, Long> counts = new EnumMap<>(Difference.Kind.class);
@@ -19,7 +19,7 @@ final class Findings {
     private final List<Difference> transients = new ArrayList<>();
     private boolean truncated;
 
-    Findings(int cap) {
+    public Findings(int cap) {
         this.cap = cap;
         for (var kind : Difference.Kind.values()) {
             counts.put(kind, 0L);
@@ -28,7 +28,7 @@ final class Findings {
     }
 
     /** What a stored report (a partition's progress, or a partition merged into its table) already holds. */
-    void add(PartitionReport report) {
+    public void add(PartitionReport report) {
         counts.merge(Difference.Kind.MISSING_IN_TARGET, report.missingInTarget(), Long::sum);
         counts.merge(Difference.Kind.EXTRA_IN_TARGET, report.extraInTarget(), Long::sum);
         counts.merge(Difference.Kind.DIFFERENT, report.different(), Long::sum);
@@ -83,7 +83,7 @@ final class Findings {
         return difference.copies() == null ? 1 : difference.copies();
     }
 
-    long count(Difference.Kind kind) {
+    public long count(Difference.Kind kind) {
         return counts.get(kind);
     }
 
@@ -91,22 +91,22 @@ final class Findings {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    long transientCount() {
+    public long transientCount() {
         return transientCount;
     }
 
     /** The listed differences, kind by kind. */
-    List<Difference> differences() {
+    public List<Difference> differences() {
         var all = new ArrayList<Difference>();
         listed.values().forEach(all::addAll);
         return all;
     }
 
-    List<Difference> transients() {
+    public List<Difference> transients() {
         return List.copyOf(transients);
     }
 
-    boolean truncated() {
+    public boolean truncated() {
         return truncated;
     }
 }

@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -41,7 +41,7 @@ public record PartitionReport(String table, int partition, KeyRange range, Statu
 
     public static final String KEY_RANGES = "key-ranges";
     public static final String MULTISET = "multiset";
-    /** Only the rows that can have changed since a full run were compared (see {@link ChangePlanner}). */
+    /** Only the rows that can have changed since a full run were compared (see {@link com.paymentmigration.lambda.validator.ChangePlanner}). */
     public static final String CHANGED_KEYS = "changed-keys";
 
     public long mismatches() {

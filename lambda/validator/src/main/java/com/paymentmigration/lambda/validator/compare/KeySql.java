@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
+import com.paymentmigration.lambda.validator.MalformedEventException;
 import com.paymentmigration.lambda.validator.schema.Column;
 
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
+import com.paymentmigration.lambda.validator.ChangeTrackingException;
 import com.paymentmigration.lambda.validator.database.Sides;
 import com.paymentmigration.lambda.validator.schema.Catalog;
 import com.paymentmigration.lambda.validator.schema.TableSelection;
@@ -113,7 +114,7 @@ public final class PartitionValidator {
     }
 
     /**
-     * Compares exactly the listed keys (the rows that can have changed since a full run: see {@link ChangePlanner}),
+     * Compares exactly the listed keys (the rows that can have changed since a full run: see {@link com.paymentmigration.lambda.validator.ChangePlanner}),
      * by row hash on both sides, in batches; differences go through the same re-check (none when
      * {@code recheckAttempts} is 0) and report as a full run's do.
      */

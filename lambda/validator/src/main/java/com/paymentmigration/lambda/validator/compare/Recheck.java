@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
+import com.paymentmigration.lambda.validator.QueryFailedException;
 import com.paymentmigration.lambda.validator.database.Sides;
 
 import java.time.Duration;

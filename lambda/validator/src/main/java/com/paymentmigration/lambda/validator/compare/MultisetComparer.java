@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;

@@ -1,5 +1,7 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
 
+import com.paymentmigration.lambda.validator.MalformedEventException;
+import com.paymentmigration.lambda.validator.SchemaMismatchException;
 import com.paymentmigration.lambda.validator.schema.Column;
 import com.paymentmigration.lambda.validator.schema.TableName;
 import com.paymentmigration.lambda.validator.schema.TableSelection;

@@ -1,4 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.compare;
+
+import com.paymentmigration.lambda.validator.MalformedEventException;
 
 import java.time.Duration;
 
