@@ -3,13 +3,13 @@ package com.paymentmigration.rehearsal.databacked;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.paymentmigration.lambda.replicationops.Database;
 import com.paymentmigration.lambda.replicationops.ReplicationOps;
-import com.paymentmigration.lambda.validator.EmbeddedMetrics;
-import com.paymentmigration.lambda.validator.ReportStore;
 import com.paymentmigration.lambda.validator.Validator;
 import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.EmbeddedMetrics;
+import com.paymentmigration.lambda.validator.report.ReportStore;
 import com.paymentmigration.rehearsal.data.Endpoint;
 import com.paymentmigration.rehearsal.standins.Functions;
 

@@ -6,6 +6,9 @@ import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.DirectoryReportStore;
+import com.paymentmigration.lambda.validator.report.EmbeddedMetrics;
+import com.paymentmigration.lambda.validator.report.Json;
 import com.paymentmigration.lambda.validator.schema.Normalisation;
 import com.paymentmigration.lambda.validator.schema.TableName;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paymentmigration.lambda.validator.compare.KeyRange;
 import com.paymentmigration.lambda.validator.compare.Options;
+import com.paymentmigration.lambda.validator.report.Json;
 import com.paymentmigration.lambda.validator.schema.Normalisation;
 import com.paymentmigration.lambda.validator.schema.TableName;
 import com.paymentmigration.lambda.validator.schema.TablePatterns;

@@ -13,6 +13,10 @@ import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.compare.Status;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.Aggregator;
+import com.paymentmigration.lambda.validator.report.EmbeddedMetrics;
+import com.paymentmigration.lambda.validator.report.Json;
+import com.paymentmigration.lambda.validator.report.ReportStore;
 import com.paymentmigration.lambda.validator.schema.Catalog;
 import com.paymentmigration.lambda.validator.schema.TableSelection;
 

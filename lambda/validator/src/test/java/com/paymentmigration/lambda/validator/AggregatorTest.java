@@ -4,6 +4,7 @@ import com.paymentmigration.lambda.validator.compare.Difference;
 import com.paymentmigration.lambda.validator.compare.KeyRange;
 import com.paymentmigration.lambda.validator.compare.PartitionReport;
 import com.paymentmigration.lambda.validator.compare.Status;
+import com.paymentmigration.lambda.validator.report.Aggregator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

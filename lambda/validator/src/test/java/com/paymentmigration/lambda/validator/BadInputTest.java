@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.EmbeddedMetrics;
+import com.paymentmigration.lambda.validator.report.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -8,6 +8,8 @@ import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.compare.Status;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.Json;
+import com.paymentmigration.lambda.validator.report.RunReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

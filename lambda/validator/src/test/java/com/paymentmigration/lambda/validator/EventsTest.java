@@ -2,6 +2,7 @@ package com.paymentmigration.lambda.validator;
 
 import com.paymentmigration.lambda.validator.compare.KeyRange;
 import com.paymentmigration.lambda.validator.compare.Options;
+import com.paymentmigration.lambda.validator.report.Json;
 import com.paymentmigration.lambda.validator.schema.Normalisation;
 import com.paymentmigration.lambda.validator.schema.TableName;
 import com.paymentmigration.lambda.validator.schema.TableSelection;

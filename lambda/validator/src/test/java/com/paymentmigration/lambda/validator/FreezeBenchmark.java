@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.paymentmigration.lambda.validator.compare.PartitionValidator;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.Json;
+import com.paymentmigration.lambda.validator.report.RunReport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.sql.DriverManager;

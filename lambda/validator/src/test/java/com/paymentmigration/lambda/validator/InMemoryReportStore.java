@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.paymentmigration.lambda.validator.report.ReportStore;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

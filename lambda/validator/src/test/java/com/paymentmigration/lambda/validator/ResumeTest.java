@@ -3,6 +3,7 @@ package com.paymentmigration.lambda.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.paymentmigration.lambda.validator.compare.PartitionReport;
 import com.paymentmigration.lambda.validator.compare.PartitionValidator;
+import com.paymentmigration.lambda.validator.report.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;

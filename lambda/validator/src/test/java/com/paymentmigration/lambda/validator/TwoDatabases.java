@@ -4,6 +4,9 @@ import com.paymentmigration.lambda.validator.compare.PartitionReport;
 import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
 import com.paymentmigration.lambda.validator.database.Sides;
+import com.paymentmigration.lambda.validator.report.EmbeddedMetrics;
+import com.paymentmigration.lambda.validator.report.Json;
+import com.paymentmigration.lambda.validator.report.RunReport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,9 @@
 package com.paymentmigration.lambda.validator.schema;
 
-import com.paymentmigration.lambda.validator.Json;
 import com.paymentmigration.lambda.validator.MalformedEventException;
 import com.paymentmigration.lambda.validator.TwoDatabases;
 import com.paymentmigration.lambda.validator.UnknownTableException;
+import com.paymentmigration.lambda.validator.report.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

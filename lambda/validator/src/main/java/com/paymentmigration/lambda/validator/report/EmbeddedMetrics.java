@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
 
 import com.paymentmigration.lambda.validator.compare.PartitionReport;
 

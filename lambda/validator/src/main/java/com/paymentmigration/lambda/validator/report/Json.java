@@ -1,9 +1,10 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.paymentmigration.lambda.validator.ReportStoreException;
 
 import java.io.IOException;
 

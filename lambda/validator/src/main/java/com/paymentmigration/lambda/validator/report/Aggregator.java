@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
 
+import com.paymentmigration.lambda.validator.IncompleteRunException;
 import com.paymentmigration.lambda.validator.compare.Difference;
 import com.paymentmigration.lambda.validator.compare.Findings;
 import com.paymentmigration.lambda.validator.compare.KeyRange;

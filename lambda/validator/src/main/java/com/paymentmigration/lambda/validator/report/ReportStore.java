@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
 
 import java.util.Optional;
 

@@ -1,4 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
+
+import com.paymentmigration.lambda.validator.ReportStoreException;
 
 import java.io.IOException;
 import java.nio.file.Files;

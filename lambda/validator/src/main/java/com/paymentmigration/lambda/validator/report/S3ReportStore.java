@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.report;
 
+import com.paymentmigration.lambda.validator.ReportStoreException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
