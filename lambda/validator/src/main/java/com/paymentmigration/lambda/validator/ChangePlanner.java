@@ -2,6 +2,8 @@ package com.paymentmigration.lambda.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.lambda.validator.changes.ChangeSlots;
+import com.paymentmigration.lambda.validator.changes.ChangedKeys;
 import com.paymentmigration.lambda.validator.compare.ComparedTable;
 import com.paymentmigration.lambda.validator.compare.PartitionReport;
 import com.paymentmigration.lambda.validator.compare.Status;

@@ -1,5 +1,6 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.changes;
 
+import com.paymentmigration.lambda.validator.ChangeTrackingException;
 import com.paymentmigration.lambda.validator.database.Side;
 import com.paymentmigration.lambda.validator.database.Sides;
 
@@ -11,19 +12,19 @@ import java.util.function.Consumer;
  * consumes it, so the position a full run recorded at its start, found again later, proves that the slot read then
  * is the slot that existed before that run began.
  */
-final class ChangeSlots {
+public final class ChangeSlots {
 
     /** The plugin whose text output {@link DecodedChange} reads. */
     static final String PLUGIN = "test_decoding";
 
     /** Where each side's slot starts ({@code pg_lsn} text). */
-    record Positions(String slotName, String source, String target) {
+    public record Positions(String slotName, String source, String target) {
     }
 
     private ChangeSlots() {
     }
 
-    static Positions positions(Sides sides, String slotName) {
+    public static Positions positions(Sides sides, String slotName) {
         var found = sides.both(side -> position(side, slotName));
         return new Positions(slotName, found.source(), found.target());
     }
@@ -49,7 +50,7 @@ final class ChangeSlots {
      * slot (a peek can be repeated: a retried invocation sees the same changes). Table rewrites are included: a
      * rewrite can change values (ALTER COLUMN TYPE ... USING), and it shows as every row inserted again.
      */
-    static void peek(Side side, String slotName, Consumer<String> line) {
+    public static void peek(Side side, String slotName, Consumer<String> line) {
         side.stream("SELECT data FROM pg_logical_slot_peek_changes(?, NULL, NULL, 'include-xids', '0', "
                         + "'skip-empty-xacts', '1', 'include-rewrites', '1') WHERE data LIKE 'table %'",
                 s -> s.setString(1, slotName), rows -> {

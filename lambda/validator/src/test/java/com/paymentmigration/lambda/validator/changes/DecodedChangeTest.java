@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.changes;
 
 import com.paymentmigration.lambda.validator.schema.TableName;
 import org.junit.jupiter.api.Test;
@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static com.paymentmigration.lambda.validator.DecodedChange.Action.DELETE;
-import static com.paymentmigration.lambda.validator.DecodedChange.Action.INSERT;
-import static com.paymentmigration.lambda.validator.DecodedChange.Action.TRUNCATE;
-import static com.paymentmigration.lambda.validator.DecodedChange.Action.UPDATE;
+import static com.paymentmigration.lambda.validator.changes.DecodedChange.Action.DELETE;
+import static com.paymentmigration.lambda.validator.changes.DecodedChange.Action.INSERT;
+import static com.paymentmigration.lambda.validator.changes.DecodedChange.Action.TRUNCATE;
+import static com.paymentmigration.lambda.validator.changes.DecodedChange.Action.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.changes;
 
 import com.paymentmigration.lambda.validator.schema.TableName;
 
@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ChangedKeys {
 
     /** Keys held per table; past this, checking the table in full is as cheap and needs no memory. */
-    static final int MAX_KEYS_PER_TABLE = 1_000_000;
+    public static final int MAX_KEYS_PER_TABLE = 1_000_000;
 
     private final Map<TableName, List<String>> keyColumns;
     private final Map<TableName, List<TableName>> trackedAs;
@@ -97,7 +97,7 @@ public final class ChangedKeys {
         include(table, List.of(key));
     }
 
-    void checkInFull(TableName table, String reason) {
+    public void checkInFull(TableName table, String reason) {
         inFull.putIfAbsent(table, reason);
         keys.put(table, new LinkedHashSet<>());
     }

@@ -1,4 +1,4 @@
-package com.paymentmigration.lambda.validator;
+package com.paymentmigration.lambda.validator.changes;
 
 import com.paymentmigration.lambda.validator.schema.TableName;
 
