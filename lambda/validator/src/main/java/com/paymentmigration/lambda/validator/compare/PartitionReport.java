@@ -14,7 +14,8 @@ import java.util.Map;
  * @param maxReportedRows differences listed per kind (and transients listed), the run's option, so that the final
  *                        merge caps as the partitions did
  * @param textTypes       types compared through their text form, with what equal means for them
- * @param columnRules     each compared column and the {@link com.paymentmigration.lambda.validator.schema.ValueRule} it is compared by
+ * @param columnRules     each compared column and the
+ *                        {@link com.paymentmigration.lambda.validator.schema.ValueRule} it is compared by
  * @param notes           anything that changed how the table was compared (byte ordering of keys)
  * @param pending         differences found but not yet re-checked (at most {@link PartitionValidator#RECHECK_BATCH})
  */
@@ -41,7 +42,10 @@ public record PartitionReport(String table, int partition, KeyRange range, Statu
 
     public static final String KEY_RANGES = "key-ranges";
     public static final String MULTISET = "multiset";
-    /** Only the rows that can have changed since a full run were compared (see {@link com.paymentmigration.lambda.validator.ChangePlanner}). */
+    /**
+     * Only the rows that can have changed since a full run were compared (see
+     * {@link com.paymentmigration.lambda.validator.ChangePlanner}).
+     */
     public static final String CHANGED_KEYS = "changed-keys";
 
     public long mismatches() {

@@ -114,9 +114,9 @@ public final class PartitionValidator {
     }
 
     /**
-     * Compares exactly the listed keys (the rows that can have changed since a full run: see {@link com.paymentmigration.lambda.validator.ChangePlanner}),
-     * by row hash on both sides, in batches; differences go through the same re-check (none when
-     * {@code recheckAttempts} is 0) and report as a full run's do.
+     * Compares exactly the listed keys (the rows that can have changed since a full run: see
+     * {@link com.paymentmigration.lambda.validator.ChangePlanner}), by row hash on both sides, in batches; differences
+     * go through the same re-check (none when {@code recheckAttempts} is 0) and report as a full run's do.
      */
     public PartitionReport runKeys(TableSelection selection, int partition, List<List<String>> listed) {
         long started = clock.getAsLong();

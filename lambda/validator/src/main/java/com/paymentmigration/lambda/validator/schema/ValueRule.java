@@ -9,7 +9,8 @@ package com.paymentmigration.lambda.validator.schema;
  * per database. The README's "equal means" table is this enum.
  *
  * <p>Every rule is {@code family(canonical value, seed)}: the seed carries the row's digest so far (see
- * {@link com.paymentmigration.lambda.validator.Fingerprint}), flipped by a constant for NULL and, for numbers, for the sign class.
+ * {@link com.paymentmigration.lambda.validator.compare.Fingerprint}), flipped by a constant for NULL and, for
+ * numbers, for the sign class.
  */
 public enum ValueRule {
     INTEGER("integer", "smallint, integer",
