@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,17 +27,26 @@ final class SourcePackages {
     static final String ROOT = "com.paymentmigration";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     /** A qualified name of ours: lower-case segments are the package, the first capitalised one (or *) ends it. */
-    private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT) + "((?:\\.[a-z_][a-z0-9_]*)*)\\.(?:[A-Z]|\\*)");
+    private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT) + "((?:\\.[a-z_][a-z0-9_]*)*)\\.([A-Z]\\w*|\\*)");
 
     /** package -> package it uses -> the files of the first package that use it. */
     private final Map<String, Map<String, Set<String>>> uses = new TreeMap<>();
     private final Map<Path, Integer> lineCounts = new TreeMap<>();
 
-    private SourcePackages() {
+    /** The node of the graph a class belongs to (given as package and simple name; * for a wildcard import). */
+    private final BinaryOperator<String> node;
+
+    private SourcePackages(BinaryOperator<String> node) {
+        this.node = node;
     }
 
     static SourcePackages read(Path sourceRoot) {
-        var packages = new SourcePackages();
+        return read(sourceRoot, (pkg, type) -> pkg);
+    }
+
+    /** As {@link #read(Path)}, with some classes counted as a node of their own: {@code node} names each one's node. */
+    static SourcePackages read(Path sourceRoot, BinaryOperator<String> node) {
+        var packages = new SourcePackages(node);
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             for (var file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 packages.add(sourceRoot.relativize(file), Files.readString(file));
@@ -51,11 +61,12 @@ final class SourcePackages {
         lineCounts.put(file, (int) source.lines().count());
         var code = JavaText.withoutCommentsAndLiterals(source);
         var declared = PACKAGE.matcher(code);
-        var own = declared.find() ? declared.group(1) : "";
+        var type = file.getFileName().toString().replaceFirst("\\.java$", "");
+        var own = node.apply(declared.find() ? declared.group(1) : "", type);
         uses.computeIfAbsent(own, p -> new TreeMap<>());
         var references = REFERENCE.matcher(code);
         while (references.find()) {
-            var used = ROOT + references.group(1);
+            var used = node.apply(ROOT + references.group(1), references.group(2));
             if (!used.equals(own)) {
                 uses.get(own).computeIfAbsent(used, p -> new TreeSet<>()).add(file.toString());
             }
