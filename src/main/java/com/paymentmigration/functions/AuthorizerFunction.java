@@ -24,6 +24,11 @@ public record AuthorizerFunction(Function function, Alias alias, Output<String> 
 
     public static final String JAR = "lambda/authorizer/target/authorizer.jar";
     public static final String HANDLER = "com.paymentmigration.lambda.authorizer.AuthorizerHandler::handleRequest";
+    /**
+     * The jar carries the native signature provider built for x86_64 Linux (ACCP's {@code linux-x86_64} artifact in
+     * lambda/authorizer/pom.xml), and the extension layer's ARN is per architecture too: both follow this value.
+     */
+    public static final String ARCHITECTURE = "x86_64";
     /** Callers invoke this alias: SnapStart applies only to published versions, never to $LATEST. */
     public static final String LIVE_ALIAS = "live";
     static final LambdaFunction.Definition DEFINITION = new LambdaFunction.Definition("authorizer", "authorizer",
@@ -38,6 +43,7 @@ public record AuthorizerFunction(Function function, Alias alias, Output<String> 
         var built = LambdaFunction.create(parent, DEFINITION, keys, network,
                 logGroupArn -> Output.tuple(keySetArn, logGroupArn).applyValue(t -> policy(t.t1, t.t2)),
                 args -> args.memorySize(512)
+                        .architectures(ARCHITECTURE)
                         .timeout(10)
                         .publish(true)
                         .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())

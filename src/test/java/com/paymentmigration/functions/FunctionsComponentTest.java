@@ -9,6 +9,9 @@ import com.paymentmigration.stack.ComponentFixture;
 import com.paymentmigration.storage.Storage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static com.paymentmigration.stack.ComponentFixture.given;
@@ -50,6 +53,15 @@ class FunctionsComponentTest {
                 "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/database/write-freeze",
                 "arn:aws:ssm:eu-central-1:123456789012:parameter/migration/dev/phase",
                 "arn:aws:kms:eu-central-1:1:key/k");
+    }
+
+    @Test
+    void theAuthorizerRunsOnTheArchitectureItsNativeProviderIsBuiltFor() throws Exception {
+        assertThat(run.one(FUNCTION, "functions-authorizer").input("architectures"))
+                .hasValue(List.of(AuthorizerFunction.ARCHITECTURE));
+        var pom = Files.readString(Path.of("lambda/authorizer/pom.xml"));
+        assertThat(pom).contains("<artifactId>AmazonCorrettoCryptoProvider</artifactId>")
+                .contains("<classifier>linux-" + AuthorizerFunction.ARCHITECTURE + "</classifier>");
     }
 
     @Test

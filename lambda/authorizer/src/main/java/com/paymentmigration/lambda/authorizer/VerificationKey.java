@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
@@ -27,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * fresh engine per token costs a provider lookup, a new digest and padding objects and the key's validation on
  * {@code initVerify}: a few microseconds and about 600 bytes a token. Reuse is what the JCA documents:
  * {@code Signature.verify} and {@code Mac.doFinal} leave the engine as it was after its initialisation. An engine that
- * threw is dropped, so whatever state a failure leaves never meets the next token.
+ * threw is dropped, so whatever state a failure leaves never meets the next token; a signature engine is made again
+ * when {@link SignatureEngines} has switched providers since.
  */
 public final class VerificationKey {
 
@@ -35,8 +37,12 @@ public final class VerificationKey {
     private final BigInteger first;
     private final BigInteger second;
     private final byte[] secret;
-    private final ThreadLocal<Object> engine = new ThreadLocal<>();
+    private final ThreadLocal<Engine> engine = new ThreadLocal<>();
     private Key key;
+
+    /** A thread's engine for this key and the provider it was made under (null: the JDK's). */
+    private record Engine(Object engine, Provider madeUnder) {
+    }
 
     /** RS256: modulus and exponent; ES256: the point's x and y; HS256: the secret alone. */
     VerificationKey(String algorithm, BigInteger first, BigInteger second, byte[] secret) {
@@ -67,9 +73,10 @@ public final class VerificationKey {
     }
 
     private Object engine() throws GeneralSecurityException {
+        var provider = SignatureEngines.preferred();
         var current = engine.get();
-        if (current == null) {
-            current = switch (algorithm) {
+        if (current == null || current.madeUnder() != provider && !algorithm.equals("HS256")) {
+            current = new Engine(switch (algorithm) {
                 case "HS256" -> {
                     var mac = Mac.getInstance("HmacSHA256");
                     mac.init((SecretKey) key());
@@ -77,14 +84,20 @@ public final class VerificationKey {
                 }
                 // JOSE carries ECDSA signatures as R||S (64 bytes); the P1363 variant reads exactly that.
                 default -> {
-                    var verifier = Signature.getInstance(algorithm.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+                    var verifier = SignatureEngines.signature(
+                            algorithm.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
                     verifier.initVerify((PublicKey) key());
                     yield verifier;
                 }
-            };
+            }, provider);
             engine.set(current);
         }
-        return current;
+        return current.engine();
+    }
+
+    /** The provider this thread's engine for this key comes from (for tests: which provider checks it). */
+    Provider providerInUse() throws GeneralSecurityException {
+        return engine() instanceof Signature signature ? signature.getProvider() : ((Mac) engine()).getProvider();
     }
 
     synchronized Key key() throws GeneralSecurityException {

@@ -1,6 +1,8 @@
 package com.paymentmigration.lambda.authorizer;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,14 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property, over a bounded number of inputs from a fixed seed: whatever arrives, no exception escapes, the answer is
  * allow or deny, every deny's log line is one line of JSON, and only the genuine tokens, spelled exactly as issued,
- * are allowed: no mutation, truncation or splice of one passes.
+ * are allowed: no mutation, truncation or splice of one passes. Under the JDK's providers and under ACCP.
  */
 class AuthorizerFuzzTest {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ {}\":,\u00e9\u0000";
 
-    @Test
-    void randomAndMutatedInputsNeverEscapeAndNeverPassUnlessIntact() {
+    @AfterEach
+    void backToTheJdk() {
+        SignatureEngines.useJdk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JDK", "ACCP"})
+    void randomAndMutatedInputsNeverEscapeAndNeverPassUnlessIntact(String provider) {
+        SignatureEnginesTest.use(provider);
         var tokens = new TestTokens(Instant.now());
         var keySet = tokens.keySet();
         var authorizer = new Authorizer(new JwtVerifier(new Keys(() -> keySet, Clock.systemUTC()), TestTokens.ISSUER,

@@ -1,7 +1,8 @@
 package com.paymentmigration.lambda.authorizer;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A key reuses one JCA engine per thread (see {@link VerificationKey}). What reuse could get wrong: a rejected token
  * (bad signature, a signature of the wrong length that makes the engine throw, a truncated one) leaving state that
- * changes the next verdict, or two threads sharing an engine. Each algorithm, through the whole authorizer.
+ * changes the next verdict, or two threads sharing an engine. Each algorithm, through the whole authorizer, with the
+ * JDK's providers and with ACCP's signature engines (HS256 is the JDK's under either).
  */
 class EngineReuseTest {
 
@@ -34,9 +36,15 @@ class EngineReuseTest {
         return token.substring(0, token.lastIndexOf('.') + 1) + signature;
     }
 
+    @AfterEach
+    void backToTheJdk() {
+        SignatureEngines.useJdk();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"RS256", "ES256", "HS256"})
-    void aRejectedTokenOfAnyKindLeavesTheNextVerdictUnchanged(String algorithm) {
+    @CsvSource({"RS256,JDK", "ES256,JDK", "HS256,JDK", "RS256,ACCP", "ES256,ACCP"})
+    void aRejectedTokenOfAnyKindLeavesTheNextVerdictUnchanged(String algorithm, String provider) {
+        SignatureEnginesTest.use(provider);
         var fixture = new AuthorizerFixture(TOKENS.keySet());
         var genuine = token(algorithm, "user-1");
         var other = token(algorithm, "user-2");
@@ -57,8 +65,9 @@ class EngineReuseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RS256", "ES256", "HS256"})
-    void threadsVerifyingAtOnceEachGetTheirOwnVerdict(String algorithm) throws Exception {
+    @CsvSource({"RS256,JDK", "ES256,JDK", "HS256,JDK", "RS256,ACCP", "ES256,ACCP"})
+    void threadsVerifyingAtOnceEachGetTheirOwnVerdict(String algorithm, String provider) throws Exception {
+        SignatureEnginesTest.use(provider);
         var fixture = new AuthorizerFixture(TOKENS.keySet());
         var genuine = new ArrayList<String>();
         var forged = new ArrayList<String>();

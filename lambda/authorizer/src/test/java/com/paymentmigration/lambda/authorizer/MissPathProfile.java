@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,9 @@ import java.util.Map;
  * A profiling harness, not a unit test (see the README): where the CPU time of an RS256 decision on a cache miss
  * goes. Over the benchmark's tokens ({@code benchmark.sh} writes them), per stage: the thread's CPU time and the bytes
  * it allocated, averaged per token, in rounds (the first rounds warm the JIT). The stages are the code's own pieces
- * run alone (base64url of the three segments with the canonical check, the two JSON objects, the bare JDK signature
- * check), then the whole verifier, then the handler on a miss and on a hit.
+ * run alone (base64url of the three segments with the canonical check, the two JSON objects), then, with the JDK's
+ * provider and with ACCP (see {@link SignatureEngines}), the bare signature check, the whole verifier, and the
+ * handler on a miss and on a hit.
  * Usage: {@code java -cp target/authorizer.jar:target/test-classes ...MissPathProfile target/bench [rounds]}
  */
 public final class MissPathProfile {
@@ -52,19 +52,26 @@ public final class MissPathProfile {
                 Json.object(new String(Base64Url.decode(token.substring(0, first), "h"), StandardCharsets.UTF_8));
                 Json.object(new String(Base64Url.decode(token.substring(first + 1, second), "p"), StandardCharsets.UTF_8));
             });
-            measure("JDK SHA256withRSA alone (new engine)", tokens, token -> {
-                int second = token.lastIndexOf('.');
-                var verifier = Signature.getInstance("SHA256withRSA");
-                verifier.initVerify(key);
-                verifier.update(token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
-                verifier.verify(Base64Url.decode(token.substring(second + 1), "s"));
-            });
-            var verifier = new JwtVerifier(new Keys(() -> keySet, Clock.systemUTC()), ISSUER, AUDIENCE, Clock.systemUTC());
-            measure("JwtVerifier.verify, miss", tokens, verifier::verify);
-            var handler = new AuthorizerHandler(new Authorizer(new JwtVerifier(new Keys(() -> keySet, Clock.systemUTC()),
-                    ISSUER, AUDIENCE, Clock.systemUTC()), ScopeRoutes.parse(ROUTES)), System.out);
-            measure("handleRequest, miss", tokens, token -> handler.handleRequest(event(token)));
-            measure("handleRequest, hit", tokens, token -> handler.handleRequest(event(token)));
+            for (var provider : new String[]{"JDK", "ACCP"}) {
+                if (provider.equals("JDK")) {
+                    SignatureEngines.useJdk();
+                } else if (!SignatureEngines.loadNow(System.err)) {
+                    throw new IllegalStateException("ACCP did not load; see the line above");
+                }
+                measure(provider + " SHA256withRSA alone (new engine)", tokens, token -> {
+                    int second = token.lastIndexOf('.');
+                    var verifier = SignatureEngines.signature("SHA256withRSA");
+                    verifier.initVerify(key);
+                    verifier.update(token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
+                    verifier.verify(Base64Url.decode(token.substring(second + 1), "s"));
+                });
+                var verifier = new JwtVerifier(new Keys(() -> keySet, Clock.systemUTC()), ISSUER, AUDIENCE, Clock.systemUTC());
+                measure(provider + " JwtVerifier.verify, miss", tokens, verifier::verify);
+                var handler = new AuthorizerHandler(new Authorizer(new JwtVerifier(new Keys(() -> keySet, Clock.systemUTC()),
+                        ISSUER, AUDIENCE, Clock.systemUTC()), ScopeRoutes.parse(ROUTES)), System.out);
+                measure(provider + " handleRequest, miss", tokens, token -> handler.handleRequest(event(token)));
+                measure(provider + " handleRequest, hit", tokens, token -> handler.handleRequest(event(token)));
+            }
         }
     }
 
