@@ -197,9 +197,11 @@ public enum ConfigKey {
                     + "within this time ({range})."),
     SECRETS_EXTENSION_LAYER_ARN("secretsExtensionLayerArn",
             "arn:aws:lambda:eu-central-1:187925254637:layer:AWS-Parameters-and-Secrets-Lambda-Extension:2",
-            matching("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+", "use a Lambda layer "
-                    + "version ARN, e.g. arn:aws:lambda:eu-central-1:187925254637:layer:AWS-Parameters-and-Secrets-Lambda-Extension:2"),
-            "AWS Parameters and Secrets Lambda Extension layer for the primary region (prefer the newest version)."),
+            matching("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:(?![A-Za-z0-9_-]*-Arm64:)[A-Za-z0-9_-]+:\\d+",
+                    "use the x86_64 layer's version ARN (the authorizer runs on x86_64; not an -Arm64 layer), e.g. "
+                    + "arn:aws:lambda:eu-central-1:187925254637:layer:AWS-Parameters-and-Secrets-Lambda-Extension:2"),
+            "AWS Parameters and Secrets Lambda Extension layer for the primary region, the x86_64 one (prefer the newest "
+                    + "version)."),
 
     // ---- The new payment service (ECS Fargate behind an internal ALB) ---------------------------------------
     SERVICE_ENABLED("serviceEnabled", "false", TRUE_OR_FALSE,

@@ -26,7 +26,8 @@ public record AuthorizerFunction(Function function, Alias alias, Output<String> 
     public static final String HANDLER = "com.paymentmigration.lambda.authorizer.AuthorizerHandler::handleRequest";
     /**
      * The jar carries the native signature provider built for x86_64 Linux (ACCP's {@code linux-x86_64} artifact in
-     * lambda/authorizer/pom.xml), and the extension layer's ARN is per architecture too: both follow this value.
+     * lambda/authorizer/pom.xml; FunctionsComponentTest reads the library's ELF header), and the extension layer must
+     * be the x86_64 one (config rejects an {@code -Arm64} layer).
      */
     public static final String ARCHITECTURE = "x86_64";
     /** Callers invoke this alias: SnapStart applies only to published versions, never to $LATEST. */

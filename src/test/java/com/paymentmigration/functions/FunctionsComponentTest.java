@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarFile;
 
 import static com.paymentmigration.stack.ComponentFixture.given;
 import static com.paymentmigration.stack.ComponentFixture.secret;
@@ -59,9 +60,21 @@ class FunctionsComponentTest {
     void theAuthorizerRunsOnTheArchitectureItsNativeProviderIsBuiltFor() throws Exception {
         assertThat(run.one(FUNCTION, "functions-authorizer").input("architectures"))
                 .hasValue(List.of(AuthorizerFunction.ARCHITECTURE));
-        var pom = Files.readString(Path.of("lambda/authorizer/pom.xml"));
-        assertThat(pom).contains("<artifactId>AmazonCorrettoCryptoProvider</artifactId>")
-                .contains("<classifier>linux-" + AuthorizerFunction.ARCHITECTURE + "</classifier>");
+        for (var pom : List.of("lambda/pom.xml", "lambda/authorizer/pom.xml")) {
+            assertThat(Files.readString(Path.of(pom))).as(pom)
+                    .contains("<artifactId>AmazonCorrettoCryptoProvider</artifactId>")
+                    .contains("<classifier>linux-" + AuthorizerFunction.ARCHITECTURE + "</classifier>");
+        }
+        // What the function really ships: the native library in the jar it deploys is an x86-64 ELF object.
+        try (var jar = new JarFile(AuthorizerFunction.JAR)) {
+            var library = jar.getEntry("com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so");
+            assertThat(library).as("ACCP's native library in " + AuthorizerFunction.JAR).isNotNull();
+            try (var in = jar.getInputStream(library)) {
+                var header = in.readNBytes(20);
+                assertThat((header[18] & 0xFF) | (header[19] & 0xFF) << 8).as("ELF e_machine (0x3E: x86-64)")
+                        .isEqualTo(AuthorizerFunction.ARCHITECTURE.equals("x86_64") ? 0x3E : 0xB7);
+            }
+        }
     }
 
     @Test

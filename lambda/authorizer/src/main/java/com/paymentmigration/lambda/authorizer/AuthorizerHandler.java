@@ -42,13 +42,20 @@ public final class AuthorizerHandler {
 
     /** The authorizer as the environment configures it; package-private for the benchmark. */
     static Authorizer fromEnvironment() {
-        var port = Integer.parseInt(System.getenv().getOrDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773"));
-        var maxAge = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("KEY_SET_MAX_AGE_SECONDS",
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The authorizer as {@code environment} configures it, loading ACCP first where no request waits for it. */
+    static Authorizer fromEnvironment(Map<String, String> environment) {
+        var port = Integer.parseInt(environment.getOrDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773"));
+        var maxAge = Duration.ofSeconds(Long.parseLong(environment.getOrDefault("KEY_SET_MAX_AGE_SECONDS",
                 String.valueOf(Keys.DEFAULT_MAX_AGE.toSeconds()))));
-        var keys = new Keys(new ExtensionKeySource(env("KEY_SET_SECRET_ID"), port), Clock.systemUTC(), maxAge);
-        var verifier = new JwtVerifier(keys, env("ISSUER"), env("AUDIENCE"), Clock.systemUTC());
-        var authorizer = new Authorizer(verifier, ScopeRoutes.parse(env("SCOPE_ROUTES")));
-        if (SignatureEngines.initialisedAheadOfRequests(System.getenv(SignatureEngines.INITIALIZATION_TYPE))) {
+        var keys = new Keys(new ExtensionKeySource(required(environment, "KEY_SET_SECRET_ID"), port), Clock.systemUTC(),
+                maxAge);
+        var verifier = new JwtVerifier(keys, required(environment, "ISSUER"), required(environment, "AUDIENCE"),
+                Clock.systemUTC());
+        var authorizer = new Authorizer(verifier, ScopeRoutes.parse(required(environment, "SCOPE_ROUTES")));
+        if (SignatureEngines.initialisedAheadOfRequests(environment.get(SignatureEngines.INITIALIZATION_TYPE))) {
             SignatureEngines.loadNow(System.err);
         }
         return authorizer;
@@ -67,8 +74,8 @@ public final class AuthorizerHandler {
         throw new IllegalStateException("Unauthorized");
     }
 
-    private static String env(String name) {
-        var value = System.getenv(name);
+    private static String required(Map<String, String> environment, String name) {
+        var value = environment.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("environment variable " + name + " is not set");
         }

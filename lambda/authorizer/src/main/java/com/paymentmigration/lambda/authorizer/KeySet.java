@@ -17,7 +17,8 @@ import java.util.Set;
  * signing key published for verification is an incident to notice, not a key to use. A well-formed key this
  * verifier must not use is left out with a reason in {@link #ignored()}: another type or curve, {@code use} other
  * than {@code sig}, {@code key_ops} without {@code verify}, an {@code alg} other than the one its type is bound to,
- * or a key too short. A set that leaves no usable key is refused.
+ * a key too short, or an RSA exponent over 33 bits. Key material that is no key of its type (an RSA modulus or
+ * exponent that is even, an EC point off the curve) refuses the set. A set that leaves no usable key is refused.
  */
 public final class KeySet {
 
@@ -25,6 +26,12 @@ public final class KeySet {
     /** The JDK's own ceiling for an RSA key; checked here so a set it would refuse is refused when read. */
     static final int MAX_RSA_BITS = 16384;
     static final int MIN_HMAC_BYTES = 32;
+    /**
+     * AWS-LC's ceiling for an RSA public exponent (ACCP refuses larger ones where the JDK accepts them): a key with a
+     * larger one is left out, so the set verifies the same tokens whichever provider checks them.
+     */
+    static final int MAX_RSA_EXPONENT_BITS = 33;
+    private static final BigInteger THREE = BigInteger.valueOf(3);
     /** Members that only a private (or, for RSA, CRT) JWK carries (RFC 7518 6.2.2, 6.3.2). */
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
 
@@ -87,12 +94,10 @@ public final class KeySet {
                     ignored.add("key " + kid + " " + whyNot);
                     continue;
                 }
-                var key = key(jwk);
-                if (key == null) {
-                    ignored.add("key " + kid + " is shorter than "
-                            + ("RSA".equals(jwk.get("kty")) ? MIN_RSA_BITS : MIN_HMAC_BYTES * 8) + " bits");
-                } else {
-                    keys.put(kid, key);
+                try {
+                    keys.put(kid, key(jwk));
+                } catch (LeftOut e) {
+                    ignored.add("key " + kid + " " + e.getMessage());
                 }
             }
             if (keys.isEmpty()) {
@@ -129,20 +134,56 @@ public final class KeySet {
         return null;
     }
 
-    /** The verification key, or null when it is too short to trust. */
-    private static VerificationKey key(Map<String, Object> jwk) {
+    /** A well-formed key this verifier does not use, with the reason. */
+    private static final class LeftOut extends Exception {
+        LeftOut(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * The verification key. Material that is no key of its type (an even RSA modulus or exponent, an exponent below 3
+     * or not below the modulus, a point not on P-256) refuses the set; a key too short to trust, or an RSA exponent
+     * over {@link #MAX_RSA_EXPONENT_BITS} bits, is left out.
+     */
+    private static VerificationKey key(Map<String, Object> jwk) throws LeftOut {
+        var kid = jwk.get("kid");
         return switch (text(jwk, "kty")) {
             case "RSA" -> {
                 var modulus = unsigned(jwk, "n");
+                var exponent = unsigned(jwk, "e");
                 if (modulus.bitLength() > MAX_RSA_BITS) {
-                    throw new IllegalArgumentException("key " + jwk.get("kid") + " has a modulus over " + MAX_RSA_BITS + " bits");
+                    throw new IllegalArgumentException("key " + kid + " has a modulus over " + MAX_RSA_BITS + " bits");
                 }
-                yield modulus.bitLength() < MIN_RSA_BITS ? null : new VerificationKey("RS256", modulus, unsigned(jwk, "e"), null);
+                if (!modulus.testBit(0) || !exponent.testBit(0) || exponent.compareTo(THREE) < 0
+                        || exponent.compareTo(modulus) >= 0) {
+                    throw new IllegalArgumentException("key " + kid + " is not an RSA public key: its modulus and "
+                            + "exponent must be odd, the exponent at least 3 and below the modulus (RFC 8017 3.1)");
+                }
+                if (modulus.bitLength() < MIN_RSA_BITS) {
+                    throw new LeftOut("is shorter than " + MIN_RSA_BITS + " bits");
+                }
+                if (exponent.bitLength() > MAX_RSA_EXPONENT_BITS) {
+                    throw new LeftOut("has a public exponent of " + exponent.bitLength() + " bits; at most "
+                            + MAX_RSA_EXPONENT_BITS + " are accepted (issuers use 65537)");
+                }
+                yield new VerificationKey("RS256", modulus, exponent, null);
             }
-            case "EC" -> new VerificationKey("ES256", unsigned(jwk, "x"), unsigned(jwk, "y"), null);
+            case "EC" -> {
+                var x = unsigned(jwk, "x");
+                var y = unsigned(jwk, "y");
+                if (!P256.contains(x, y)) {
+                    throw new IllegalArgumentException("key " + kid + " is not a P-256 public key: its point (x, y) "
+                            + "is not on the curve");
+                }
+                yield new VerificationKey("ES256", x, y, null);
+            }
             default -> {
                 var secret = bytes(jwk, "k");
-                yield secret.length < MIN_HMAC_BYTES ? null : new VerificationKey("HS256", null, null, secret);
+                if (secret.length < MIN_HMAC_BYTES) {
+                    throw new LeftOut("is shorter than " + MIN_HMAC_BYTES * 8 + " bits");
+                }
+                yield new VerificationKey("HS256", null, null, secret);
             }
         };
     }

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Where RS256 and ES256 signature engines come from: the JDK's providers until Amazon Corretto Crypto Provider
- * (ACCP, AWS-LC in native code) has loaded and passed its self-tests, ACCP from then on. On this project's benchmark
- * machine ACCP checks an RS256 signature in about a third of the JDK 17 time (the JDK's {@code BigInteger.modPow} is
- * nine tenths of a cache miss) and an ES256 signature in a twentieth (JDK 17's ECDSA is pure Java).
+ * (ACCP, AWS-LC in native code) has loaded, passed its self-tests and given {@link KnownAnswers}, ACCP from then on.
+ * On this project's benchmark machine a cache miss for an RS256 token costs about half the CPU with ACCP (the JDK
+ * 17 RSA check is nine tenths of it) and for an ES256 token about a twentieth (JDK 17's ECDSA is pure Java).
  *
  * <p>Loading ACCP unpacks a 9.6 MB native library into the temporary directory and runs its self-tests: about
  * 180 ms of CPU, more than half of a cold start's budget. So it never runs on a request's path. A container
@@ -25,8 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>The two providers implement the same standards (PKCS #1 v1.5 for RS256, ECDSA over P-256 in IEEE P1363 form
  * for ES256), so the switch changes how fast a check is, never its verdict ({@code SignatureEnginesTest} holds both
- * to the same verdicts). A load that fails (another architecture, no writable temporary directory, a failed
- * self-test) is logged once and leaves the JDK's providers in use: verification never depends on ACCP.
+ * to the same verdicts; where their engines would differ, on malformed keys and signatures, {@link KeySet} and
+ * {@link VerificationKey} decide before either engine is asked). A load that fails (another architecture, no
+ * writable temporary directory, a failed self-test or known answer) is logged once and leaves the JDK's providers in
+ * use: verification never depends on ACCP.
  */
 final class SignatureEngines {
 
@@ -40,9 +42,8 @@ final class SignatureEngines {
     private SignatureEngines() {
     }
 
-    /** A new engine for {@code algorithm} from the provider in use now. */
-    static Signature signature(String algorithm) throws NoSuchAlgorithmException {
-        var provider = preferred;
+    /** A new engine for {@code algorithm} from {@code provider} ({@link #preferred()} read once), null: the JDK's. */
+    static Signature signature(Provider provider, String algorithm) throws NoSuchAlgorithmException {
         return provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
     }
 
@@ -61,12 +62,14 @@ final class SignatureEngines {
         return LOAD_STARTED.compareAndSet(false, true) ? load(SignatureEngines::accp, log) : preferred != null;
     }
 
-    /** Loads ACCP on a low-priority daemon thread, at most once per process (every later call does nothing). */
+    /**
+     * Loads ACCP on a daemon thread, at most once per process (every later call does nothing). The thread competes
+     * with requests for the CPU while it runs (Linux ignores Java thread priorities unless told otherwise).
+     */
     static void loadInBackground(PrintStream log) {
         if (LOAD_STARTED.compareAndSet(false, true)) {
             var loader = new Thread(() -> load(SignatureEngines::accp, log), "signature-engines-loader");
             loader.setDaemon(true);
-            loader.setPriority(Thread.MIN_PRIORITY);
             loader.start();
         }
     }
@@ -79,9 +82,8 @@ final class SignatureEngines {
         long start = System.nanoTime();
         try {
             var provider = loader.get();
-            // The engines the authorizer asks for must exist: a provider without them would fail every check.
-            Signature.getInstance("SHA256withRSA", provider);
-            Signature.getInstance("SHA256withECDSAinP1363Format", provider);
+            // The engines the authorizer asks for must exist and give the right answers before any token meets them.
+            KnownAnswers.check(provider);
             preferred = provider;
             var fields = new LinkedHashMap<String, Object>();
             fields.put("level", "INFO");

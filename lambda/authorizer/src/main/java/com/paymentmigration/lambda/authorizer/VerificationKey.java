@@ -58,6 +58,12 @@ public final class VerificationKey {
 
     /** Whether {@code signature} is this key's signature over {@code signed}, under the key's one algorithm. */
     public boolean verifies(byte[] signed, byte[] signature) throws GeneralSecurityException {
+        if (!algorithm.equals("HS256") && signature.length != signatureLength()
+                || algorithm.equals("ES256") && !P256.inRange(signature)) {
+            // RFC 8017 8.2.2 step 1, RFC 7518 3.4, FIPS 186-4 6.4.2 step 1: invalid, whatever an engine would make
+            // of it (for some of these the JDK's throws, for others AWS-LC's does).
+            return false;
+        }
         try {
             if (algorithm.equals("HS256")) {
                 // A constant-time comparison: the MAC is secret until it matches.
@@ -72,6 +78,11 @@ public final class VerificationKey {
         }
     }
 
+    /** RS256: the modulus's length in bytes; ES256: R and S of 32 bytes each. */
+    private int signatureLength() {
+        return algorithm.equals("RS256") ? (first.bitLength() + 7) / 8 : 64;
+    }
+
     private Object engine() throws GeneralSecurityException {
         var provider = SignatureEngines.preferred();
         var current = engine.get();
@@ -84,7 +95,7 @@ public final class VerificationKey {
                 }
                 // JOSE carries ECDSA signatures as R||S (64 bytes); the P1363 variant reads exactly that.
                 default -> {
-                    var verifier = SignatureEngines.signature(
+                    var verifier = SignatureEngines.signature(provider,
                             algorithm.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
                     verifier.initVerify((PublicKey) key());
                     yield verifier;

@@ -38,6 +38,44 @@ class KeySetHardeningTest {
     }
 
     @Test
+    void keyMaterialThatIsNoKeyOfItsTypeRefusesTheSetAndAnOversizedExponentIsLeftOut() {
+        var n = tokens.rsa.getModulus().decodeToBigInteger();
+        var x = tokens.ec.getX().decodeToBigInteger();
+        var y = tokens.ec.getY().decodeToBigInteger();
+        Map<String, String> notKeys = Map.of(
+                "even modulus", rsa(n.clearBit(0), java.math.BigInteger.valueOf(65537)),
+                "even exponent", rsa(n, java.math.BigInteger.valueOf(65536)),
+                "exponent 1", rsa(n, java.math.BigInteger.ONE),
+                "exponent above the modulus", rsa(n, n.add(java.math.BigInteger.TWO)),
+                "point off the curve", ec(x, y.add(java.math.BigInteger.ONE)),
+                "x beyond the field", ec(x.add(java.math.BigInteger.TWO.pow(256)), y));
+        notKeys.forEach((name, jwk) -> assertThatThrownBy(() -> KeySet.parse(tokens.keySet().replace("{\"keys\":[",
+                "{\"keys\":[" + jwk + ",")), name).hasMessageContaining("key odd-1 is not"));
+
+        var hugeExponent = java.math.BigInteger.TWO.pow(33).add(java.math.BigInteger.ONE);
+        var set = KeySet.parse(tokens.keySet().replace("{\"keys\":[", "{\"keys\":[" + rsa(n, hugeExponent) + ","));
+        assertThat(set.ignored()).containsExactly(
+                "key odd-1 has a public exponent of 34 bits; at most 33 are accepted (issuers use 65537)");
+        assertThat(set.get("odd-1")).isNull();
+    }
+
+    private static String rsa(java.math.BigInteger n, java.math.BigInteger e) {
+        return "{\"kty\":\"RSA\",\"kid\":\"odd-1\",\"n\":\"" + base64(n) + "\",\"e\":\"" + base64(e) + "\"}";
+    }
+
+    private static String ec(java.math.BigInteger x, java.math.BigInteger y) {
+        return "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"odd-1\",\"x\":\"" + base64(x) + "\",\"y\":\"" + base64(y) + "\"}";
+    }
+
+    private static String base64(java.math.BigInteger value) {
+        var bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Test
     void keysWhoseUseKeyOpsOrAlgExcludeVerifyingThisTokenAreLeftOut() {
         var token = TestTokens.sign(JWSAlgorithm.RS256, "rsa-x", c -> c, TestTokens.rsaSigner(extra));
         Map<String, UnaryOperator<RSAKey.Builder>> contradictions = Map.of(

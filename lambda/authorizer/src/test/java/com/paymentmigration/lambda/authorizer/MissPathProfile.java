@@ -60,7 +60,7 @@ public final class MissPathProfile {
                 }
                 measure(provider + " SHA256withRSA alone (new engine)", tokens, token -> {
                     int second = token.lastIndexOf('.');
-                    var verifier = SignatureEngines.signature("SHA256withRSA");
+                    var verifier = SignatureEngines.signature(SignatureEngines.preferred(), "SHA256withRSA");
                     verifier.initVerify(key);
                     verifier.update(token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
                     verifier.verify(Base64Url.decode(token.substring(second + 1), "s"));
