@@ -170,7 +170,11 @@ public final class Cli {
                 throw new MalformedEventException("--options is not JSON: " + e.getMessage());
             }
         }
-        var planned = validator.handle(plan, PartitionValidator.Deadline.NONE);
+        return runPlanned(validator, validator.handle(plan, PartitionValidator.Deadline.NONE));
+    }
+
+    /** Every item of a plan's answer validated to completion, then aggregated: the summary of the run. */
+    static JsonNode runPlanned(Validator validator, JsonNode planned) {
         var results = Json.MAPPER.createArrayNode();
         for (var item : planned.get("items")) {
             JsonNode result;

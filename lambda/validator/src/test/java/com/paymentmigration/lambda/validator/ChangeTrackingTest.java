@@ -195,19 +195,6 @@ class ChangeTrackingTest {
 
     private Result validate(ObjectNode plan) {
         var planned = harness.validator.handle(plan, PartitionValidator.Deadline.NONE);
-        var results = Json.MAPPER.createArrayNode();
-        for (var item : planned.get("items")) {
-            JsonNode result;
-            do {
-                result = harness.validator.handle(item, PartitionValidator.Deadline.NONE);
-            } while (!result.get("complete").asBoolean());
-            results.add(result);
-        }
-        var aggregate = Json.MAPPER.createObjectNode().put("action", "aggregate")
-                .put("reportKey", planned.get("reportKey").asText());
-        aggregate.set("partitions", results);
-        var summary = harness.validator.handle(aggregate, PartitionValidator.Deadline.NONE);
-        return new Result(planned, Json.read(harness.store.read(summary.get("reportKey").asText()).orElseThrow(),
-                RunReport.class, "report"));
+        return new Result(planned, harness.runPlanned(planned));
     }
 }

@@ -116,21 +116,8 @@ public final class FreezeBenchmark {
     }
 
     private static RunReport run(TwoDatabases.Harness harness, JsonNode planOrPlanned) {
-        var planned = planOrPlanned.has("items") ? planOrPlanned
-                : harness.validator.handle(planOrPlanned, PartitionValidator.Deadline.NONE);
-        var results = Json.MAPPER.createArrayNode();
-        for (var item : planned.get("items")) {
-            JsonNode result;
-            do {
-                result = harness.validator.handle(item, PartitionValidator.Deadline.NONE);
-            } while (!result.get("complete").asBoolean());
-            results.add(result);
-        }
-        var aggregate = Json.MAPPER.createObjectNode().put("action", "aggregate")
-                .put("reportKey", planned.get("reportKey").asText());
-        aggregate.set("partitions", results);
-        var summary = harness.validator.handle(aggregate, PartitionValidator.Deadline.NONE);
-        return Json.read(harness.store.read(summary.get("reportKey").asText()).orElseThrow(), RunReport.class, "report");
+        return harness.runPlanned(planOrPlanned.has("items") ? planOrPlanned
+                : harness.validator.handle(planOrPlanned, PartitionValidator.Deadline.NONE));
     }
 
     private static void sql(String url, String... statements) throws SQLException {

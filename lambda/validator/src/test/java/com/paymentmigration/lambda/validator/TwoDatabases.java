@@ -1,5 +1,7 @@
 package com.paymentmigration.lambda.validator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.paymentmigration.lambda.validator.compare.PartitionReport;
 import com.paymentmigration.lambda.validator.compare.Recheck;
 import com.paymentmigration.lambda.validator.database.DatabaseAddress;
@@ -157,6 +159,12 @@ public final class TwoDatabases {
         RunReport run(List<?> tables, int partitions, String options) {
             var result = Cli.runAll(validator, Json.MAPPER.valueToTree(tables), partitions, options);
             return Json.read(store.read(result.get("reportKey").asText()).orElseThrow(), RunReport.class, "report");
+        }
+
+        /** A plan's answer run to its report, as the state machine runs it. */
+        RunReport runPlanned(JsonNode planned) {
+            var summary = Cli.runPlanned(validator, planned);
+            return Json.read(store.read(summary.get("reportKey").asText()).orElseThrow(), RunReport.class, "report");
         }
 
         PartitionReport runOne(Object table, String options) {
