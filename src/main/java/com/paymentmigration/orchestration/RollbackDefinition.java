@@ -20,6 +20,10 @@ public final class RollbackDefinition {
 
     public static final String FAILED = "Rollback failed";
     static final String BLOCKED = "Thaw writes, Aurora stays writer";
+    /** The state that makes on-prem the writer again, and the one that reads the flag back when that write fails. */
+    public static final String FLIP = "Make on-prem the writer";
+    public static final String FLIP_FAILED = "Read the writer after a failed flip";
+    static final String WRITER_UNKNOWN = "Thaw writes, writer unknown";
     /** Phases during which an alarm means "roll back now". */
     static final List<String> IN_FLIGHT = List.of("preflight", "replicating", "cdc-catch-up", "validating",
             "traffic-shift", "cutover", "baking");
@@ -114,10 +118,11 @@ public final class RollbackDefinition {
                 .otherwise("Thaw writes");
         drainReverse("Carry sequences to on-prem");
         replication.op("Carry sequences to on-prem", obj("operation", "syncSequences", "from", "aurora", "to", "onprem",
-                        "include", settings.tableIncludes(), "exclude", settings.tableExcludes()), "Make on-prem the writer")
+                        "include", settings.tableIncludes(), "exclude", settings.tableExcludes()), FLIP)
                 .catchTo(BLOCKED);
-        steps.putParameter("Make on-prem the writer", Targets.ACTIVE_WRITER, "onprem", "Let writers see on-prem as the writer")
-                .catchTo(BLOCKED);
+        steps.putParameter(FLIP, Targets.ACTIVE_WRITER, "onprem", "Let writers see on-prem as the writer")
+                .catchTo(FLIP_FAILED);
+        readBackTheFlip();
         // A writer still holding "aurora" in its cache must not see the thaw before it sees the flip back.
         flow.waitFor("Let writers see on-prem as the writer", settings.writers().flipWaitSeconds()).next("Thaw writes");
         // Also ends a freeze a failed cutover left behind. On-prem is the writer now: the reverse task has nothing left
@@ -146,6 +151,29 @@ public final class RollbackDefinition {
                 expr("$string({'execution': $states.context.Execution.Id, 'failure': $states.input})"),
                 "Rollback stopped").catchTo("Rollback stopped");
         flow.fail("Rollback stopped", "RollbackFailed", "the rollback could not finish; the alarm topic has the details");
+    }
+
+    /**
+     * A failed write of the flag is not proof that it did not land (a lost answer, a timeout after the write), and
+     * writers follow the flag, not this machine. So the flag is read back: "onprem" means the flip landed and the
+     * rollback goes on; anything else means Aurora stays the writer, writes thaw and the rollback stops. If the flag cannot be read either, writes thaw
+     * (safe whichever value it holds: the reverse task has drained, and Aurora's writes still flow to on-prem) and the
+     * rollback stops, naming the parameter a person must read before acting.
+     */
+    private void readBackTheFlip() {
+        flow.task(FLIP_FAILED, Integration.SSM_GET_PARAMETER, List.of(t.parameterArn(Targets.ACTIVE_WRITER)))
+                .arguments(obj("Name", t.parameter(Targets.ACTIVE_WRITER)))
+                .assign("writerAfterFlip", expr("$states.result.Parameter.Value"))
+                .output(expr("$states.input"))
+                .next("Did the flip land?")
+                .catchTo(WRITER_UNKNOWN);
+        flow.choice("Did the flip land?").when(expr("$writerAfterFlip = 'onprem'"), "Let writers see on-prem as the writer")
+                .otherwise("Thaw writes, flip failed");
+        steps.putParameter("Thaw writes, flip failed", Targets.WRITE_FREEZE, "off", steps.failWith("Flip failed",
+                "WriterFlipFailed", "the active writer could not be set to on-prem; Aurora stays the writer"));
+        steps.putParameter(WRITER_UNKNOWN, Targets.WRITE_FREEZE, "off", steps.failWith("Writer unknown", "WriterUnknown",
+                "the active writer could not be set to on-prem nor read back; writers follow " + t.parameter(Targets.ACTIVE_WRITER)
+                        + ": read it before acting"));
     }
 
     /**

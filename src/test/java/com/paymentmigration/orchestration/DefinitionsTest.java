@@ -119,11 +119,25 @@ class DefinitionsTest {
         assertThat(reachable(states, "Start", Set.of("Drain marker on on-prem?"))).doesNotContain("Make on-prem the writer");
         assertThat(states.get("Drain marker on on-prem?").path("Choices").get(0).path("Condition").asText())
                 .isEqualTo("{% $drainMarkerSeen %}");
-        // Every path that froze writes thaws them before it ends, whether on-prem or Aurora ends up the writer.
+        // Every path that froze writes thaws them before it ends, whether on-prem or Aurora ends up the writer, or
+        // nobody could tell which. A thaw is any state that writes "off" to the write-freeze flag.
+        var thaws = new java.util.TreeSet<String>();
+        states.forEach((name, state) -> {
+            if (state.path("Arguments").path("Name").asText().endsWith("/database/write-freeze")
+                    && state.path("Arguments").path("Value").asText().equals("off")) {
+                thaws.add(name);
+            }
+        });
+        assertThat(thaws).containsExactlyInAnyOrder("Thaw writes", RollbackDefinition.BLOCKED, "Thaw writes, flip failed",
+                RollbackDefinition.WRITER_UNKNOWN);
         for (var end : List.of("Rolled back", "Rollback stopped")) {
-            assertThat(reachable(states, "Freeze writes for rollback", Set.of("Thaw writes", "Thaw writes, Aurora stays writer")))
-                    .doesNotContain(end);
+            assertThat(reachable(states, "Freeze writes for rollback", thaws)).doesNotContain(end);
         }
+        // A failed write of the writer flag is read back before anything is concluded from it.
+        assertThat(states.get(RollbackDefinition.FLIP).path("Catch").get(0).path("Next").asText())
+                .isEqualTo(RollbackDefinition.FLIP_FAILED);
+        assertThat(states.get("Did the flip land?").path("Choices").get(0).path("Next").asText())
+                .isEqualTo("Let writers see on-prem as the writer");
         assertThat(states.get("Stop migration runs").path("Items").asText()).isEqualTo("{% $runsToStop %}");
         assertThat(states.get("Migration in flight?").path("Choices").get(0).path("Condition").asText())
                 .contains("\"traffic-shift\"").contains("\"cutover\"").doesNotContain("\"completed\"");

@@ -1,5 +1,7 @@
 package com.paymentmigration.rehearsal.scenarios;
 
+import com.paymentmigration.executor.TaskInvocation;
+import com.paymentmigration.orchestration.RollbackDefinition;
 import com.paymentmigration.orchestration.Targets;
 import com.paymentmigration.rehearsal.scenarios.Rehearsal;
 import com.paymentmigration.rehearsal.standins.AwsStandIns;
@@ -97,6 +99,33 @@ public final class Scenarios {
                                     "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
                         }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicAlerted(),
                         parameter(Targets.WRITE_FREEZE, "off"), parameter(Targets.ACTIVE_WRITER, "aurora"))),
+                new Scenario("rollback-flip-answer-lost", "the rollback's write of the active writer lands but its "
+                        + "answer is lost, and every retry fails: the flag is read back, on-prem is the writer, the "
+                        + "rollback finishes", List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().failAfterApplying(Scenarios::rollbackFlip, "InternalServerError",
+                                    "answer lost after the write (" + Invariants.INJECTED + ")", 1);
+                            r.aws().fail(Scenarios::rollbackFlip, "InternalServerError",
+                                    "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
+                        }, MIGRATE, List.of(status("migration", "FAILED"), status("rollback", "SUCCEEDED"),
+                        parameter(Targets.ACTIVE_WRITER, "onprem"), parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0),
+                        parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
+                new Scenario("rollback-flip-fails", "the rollback cannot write the active writer at all: read back, "
+                        + "it still says Aurora, so writes thaw with Aurora the writer and the alarm topic is told",
+                        List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().fail(Scenarios::rollbackFlip, "InternalServerError",
+                                    "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
+                        }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicToldOf("WriterFlipFailed"),
+                        parameter(Targets.ACTIVE_WRITER, "aurora"), parameter(Targets.WRITE_FREEZE, "off"))),
+                new Scenario("rollback-flip-unknown", "the rollback can neither write the active writer nor read it "
+                        + "back: writes thaw and the alarm topic is told to read the flag before acting", List.of(), r -> {
+                            alarmOnceAuroraWrites(r);
+                            r.aws().fail(c -> rollbackFlip(c) || c.stateName().equals(RollbackDefinition.FLIP_FAILED),
+                                    "InternalServerError", "An internal error occurred (" + Invariants.INJECTED + ")",
+                                    Integer.MAX_VALUE);
+                        }, MIGRATE, List.of(status("rollback", "FAILED"), alarmTopicToldOf("WriterUnknown"),
+                        parameter(Targets.WRITE_FREEZE, "off"))),
                 new Scenario("drain-marker-never-arrives", "the forward task runs but applies nothing (its target "
                         + "blocked): the drain marker never reaches Aurora, the freeze limit rolls back",
                         List.of(), r -> r.aws().dms.task(r.stack().output("forwardTaskArn")).stopApplying(), MIGRATE,
@@ -192,6 +221,11 @@ public final class Scenarios {
     }
 
     /** The DMS task-errors alarm is in ALARM once Aurora is the writer and writes have thawed. */
+    /** The rollback machine's write of the active writer (its flip back to on-prem). */
+    private static boolean rollbackFlip(TaskInvocation call) {
+        return call.stateName().equals(RollbackDefinition.FLIP) && call.executionArn().contains(":migration-rollback-");
+    }
+
     private static void alarmOnceAuroraWrites(Rehearsal r) {
         var alarm = alarm(r, "dms-task-errors");
         var parameters = r.aws().parameters;

@@ -39,18 +39,23 @@ public final class AwsStandIns implements TaskHandler {
         }
     }
 
-    /** A failure a scenario injects: calls matching {@code when} fail with {@code error}, {@code times} at most. */
+    /**
+     * A failure a scenario injects: calls matching {@code when} fail with {@code error}, {@code times} at most; with
+     * {@code afterApplying} the service does what was asked first (an answer lost after the write).
+     */
     private static final class Fault {
         final Predicate<TaskInvocation> when;
         final String error;
         final String message;
+        final boolean afterApplying;
         int remaining;
 
-        Fault(Predicate<TaskInvocation> when, String error, String message, int times) {
+        Fault(Predicate<TaskInvocation> when, String error, String message, int times, boolean afterApplying) {
             this.when = when;
             this.error = error;
             this.message = message;
             this.remaining = times;
+            this.afterApplying = afterApplying;
         }
     }
 
@@ -125,7 +130,12 @@ public final class AwsStandIns implements TaskHandler {
 
     /** Calls matching {@code when} fail with the service's {@code error} (e.g. ThrottlingException), up to {@code times}. */
     public void fail(Predicate<TaskInvocation> when, String error, String message, int times) {
-        faults.add(new Fault(when, error, message, times));
+        faults.add(new Fault(when, error, message, times, false));
+    }
+
+    /** As {@link #fail}, but the service carries the call out before the caller is told it failed. */
+    public void failAfterApplying(Predicate<TaskInvocation> when, String error, String message, int times) {
+        faults.add(new Fault(when, error, message, times, true));
     }
 
     @Override
@@ -149,13 +159,21 @@ public final class AwsStandIns implements TaskHandler {
         var call = new Call(invocation, service.errorPrefix(), service.validationError(), roleArn,
                 IdentityPolicies.of(stack.rolePolicies(roleArn)));
         try {
+            Fault lostAnswer = null;
             for (var fault : faults) {
                 if (fault.remaining > 0 && fault.when.test(invocation)) {
                     fault.remaining--;
-                    throw call.error(fault.error, fault.message);
+                    if (!fault.afterApplying) {
+                        throw call.error(fault.error, fault.message);
+                    }
+                    lostAnswer = fault;
+                    break;
                 }
             }
             var result = service.call(target[1], call);
+            if (lostAnswer != null) {
+                throw call.error(lostAnswer.error, lostAnswer.message);
+            }
             var record = new CallRecord(invocation.time(), invocation.executionArn(), invocation.stateName(),
                     invocation.resource(), invocation.attempt(), invocation.arguments(), result, null, null);
             calls.add(record);
