@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicAlerted;
 import static com.paymentmigration.rehearsal.scenarios.Invariants.alarmTopicToldOf;
@@ -110,6 +111,18 @@ public final class Scenarios {
                         }, MIGRATE, List.of(status("migration", "FAILED"), status("rollback", "SUCCEEDED"),
                         parameter(Targets.ACTIVE_WRITER, "onprem"), parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0),
                         parameter(Targets.PHASE, "rolled-back"), nothingLeftRunning())),
+                new Scenario("cutover-flip-answer-lost", "the cutover's write of the active writer lands but its "
+                        + "answer is lost, and every retry fails: the migration fails, and the rollback, reading the "
+                        + "flag, finds Aurora the writer and drains the reverse task before handing back to on-prem",
+                        List.of(), r -> {
+                            Predicate<TaskInvocation> flip = c -> c.stateName().equals("Make Aurora the writer");
+                            r.aws().failAfterApplying(flip, "InternalServerError",
+                                    "answer lost after the write (" + Invariants.INJECTED + ")", 1);
+                            r.aws().fail(flip, "InternalServerError",
+                                    "An internal error occurred (" + Invariants.INJECTED + ")", Integer.MAX_VALUE);
+                        }, MIGRATE, List.of(status("migration", "FAILED"), status("rollback", "SUCCEEDED"),
+                        reverseDrainedBeforeFlipBack(), parameter(Targets.ACTIVE_WRITER, "onprem"),
+                        parameter(Targets.WRITE_FREEZE, "off"), trafficAt(0), nothingLeftRunning())),
                 new Scenario("rollback-flip-fails", "the rollback cannot write the active writer at all: read back, "
                         + "it still says Aurora, so writes thaw with Aurora the writer and the alarm topic is told",
                         List.of(), r -> {
