@@ -3,11 +3,9 @@ package com.paymentmigration.lambda.authorizer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /**
@@ -40,8 +38,7 @@ final class KnownAnswers {
 
     /** Throws, naming the check, unless {@code provider} gives every known answer. */
     static void check(Provider provider) throws GeneralSecurityException {
-        var rsa = KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(number(RSA_MODULUS), BigInteger.valueOf(65537)));
+        var rsa = (PublicKey) new VerificationKey("RS256", number(RSA_MODULUS), BigInteger.valueOf(65537), null).key();
         var ec = (PublicKey) new VerificationKey("ES256", number(EC_X), number(EC_Y), null).key();
         answer(provider, "SHA256withRSA", rsa, bytes(RSA_SIGNATURE));
         answer(provider, "SHA256withECDSAinP1363Format", ec, bytes(EC_SIGNATURE));

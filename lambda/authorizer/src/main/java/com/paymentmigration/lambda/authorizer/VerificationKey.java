@@ -84,9 +84,10 @@ public final class VerificationKey {
     }
 
     private Object engine() throws GeneralSecurityException {
-        var provider = SignatureEngines.preferred();
+        // HMAC stays the JDK's whoever serves signatures, so its engine never needs remaking.
+        var provider = algorithm.equals("HS256") ? null : SignatureEngines.preferred();
         var current = engine.get();
-        if (current == null || current.madeUnder() != provider && !algorithm.equals("HS256")) {
+        if (current == null || current.madeUnder() != provider) {
             current = new Engine(switch (algorithm) {
                 case "HS256" -> {
                     var mac = Mac.getInstance("HmacSHA256");

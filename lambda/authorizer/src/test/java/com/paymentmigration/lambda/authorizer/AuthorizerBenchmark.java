@@ -66,18 +66,19 @@ public final class AuthorizerBenchmark {
         }
         var keys = Files.readString(dir.resolve("keys.json"));
         System.out.printf("one read of the thread CPU clock costs %.2f us (in every cpu sample once)%n", cpuClockCost() / 1e3);
-        for (var provider : new String[]{"JDK", "ACCP"}) {
+        var algorithms = List.of("RS256", "ES256", "HS256");
+        var tokensOf = new java.util.HashMap<String, List<String>>();
+        for (var algorithm : algorithms) {
+            tokensOf.put(algorithm, Files.readAllLines(dir.resolve(algorithm + ".jwt")));
+        }
+        for (var provider : List.of(Providers.JDK, Providers.ACCP)) {
             // The handler a container builds from its environment, without the hook that loads ACCP in the
             // background: each pass runs under the one provider it names.
-            if (provider.equals("JDK")) {
-                SignatureEngines.useJdk();
-            } else if (!SignatureEngines.loadNow(System.err)) {
-                throw new IllegalStateException("ACCP did not load; see the line above");
-            }
+            Providers.use(provider, System.err);
             System.out.println("signature checks by " + provider);
             var handler = new AuthorizerHandler(AuthorizerHandler.fromEnvironment(), System.out);
-            for (var algorithm : new String[]{"RS256", "ES256", "HS256"}) {
-                var tokens = Files.readAllLines(dir.resolve(algorithm + ".jwt"));
+            for (var algorithm : algorithms) {
+                var tokens = tokensOf.get(algorithm);
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                     var throwaway = new Authorizer(new JwtVerifier(new Keys(() -> keys, Clock.systemUTC()), System.getenv("ISSUER"),
                             System.getenv("AUDIENCE"), Clock.systemUTC()), ScopeRoutes.parse(System.getenv("SCOPE_ROUTES")));

@@ -52,12 +52,8 @@ public final class MissPathProfile {
                 Json.object(new String(Base64Url.decode(token.substring(0, first), "h"), StandardCharsets.UTF_8));
                 Json.object(new String(Base64Url.decode(token.substring(first + 1, second), "p"), StandardCharsets.UTF_8));
             });
-            for (var provider : new String[]{"JDK", "ACCP"}) {
-                if (provider.equals("JDK")) {
-                    SignatureEngines.useJdk();
-                } else if (!SignatureEngines.loadNow(System.err)) {
-                    throw new IllegalStateException("ACCP did not load; see the line above");
-                }
+            for (var provider : List.of(Providers.JDK, Providers.ACCP)) {
+                Providers.use(provider, System.err);
                 measure(provider + " SHA256withRSA alone (new engine)", tokens, token -> {
                     int second = token.lastIndexOf('.');
                     var verifier = SignatureEngines.signature(SignatureEngines.preferred(), "SHA256withRSA");

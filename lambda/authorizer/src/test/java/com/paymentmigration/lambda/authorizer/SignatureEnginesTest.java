@@ -47,10 +47,15 @@ class SignatureEnginesTest {
 
     /** Makes {@code provider} ("JDK" or "ACCP") the one in use; tests under either call this, then {@link #reset}. */
     static void use(String provider) {
-        SignatureEngines.useJdk();
-        if (provider.equals("ACCP")) {
-            assertThat(SignatureEngines.loadNow(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
-                    .as("ACCP loads on this machine (x86_64 Linux, as the function runs)").isTrue();
+        Providers.use(provider, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** A genuine token of key {@code kid}: the signed bytes and the signature. */
+    private record SignedToken(byte[] signed, byte[] signature) {
+        static SignedToken of(String kid) throws Exception {
+            var token = kid.equals("rsa-1") ? TOKENS.rs256(c -> c) : TOKENS.es256(c -> c);
+            return new SignedToken(token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII),
+                    Base64Url.decode(token.substring(token.lastIndexOf('.') + 1), "signature"));
         }
     }
 
@@ -63,10 +68,9 @@ class SignatureEnginesTest {
     @ValueSource(strings = {"rsa-1", "ec-1"})
     void bothProvidersGiveTheSameVerdictOnEverySignature(String kid) throws Exception {
         var key = KeySet.parse(TOKENS.keySet()).get(kid);
-        var token = kid.equals("rsa-1") ? TOKENS.rs256(c -> c) : TOKENS.es256(c -> c);
-        var signed = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-        var signature = Base64Url.decode(token.substring(token.lastIndexOf('.') + 1), "signature");
-        var cases = cases(signed, signature, kid.equals("ec-1"), TOKENS.rsa.getModulus().decodeToBigInteger());
+        var token = SignedToken.of(kid);
+        var cases = cases(token.signed(), token.signature(), kid.equals("ec-1"),
+                TOKENS.rsa.getModulus().decodeToBigInteger());
 
         use("JDK");
         var jdk = verdicts(key, cases);
@@ -88,14 +92,12 @@ class SignatureEnginesTest {
     @ValueSource(strings = {"rsa-1", "ec-1"})
     void aKeyInUseMovesToTheNewProviderOnItsNextCheck(String kid) throws Exception {
         var key = KeySet.parse(TOKENS.keySet()).get(kid);
-        var token = kid.equals("rsa-1") ? TOKENS.rs256(c -> c) : TOKENS.es256(c -> c);
-        var signed = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-        var signature = Base64Url.decode(token.substring(token.lastIndexOf('.') + 1), "signature");
+        var token = SignedToken.of(kid);
 
-        assertThat(key.verifies(signed, signature)).isTrue();
+        assertThat(key.verifies(token.signed(), token.signature())).isTrue();
         assertThat(key.providerInUse().getName()).isNotEqualTo(ACCP);
         use("ACCP");
-        assertThat(key.verifies(signed, signature)).isTrue();
+        assertThat(key.verifies(token.signed(), token.signature())).isTrue();
         assertThat(key.providerInUse().getName()).isEqualTo(ACCP);
         assertThat(Security.getProviders()).as("ACCP serves the authorizer's signature engines only")
                 .noneMatch(provider -> provider.getName().equals(ACCP));
