@@ -1,6 +1,7 @@
 package com.paymentmigration.orchestration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.functions.ValidatorFunction;
 
 import java.util.List;
 
@@ -90,7 +91,8 @@ final class ValidationSteps {
     }
 
     private static String reportPrefix(String label) {
-        return expr("'validation/' & $states.context.Execution.Name & '/" + label + "'");
+        // Under the prefix the validator's role may write to: the report keys are the function's, not the machine's.
+        return expr("'" + ValidatorFunction.VALIDATION_PREFIX + "' & $states.context.Execution.Name & '/" + label + "'");
     }
 
     private String validation(String label, ObjectNode planFields, String passes,

@@ -123,7 +123,7 @@ class DefinitionsTest {
         // nobody could tell which. A thaw is any state that writes "off" to the write-freeze flag.
         var thaws = new java.util.TreeSet<String>();
         states.forEach((name, state) -> {
-            if (state.path("Arguments").path("Name").asText().endsWith("/database/write-freeze")
+            if (state.path("Arguments").path("Name").asText().equals(targets.parameter(Targets.WRITE_FREEZE))
                     && state.path("Arguments").path("Value").asText().equals("off")) {
                 thaws.add(name);
             }
