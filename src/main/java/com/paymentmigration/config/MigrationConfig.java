@@ -1,7 +1,10 @@
 package com.paymentmigration.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The validated, immutable configuration of one stack. Built only by {@link ConfigReader}. */
 public record MigrationConfig(
@@ -80,6 +83,16 @@ public record MigrationConfig(
 
     /** {@code schema.table}, where either part may use DMS's {@code %} wildcard. */
     public record TablePattern(String schema, String table) {
+        /**
+         * A pattern in DMS's selection language as a regular expression: {@code %} any run of characters, every other
+         * character itself ({@code _} too, unlike SQL's LIKE). The one reading of it everything that imitates DMS
+         * shares.
+         */
+        public static Pattern like(String pattern) {
+            return Pattern.compile(Arrays.stream(pattern.split("%", -1)).map(Pattern::quote)
+                    .collect(Collectors.joining(".*")));
+        }
+
         @Override
         public String toString() {
             return schema + "." + table;

@@ -2,9 +2,6 @@ package com.paymentmigration.replication;
 
 import com.paymentmigration.config.MigrationConfig.TablePattern;
 
-import java.util.Arrays;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The table the write freeze's drain gate writes a marker to on the source and waits to see on the target
@@ -29,9 +26,7 @@ public final class DrainMarker {
         return matches(pattern.schema(), SCHEMA) && matches(pattern.table(), TABLE);
     }
 
-    /** {@code %} is any run of characters, everything else literal. */
     private static boolean matches(String pattern, String name) {
-        return name.matches(Arrays.stream(pattern.split("%", -1)).map(Pattern::quote)
-                .collect(Collectors.joining(".*")));
+        return TablePattern.like(pattern).matcher(name).matches();
     }
 }

@@ -2,6 +2,7 @@ package com.paymentmigration.rehearsal.databacked;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paymentmigration.config.MigrationConfig.TablePattern;
 import com.paymentmigration.rehearsal.data.Endpoint;
 
 import java.sql.SQLException;
@@ -50,8 +51,8 @@ final class SelectedTables {
                         + action + "'; the rehearsal replicates include and exclude rules");
             }
             var locator = rule.path("object-locator");
-            rules.add(new Rule(action.equals("include"), like(locator.path("schema-name").asText()),
-                    like(locator.path("table-name").asText())));
+            rules.add(new Rule(action.equals("include"), TablePattern.like(locator.path("schema-name").asText()),
+                    TablePattern.like(locator.path("table-name").asText())));
         }
         if (rules.stream().noneMatch(Rule::include)) {
             throw new IllegalArgumentException("the task's table mappings include no table: " + tableMappings);
@@ -76,16 +77,5 @@ final class SelectedTables {
             }
         }
         return selected;
-    }
-
-    private static Pattern like(String pattern) {
-        var regex = new StringBuilder();
-        for (var part : pattern.split("%", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

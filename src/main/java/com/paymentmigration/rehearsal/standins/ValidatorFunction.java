@@ -2,6 +2,7 @@ package com.paymentmigration.rehearsal.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.paymentmigration.config.MigrationConfig.TablePattern;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The validator function's contract (lambda/validator: Events, Validator.plan/validate/aggregate) without its
@@ -213,16 +213,9 @@ public final class ValidatorFunction {
         return new FunctionError(ERRORS + "ChangeTrackingException", message);
     }
 
-    /** DMS table selection: {@code %} any run of characters, {@code _} matched literally (lambda/validator TablePatterns). */
+    /** DMS table selection, as lambda/validator's TablePatterns reads it: the whole {@code schema.table} at once. */
     static boolean like(String pattern, String table) {
-        var regex = new StringBuilder();
-        for (var part : pattern.split("%", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return table.matches(regex.toString());
+        return TablePattern.like(pattern).matcher(table).matches();
     }
 
     private static String reportKey(JsonNode node) throws FunctionError {
