@@ -49,7 +49,6 @@ public final class DataRehearsal implements AutoCloseable {
         }
     }
 
-    /** Where the exact drain gate's marker table lives (the contract between the state machines and replication-ops). */
     /** How long the settling after a scenario may take before it counts as not drained. */
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
